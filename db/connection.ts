@@ -1,0 +1,36 @@
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Database = ReturnType<typeof drizzle<typeof schema>>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Anything queries can run on: the database or a transaction. */
+export type Queryable = Database | Transaction;
+
+export interface DatabaseHandle {
+  db: Database;
+  /** The raw postgres.js client, for set-based SQL (seeds, benchmarks) and for closing. */
+  client: postgres.Sql;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a database through postgres.js. The embedded database (PGlite behind its socket server) serves one
+ * connection at a time and serialises everything, so it gets a pool of one; a real PostgreSQL gets a pool.
+ */
+export function openDatabase(url: string, options: { embedded?: boolean; max?: number } = {}): DatabaseHandle {
+  const embedded = options.embedded ?? process.env.DATABASE_EMBEDDED === "1";
+  const client = postgres(url, {
+    max: embedded ? 1 : (options.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10)),
+    onnotice: () => {},
+    connect_timeout: 10,
+    idle_timeout: embedded ? 0 : 60,
+    connection: { application_name: "partner-console" },
+  });
+  const db = drizzle(client, { schema });
+  // Drizzle hands timestamps to postgres.js as strings and turns off its Date serializer; put one back so that a
+  // Date can also be a parameter of a raw `sql` template (the clock's `now` is one in many queries).
+  const toIsoString = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
+  for (const type of [1082, 1114, 1184]) client.options.serializers[type] = toIsoString as (value: unknown) => string;
+  return { db, client, close: () => client.end({ timeout: 5 }) };
+}

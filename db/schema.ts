@@ -1,0 +1,662 @@
+/**
+ * The data model for the whole product.
+ *
+ * Every table that belongs to a partner carries `partner_id`, so that the database can one day be sharded by
+ * partner without a rewrite, and so that row-level security can key every policy on that one column.
+ * Global catalogs (users, apps, system roles) carry no partner.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+const id = () => integer("id").primaryKey().generatedByDefaultAsIdentity();
+const partnerId = () =>
+  integer("partner_id")
+    .notNull()
+    .references(() => partners.id, { onDelete: "cascade" });
+
+export const partnerRole = pgEnum("partner_role", ["admin", "member"]);
+export const roleKind = pgEnum("role_kind", ["system", "inheritable", "custom"]);
+export const environmentType = pgEnum("environment_type", ["development", "test", "production"]);
+export const recipeStatus = pgEnum("recipe_status", ["running", "stopped"]);
+export const jobStatus = pgEnum("job_status", ["succeeded", "failed"]);
+export const appAccessMode = pgEnum("app_access_mode", ["all", "selected"]);
+export const actorType = pgEnum("actor_type", [
+  "partner_admin",
+  "partner_member",
+  "customer_manager",
+  "customer_collaborator",
+  "api_client",
+  "system",
+  "anonymous",
+]);
+
+// ─── Identity ────────────────────────────────────────────────────────────────
+
+/** The Embedded partner account: the SaaS vendor that runs its customers' workspaces. */
+export const partners = pgTable("partners", {
+  id: id(),
+  name: text("name").notNull(),
+  /** Default iframe origins every customer inherits (rule U27, decision D3). */
+  iframeOrigins: text("iframe_origins").array().notNull().default(sql`'{}'::text[]`),
+  createdAt: createdAt(),
+});
+
+/** A person who can sign in: a partner team member, a customer collaborator, or both. */
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    avatarUrl: text("avatar_url").notNull().default(""),
+    /** scrypt hash in the form `scrypt$N$r$p$salt$hash`; null for a person who has not signed up yet. */
+    passwordHash: text("password_hash"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
+);
+
+/** The partner's own team (its collaborators), each with a partner role. */
+export const partnerMembers = pgTable(
+  "partner_members",
+  {
+    id: id(),
+    partnerId: partnerId(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: partnerRole("role").notNull().default("member"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("partner_members_partner_user_key").on(t.partnerId, t.userId), index().on(t.userId)],
+);
+
+/** A signed-in browser. Re-read on every request, so revoking it takes effect at once. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** sha256 of the session secret held in the (encrypted) session cookie. */
+    idHash: text("id_hash").primaryKey(),
+    partnerId: partnerId(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The customer account the person has switched into, if any (rule C7). */
+    activeCustomerId: integer("active_customer_id").references(() => customers.id, { onDelete: "set null" }),
+    switchReason: text("switch_reason"),
+    switchExpiresAt: timestamp("switch_expires_at", { withTimezone: true }),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index().on(t.userId)],
+);
+
+/** Sign-in attempts, so that repeated failures can be slowed down. */
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull().default(""),
+    succeeded: boolean("succeeded").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sign_in_attempts_email_idx").on(sql`lower(${t.email})`, t.createdAt)],
+);
+
+// ─── Plans, apps, customers ──────────────────────────────────────────────────
+
+/**
+ * The partner's custom plans, plus its copy of the system plan Free (decision D1): the plan of every
+ * expired subscription. Plans are not created or removed in the console (rule U9).
+ */
+export const plans = pgTable(
+  "plans",
+  {
+    id: id(),
+    partnerId: partnerId(),
+    name: text("name").notNull(),
+    taskLimit: integer("task_limit").notNull(),
+    connectionLimit: integer("connection_limit").notNull(),
+    /** The system plan Free: 100 tasks a month. */
+    isFree: boolean("is_free").notNull().default(false),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("plans_partner_name_key").on(t.partnerId, t.name),
+    uniqueIndex("plans_one_free_per_partner").on(t.partnerId).where(sql`${t.isFree}`),
+    check("plans_limits_positive", sql`${t.taskLimit} >= 0 and ${t.connectionLimit} >= 0`),
+  ],
+);
+
+/** The connector catalog, shared by every partner. Icons are served from `public/apps/`. */
+export const apps = pgTable(
+  "apps",
+  {
+    id: id(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    iconPath: text("icon_path").notNull(),
+    /** Apps released later are never added to an existing selection by themselves (rule U24). */
+    releasedAt: timestamp("released_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("apps_slug_key").on(t.slug)],
+);
+
+/**
+ * A customer: one managed workspace of the partner. Its status is derived, never stored (decision D2):
+ * In trial while `trial_ends_at` is in the future, Expired subscription on the Free plan or after the trial
+ * ended, Active otherwise.
+ */
+export const customers = pgTable(
+  "customers",
+  {
+    id: id(),
+    partnerId: partnerId(),
+    name: text("name").notNull(),
+    /** The partner's own ID for the customer (a CRM ID), unique within the partner (rule U25). */
+    externalId: text("external_id"),
+    notificationEmail: text("notification_email").notNull(),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    trialEndsAt: timestamp("trial_ends_at", { withTimezone: true }),
+    /** The customer's own iframe origins, appended to the partner's (rule U27, decision D3). */
+    iframeOrigins: text("iframe_origins").array().notNull().default(sql`'{}'::text[]`),
+    /** `all`: every app, including apps released later; `selected`: only the rows of customer_app_access. */
+    appAccess: appAccessMode("app_access").notNull().default("all"),
+    /** Roll-up of jobs for the current billing period, so that lists never aggregate jobs (rule U4). */
+    tasksUsed: integer("tasks_used").notNull().default(0),
+    usagePeriod: date("usage_period", { mode: "string" }).notNull().default(sql`date_trunc('month', now())::date`),
+    /** Roll-up of authenticated connections (rule U5). */
+    authenticatedConnections: integer("authenticated_connections").notNull().default(0),
+    /**
+     * What search reads: lower-cased name and external ID joined by a control character that no search term
+     * can contain, so that a term never matches across the two.
+     */
+    searchText: text("search_text")
+      .notNull()
+      .generatedAlwaysAs(sql`lower(name) || chr(1) || lower(coalesce(external_id, ''))`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("customers_partner_external_id_key").on(t.partnerId, t.externalId),
+    index("customers_partner_name_idx").on(t.partnerId, sql`lower(${t.name})`, t.id),
+    index("customers_partner_created_idx").on(t.partnerId, t.createdAt, t.id),
+    index("customers_partner_tasks_idx").on(t.partnerId, t.tasksUsed, t.id),
+    index("customers_partner_connections_idx").on(t.partnerId, t.authenticatedConnections, t.id),
+    index("customers_partner_trial_idx").on(t.partnerId, t.trialEndsAt).where(sql`${t.trialEndsAt} is not null`),
+    // Status tabs and plan filters read disjoint branches (lib/customers/table-sql.ts), each in table order:
+    // trials (running or ended) by every sort, and each plan by every sort.
+    index("customers_trials_name_idx").on(t.partnerId, sql`lower(${t.name})`, t.id).where(sql`${t.trialEndsAt} is not null`),
+    index("customers_trials_created_idx").on(t.partnerId, t.createdAt, t.id).where(sql`${t.trialEndsAt} is not null`),
+    index("customers_trials_tasks_idx").on(t.partnerId, t.tasksUsed, t.id).where(sql`${t.trialEndsAt} is not null`),
+    index("customers_trials_connections_idx").on(t.partnerId, t.authenticatedConnections, t.id).where(sql`${t.trialEndsAt} is not null`),
+    index("customers_plan_name_idx").on(t.partnerId, t.planId, sql`lower(${t.name})`, t.id),
+    index("customers_plan_created_idx").on(t.partnerId, t.planId, t.createdAt, t.id),
+    index("customers_plan_tasks_idx").on(t.partnerId, t.planId, t.tasksUsed, t.id),
+    index("customers_plan_connections_idx").on(t.partnerId, t.planId, t.authenticatedConnections, t.id),
+    index("customers_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    // Search terms of one or two characters match from the start of the name or the external ID only.
+    index("customers_search_prefix_idx").on(t.partnerId, sql`${t.searchText} text_pattern_ops`),
+    index("customers_external_id_prefix_idx").on(t.partnerId, sql`lower(${t.externalId}) text_pattern_ops`),
+    check("customers_name_not_blank", sql`length(btrim(${t.name})) > 0`),
+  ],
+);
+
+/** The apps a customer may use when its app access is `selected` (rules U23–U24). */
+export const customerAppAccess = pgTable(
+  "customer_app_access",
+  {
+    partnerId: partnerId(),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    appId: integer("app_id")
+      .notNull()
+      .references(() => apps.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.appId] })],
+);
+
+// ─── Roles ───────────────────────────────────────────────────────────────────
+
+/**
+ * Roles of a customer workspace (the legacy "privilege groups"): the system roles (no partner), the partner's
+ * inheritable custom roles, and custom roles made inside one workspace. `permissions` decides what a role may
+ * do; `collaborators.manage` is what decision D6 calls "Collaborator privileges".
+ */
+export const roles = pgTable(
+  "roles",
+  {
+    id: id(),
+    partnerId: integer("partner_id").references(() => partners.id, { onDelete: "cascade" }),
+    customerId: integer("customer_id").references(() => customers.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: roleKind("kind").notNull(),
+    permissions: text("permissions").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index().on(t.partnerId),
+    check(
+      "roles_kind_scope",
+      sql`(${t.kind} = 'system' and ${t.partnerId} is null and ${t.customerId} is null)
+       or (${t.kind} = 'inheritable' and ${t.partnerId} is not null and ${t.customerId} is null)
+       or (${t.kind} = 'custom' and ${t.partnerId} is not null and ${t.customerId} is not null)`,
+    ),
+  ],
+);
+
+/**
+ * Environment roles and project roles (seed 003) have one shape: system roles (no partner), the partner's
+ * inheritable ones, and custom ones made inside one workspace.
+ */
+function workspaceRoleTable<Name extends string>(name: Name) {
+  return pgTable(
+    name,
+    {
+      id: id(),
+      partnerId: integer("partner_id").references(() => partners.id, { onDelete: "cascade" }),
+      customerId: integer("customer_id").references(() => customers.id, { onDelete: "cascade" }),
+      name: text("name").notNull(),
+      kind: roleKind("kind").notNull(),
+      permissions: text("permissions").array().notNull().default(sql`'{}'::text[]`),
+      createdAt: createdAt(),
+      updatedAt: updatedAt(),
+    },
+    (t) => [index().on(t.partnerId), index().on(t.customerId)],
+  );
+}
+
+export const environmentRoles = workspaceRoleTable("environment_roles");
+export const projectRoles = workspaceRoleTable("project_roles");
+
+// ─── Customer workspace membership ───────────────────────────────────────────
+
+/**
+ * Direct members of a customer workspace (invited through the team feature). Members who are there through a
+ * customer manager assignment are not rows here: they come from customer_managers, so that "Manage all
+ * customers" covers customers created later (rule C5) and a direct role always wins (rule C12).
+ */
+export const customerMembers = pgTable(
+  "customer_members",
+  {
+    id: id(),
+    partnerId: partnerId(),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    roleId: integer("role_id")
+      .notNull()
+      .references(() => roles.id),
+    externalId: text("external_id"),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("customer_members_customer_user_key").on(t.customerId, t.userId), index().on(t.userId)],
+);
+
+/** Invitations to a customer workspace for an email that has no account yet (seed 003). */
+export const customerInvitations = pgTable(
+  "customer_invitations",
+  {
+    id: id(),
+    partnerId: partnerId(),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    roleId: integer("role_id").references(() => roles.id),
+    envRoles: jsonb("env_roles").notNull().default(sql`'[]'::jsonb`),
+    invitedAt: timestamp("invited_at", { withTimezone: true }).notNull().defaultNow(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+  },
+  (t) => [index("customer_invitations_customer_email_idx").on(t.customerId, sql`lower(${t.email})`)],
+);
+
+/** Partner team members given one role in all or chosen customer workspaces (rules C2–C5). */
+export const customerManagers = pgTable(
+  "customer_managers",
+  {
+    id: id(),
+    partnerId: partnerId(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    roleId: integer("role_id")
+      .notNull()
+      .references(() => roles.id),
+    manageAll: boolean("manage_all").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("customer_managers_partner_user_key").on(t.partnerId, t.userId)],
+);
+
+/** The customers a manager covers when it does not manage all of them. */
+export const customerManagerCustomers = pgTable(
+  "customer_manager_customers",
+  {
+    partnerId: partnerId(),
+    customerManagerId: integer("customer_manager_id")
+      .notNull()
+      .references(() => customerManagers.id, { onDelete: "cascade" }),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.customerManagerId, t.customerId] }), index().on(t.customerId)],
+);
+
+/** Environment role of a member in one environment of a workspace (seed 003 `env_roles`). */
+export const memberEnvironmentRoles = pgTable(
+  "member_environment_roles",
+  {
+    partnerId: partnerId(),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    environmentId: integer("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
+    environmentRoleId: integer("environment_role_id")
+      .notNull()
+      .references(() => environmentRoles.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.environmentId, t.userId] }), index().on(t.customerId, t.userId)],
+);
+
+// ─── Inside a workspace: environments, projects, groups, grants ──────────────
+
+export const environments = pgTable(
+  "environments",
+  {
+    id: id(),
+    partnerId: partnerId(),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    type: environmentType("type").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("environments_customer_type_key").on(t.customerId, t.type)],
+);
+
+export const projects = pgTable(
+  "projects",
+  {
+    id: id(),
+    partnerId: partnerId(),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    environmentId: integer("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.customerId), index().on(t.environmentId)],
+);
+
+/** Collaborator groups of a workspace (seed 003 `user_groups`). */
+export const userGroups = pgTable(
+  "user_groups",
+  {
+    id: id(),
+    partnerId: partnerId(),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("user_groups_customer_name_key").on(t.customerId, t.name)],
+);
+
+export const userGroupMembers = pgTable(
+  "user_group_members",
+  {
+    partnerId: partnerId(),
+    userGroupId: integer("user_group_id")
+      .notNull()
+      .references(() => userGroups.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.userGroupId, t.userId] })],
+);
+
+/** A project role given to a collaborator or a group in one project (rule A10). */
+export const projectGrants = pgTable(
+  "project_grants",
+  {
+    id: id(),
+    partnerId: partnerId(),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    projectRoleId: integer("project_role_id")
+      .notNull()
+      .references(() => projectRoles.id, { onDelete: "cascade" }),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    userGroupId: integer("user_group_id").references(() => userGroups.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index().on(t.customerId),
+    uniqueIndex("project_grants_project_user_key").on(t.projectId, t.userId).where(sql`${t.userId} is not null`),
+    uniqueIndex("project_grants_project_group_key")
+      .on(t.projectId, t.userGroupId)
+      .where(sql`${t.userGroupId} is not null`),
+    check("project_grants_one_grantee", sql`(${t.userId} is null) <> (${t.userGroupId} is null)`),
+  ],
+);
+
+// ─── Inside a workspace: connections, recipes, jobs ──────────────────────────
+
+export const connections = pgTable(
+  "connections",
+  {
+    id: id(),
+    partnerId: partnerId(),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    appId: integer("app_id")
+      .notNull()
+      .references(() => apps.id),
+    name: text("name").notNull(),
+    authenticated: boolean("authenticated").notNull().default(false),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.customerId, t.appId), index("connections_partner_app_idx").on(t.partnerId, t.appId, t.customerId)],
+);
+
+export const recipes = pgTable(
+  "recipes",
+  {
+    id: id(),
+    partnerId: partnerId(),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    projectId: integer("project_id").references(() => projects.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    status: recipeStatus("status").notNull().default("stopped"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index().on(t.customerId)],
+);
+
+/** Every saved version of a recipe, with who made it (rule C8: **Modified by**). */
+export const recipeVersions = pgTable(
+  "recipe_versions",
+  {
+    id: id(),
+    partnerId: partnerId(),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    recipeId: integer("recipe_id")
+      .notNull()
+      .references(() => recipes.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    /** Kept when the person later loses access: the work stays (rule C10). */
+    modifiedById: integer("modified_by_id").references(() => users.id, { onDelete: "set null" }),
+    modifiedAs: actorType("modified_as").notNull().default("customer_collaborator"),
+    comment: text("comment").notNull().default(""),
+    code: jsonb("code").notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("recipe_versions_recipe_version_key").on(t.recipeId, t.version), index().on(t.customerId)],
+);
+
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    partnerId: partnerId(),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    recipeId: integer("recipe_id")
+      .notNull()
+      .references(() => recipes.id, { onDelete: "cascade" }),
+    status: jobStatus("status").notNull(),
+    tasksUsed: integer("tasks_used").notNull().default(0),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("jobs_customer_started_idx").on(t.customerId, t.startedAt), index().on(t.recipeId, t.startedAt)],
+);
+
+// ─── API clients and the audit log ───────────────────────────────────────────
+
+/** API clients of a partner. Tokens are stored only as hashes. */
+export const apiClients = pgTable(
+  "api_clients",
+  {
+    id: id(),
+    partnerId: partnerId(),
+    name: text("name").notNull(),
+    /** What the client may do: a list of API scopes (`customers.read`, `customer_managers.write`, …). */
+    scopes: text("scopes").array().notNull().default(sql`'{}'::text[]`),
+    /** Environments the client may reach in customer workspaces (rule A10). */
+    environmentTypes: environmentType("environment_types")
+      .array()
+      .notNull()
+      .default(sql`'{development,test,production}'::environment_type[]`),
+    /** Projects it may reach by name; empty means every project of its environments. */
+    projectNames: text("project_names").array().notNull().default(sql`'{}'::text[]`),
+    tokenHash: text("token_hash").notNull(),
+    tokenPrefix: text("token_prefix").notNull(),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("api_clients_token_hash_key").on(t.tokenHash), index().on(t.partnerId)],
+);
+
+/**
+ * The append-only audit log: who, acting as whom, in which account, what changed, when, from where.
+ * The database refuses UPDATE, DELETE and TRUNCATE on it (see the audit migration).
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    partnerId: integer("partner_id").notNull(),
+    /** The customer account the action happened in; null for the partner account. Not a foreign key: the
+     * trail outlives a deleted customer (rule U29). */
+    customerId: integer("customer_id"),
+    customerName: text("customer_name"),
+    actorUserId: integer("actor_user_id"),
+    actorName: text("actor_name"),
+    actorEmail: text("actor_email"),
+    actorApiClientId: integer("actor_api_client_id"),
+    actingAs: actorType("acting_as").notNull(),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    changes: jsonb("changes").notNull().default(sql`'{}'::jsonb`),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_events_partner_created_idx").on(t.partnerId, t.createdAt, t.id),
+    index("audit_events_partner_customer_idx").on(t.partnerId, t.customerId, t.createdAt),
+  ],
+);
+
+/** Maintained counts per partner, so that the unfiltered totals never count a million rows. */
+export const partnerCounters = pgTable("partner_counters", {
+  partnerId: integer("partner_id")
+    .primaryKey()
+    .references(() => partners.id, { onDelete: "cascade" }),
+  customers: bigint("customers", { mode: "number" }).notNull().default(0),
+  /** Customers with a trial end date (running or ended): with the clock, gives In trial and ended trials. */
+  trials: bigint("trials", { mode: "number" }).notNull().default(0),
+  /** Customers on the Free plan with no trial date: Expired subscription whatever the clock says. */
+  freeWithoutTrial: bigint("free_without_trial", { mode: "number" }).notNull().default(0),
+});
+
+/**
+ * How many of a partner's customers have their trial ending on each day (UTC). With the clock, the sum of the days
+ * after today plus an index count of today's, gives the In trial count exactly without counting a million rows.
+ */
+export const partnerTrialEndDays = pgTable(
+  "partner_trial_end_days",
+  {
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    customers: integer("customers").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.partnerId, t.day] })],
+);
