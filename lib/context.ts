@@ -1,0 +1,46 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDatabase, type Transaction } from "@/lib/db";
+
+export type PartnerRole = "admin" | "member";
+
+/** Who is acting: a signed-in person or an API client. */
+export type Actor =
+  | {
+      kind: "user";
+      userId: number;
+      name: string;
+      email: string;
+      avatarUrl: string;
+      /** Null for a customer's own collaborator, who has no place in the partner's team. */
+      partnerRole: PartnerRole | null;
+      sessionIdHash: string;
+    }
+  | { kind: "api_client"; apiClientId: number; name: string; scopes: string[] };
+
+/** Which account the actor is in: the partner account, or a customer account it switched into (rule C7). */
+export type Account =
+  | { kind: "partner" }
+  | { kind: "customer"; customerId: number; customerName: string; switchExpiresAt: Date | null };
+
+/** Everything a data-access function needs to know about the request it serves. */
+export interface RequestContext {
+  partnerId: number;
+  partnerName: string;
+  actor: Actor;
+  account: Account;
+  now: Date;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/**
+ * Runs `work` in a transaction scoped to the context's partner. The partner is also set for the database
+ * (`app.partner_id`, local to the transaction) so that row-level security can stand behind every query.
+ */
+export async function inPartnerScope<T>(ctx: Pick<RequestContext, "partnerId">, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return getDatabase().transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.partner_id', ${String(ctx.partnerId)}, true)`);
+    return work(tx);
+  });
+}
