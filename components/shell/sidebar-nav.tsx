@@ -1,0 +1,124 @@
+"use client";
+
+import * as React from "react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { Dialog as DialogPrimitive } from "radix-ui";
+import { Menu, Waypoints, X } from "lucide-react";
+
+import { cn } from "@/lib/utils";
+import { Button } from "@/components/ui/button";
+import { navItemCurrent, navItems, type NavItem } from "@/components/shell/nav-items";
+
+export const PRODUCT_NAME = "Partner console";
+
+/** The product's mark and name, linking to Customers (or to `href`: the workspace's dashboard). */
+export function ConsoleBrand({ className, onNavigate, href = "/customers" }: { className?: string; onNavigate?: () => void; href?: string }) {
+  return (
+    <Link
+      href={href}
+      onClick={onNavigate}
+      className={cn("flex items-center gap-2 rounded-md text-sm font-semibold tracking-tight", className)}
+    >
+      <span
+        aria-hidden="true"
+        className="flex size-7 items-center justify-center rounded-md bg-primary text-primary-foreground"
+      >
+        <Waypoints className="size-4" />
+      </span>
+      {PRODUCT_NAME}
+    </Link>
+  );
+}
+
+export type SidebarNavProps = {
+  className?: string;
+  /** The links; the console's sections by default. */
+  items?: readonly NavItem[];
+  /** The navigation's accessible name. */
+  label?: string;
+  /** Called when a link is followed (the slide-over closes itself with it). */
+  onNavigate?: () => void;
+};
+
+/** The main navigation: Customers, Customer managers, Audit log, API clients. The current section is highlighted. */
+export function SidebarNav({ className, onNavigate, items = navItems, label = "Main" }: SidebarNavProps) {
+  const pathname = usePathname();
+
+  return (
+    <nav aria-label={label} className={cn("flex flex-col", className)}>
+      <ul className="flex flex-col gap-0.5">
+        {items.map((item) => {
+          const current = navItemCurrent(pathname, item.href, item.exact);
+          const Icon = item.icon;
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={current}
+                onClick={onNavigate}
+                className={cn(
+                  "flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm font-medium text-muted-foreground transition-colors hover:bg-accent hover:text-accent-foreground",
+                  current && "bg-accent text-foreground",
+                )}
+              >
+                <Icon
+                  aria-hidden="true"
+                  className={cn("size-4 shrink-0", current ? "text-primary" : "text-muted-foreground")}
+                />
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * On small screens: an "Open navigation" button that slides the main navigation in from the left.
+ * Hidden from `lg` up, where the sidebar is always shown.
+ */
+export function MobileSidebarNav({
+  className,
+  items,
+  label,
+  brandHref,
+}: {
+  className?: string;
+  items?: readonly NavItem[];
+  label?: string;
+  brandHref?: string;
+}) {
+  const [open, setOpen] = React.useState(false);
+  const close = React.useCallback(() => setOpen(false), []);
+
+  return (
+    <DialogPrimitive.Root open={open} onOpenChange={setOpen}>
+      <DialogPrimitive.Trigger asChild>
+        <Button variant="ghost" size="icon" aria-label="Open navigation" className={cn("lg:hidden", className)}>
+          <Menu aria-hidden="true" />
+        </Button>
+      </DialogPrimitive.Trigger>
+      <DialogPrimitive.Portal>
+        <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-black/50 data-[state=closed]:animate-fade-out data-[state=open]:animate-fade-in lg:hidden" />
+        <DialogPrimitive.Content
+          aria-describedby={undefined}
+          className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col gap-4 border-r border-sidebar-border bg-sidebar p-4 text-sidebar-foreground shadow-lg data-[state=closed]:animate-slide-out-left data-[state=open]:animate-slide-in-left lg:hidden"
+        >
+          <DialogPrimitive.Title className="sr-only">Navigation</DialogPrimitive.Title>
+          <div className="flex items-center justify-between gap-2">
+            <ConsoleBrand href={brandHref} onNavigate={close} />
+            <DialogPrimitive.Close asChild>
+              <Button variant="ghost" size="icon" aria-label="Close navigation">
+                <X aria-hidden="true" />
+              </Button>
+            </DialogPrimitive.Close>
+          </div>
+          <SidebarNav items={items} label={label} onNavigate={close} />
+        </DialogPrimitive.Content>
+      </DialogPrimitive.Portal>
+    </DialogPrimitive.Root>
+  );
+}

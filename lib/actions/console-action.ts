@@ -1,0 +1,43 @@
+import "server-only";
+import { z } from "zod";
+import { getSessionContext, isConsoleContext, type ConsoleContext } from "@/lib/auth/session";
+import { DomainError, fieldErrorsOf, type FieldErrors } from "@/lib/errors";
+
+export { fieldErrorsOf };
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: FieldErrors };
+
+/** Translates what a data-access call threw into the action's answer; anything unexpected is logged, not shown. */
+export function failureOf(error: unknown): { ok: false; error: string; fieldErrors?: FieldErrors } {
+  if (error instanceof DomainError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+  console.error(error);
+  return { ok: false, error: "Something went wrong on our side. Nothing was changed; try again." };
+}
+
+/**
+ * The one way to write a partner console server action. Every server action is a public POST endpoint, so the
+ * wrapper checks the session (a partner team member, in the partner account: not switched into a customer),
+ * the partner role, and the input with zod, before the domain call; errors come back as `{ ok: false }`.
+ */
+export function consoleAction<Schema extends z.ZodType, Result>(
+  schema: Schema,
+  handler: (ctx: ConsoleContext, input: z.output<Schema>) => Promise<Result>,
+  options: { adminOnly?: boolean } = {},
+): (input: z.input<Schema>) => Promise<ActionResult<Result>> {
+  const adminOnly = options.adminOnly ?? true;
+  return async (input) => {
+    const ctx = await getSessionContext();
+    if (!ctx) return { ok: false, error: "Your session has ended. Sign in again." };
+    if (!isConsoleContext(ctx)) return { ok: false, error: "This is only possible from the partner account." };
+    if (adminOnly && ctx.actor.partnerRole !== "admin") return { ok: false, error: "Only partner admins can do this." };
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      return { ok: false, error: "Some fields need your attention.", fieldErrors: fieldErrorsOf(parsed.error) };
+    }
+    try {
+      return { ok: true, data: await handler(ctx, parsed.data) };
+    } catch (error) {
+      return failureOf(error);
+    }
+  };
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { getSessionContext, isConsoleContext, type ConsoleContext } from "@/lib/auth/session";
+import { DomainError, HTTP_STATUS } from "@/lib/errors";
+
+/**
+ * The console's JSON reads (the pickers' server-side searches): a route handler checks the session itself, like
+ * every server action, and answers domain errors with their status. Never cached.
+ */
+export async function consoleJson<T>(
+  request: Request,
+  read: (ctx: ConsoleContext, params: URLSearchParams) => Promise<T>,
+  options: { adminOnly?: boolean } = {},
+): Promise<Response> {
+  const headers = { "cache-control": "no-store" };
+  const ctx = await getSessionContext();
+  if (!ctx) return Response.json({ error: "Your session has ended. Sign in again." }, { status: 401, headers });
+  if (!isConsoleContext(ctx)) return Response.json({ error: "This is only possible from the partner account." }, { status: 403, headers });
+  if (options.adminOnly && ctx.actor.partnerRole !== "admin") {
+    return Response.json({ error: "Only partner admins can do this." }, { status: 403, headers });
+  }
+  try {
+    return Response.json(await read(ctx, new URL(request.url).searchParams), { headers });
+  } catch (error) {
+    if (error instanceof DomainError) return Response.json({ error: error.message }, { status: HTTP_STATUS[error.code], headers });
+    console.error(error);
+    return Response.json({ error: "Something went wrong on our side. Try again." }, { status: 500, headers });
+  }
+}
+
+/** A search term from the query string, bounded. */
+export function searchTerm(params: URLSearchParams): string {
+  return (params.get("q") ?? "").slice(0, 200);
+}

@@ -1,0 +1,66 @@
+import type { z } from "zod";
+
+/**
+ * The one family of domain errors. Data-access functions throw these; pages, server actions and the REST API
+ * translate them once each (`notFound()`, `{ ok: false, error }`, an HTTP status).
+ */
+export type DomainErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "VALIDATION"
+  | "CONFLICT"
+  | "RATE_LIMITED"
+  | "UNAVAILABLE";
+
+export type FieldErrors = Record<string, string[]>;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly fieldErrors: FieldErrors = {},
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+/** A record of another partner answers exactly like one that does not exist (decision D8). */
+export function notFound(what: string): DomainError {
+  return new DomainError("NOT_FOUND", `${what} not found`);
+}
+
+export function forbidden(message = "You are not allowed to do this."): DomainError {
+  return new DomainError("FORBIDDEN", message);
+}
+
+export function conflict(message: string, fieldErrors: FieldErrors = {}): DomainError {
+  return new DomainError("CONFLICT", message, fieldErrors);
+}
+
+export function invalid(message: string, fieldErrors: FieldErrors = {}): DomainError {
+  return new DomainError("VALIDATION", message, fieldErrors);
+}
+
+export const HTTP_STATUS: Record<DomainErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  VALIDATION: 400,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+};
+
+/** Turns a zod failure into one message per field, keyed by the field's path (`plan`, `origins.2`…). */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
+

@@ -1,0 +1,56 @@
+/**
+ * Calls REST route handlers as Next would: a `Request` and the route's params. Tokens come from `createApiClient`,
+ * the same command as the console's dialog.
+ */
+import { createApiClient } from "@/lib/api-clients/commands";
+import { createApiClientSchema, type CreateApiClientInput } from "@/lib/api-clients/input";
+import { API_SCOPES, ENVIRONMENT_TYPES } from "@/lib/api-clients/scopes";
+import { adminContext } from "./factories";
+
+type Handler = (request: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+export async function apiToken(
+  partner: { id: number; name: string },
+  admin: { id: number; name: string; email: string },
+  overrides: Partial<CreateApiClientInput> = {},
+): Promise<string> {
+  const input = createApiClientSchema.parse({
+    name: "Test client",
+    scopes: [...API_SCOPES],
+    environmentTypes: [...ENVIRONMENT_TYPES],
+    ...overrides,
+  });
+  return (await createApiClient(adminContext(partner, admin), input)).token;
+}
+
+export interface CallOptions {
+  token?: string | null;
+  params?: Record<string, string>;
+  body?: unknown;
+  /** A raw body, sent as it is. */
+  rawBody?: string;
+  contentType?: string;
+  query?: string;
+}
+
+export async function call(handler: Handler, method: string, options: CallOptions = {}): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const headers: Record<string, string> = {};
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (options.rawBody !== undefined) body = options.rawBody;
+  else if (options.body !== undefined) body = JSON.stringify(options.body);
+  if (method === "GET" || method === "HEAD") body = undefined;
+  if (body !== undefined) headers["content-type"] = options.contentType ?? "application/json";
+  const request = new Request(`http://localhost/api/test${options.query ? `?${options.query}` : ""}`, { method, headers, body });
+  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+}
+
+/** The one error shape (lib/api/errors.ts). */
+export function expectErrorShape(body: unknown): asserts body is { message: string; errors: Record<string, string[]> } {
+  const value = body as { message?: unknown; errors?: unknown };
+  if (typeof value?.message !== "string" || typeof value.errors !== "object" || value.errors === null || Object.keys(value).length !== 2) {
+    throw new Error(`Not the API error shape: ${JSON.stringify(body)}`);
+  }
+}

@@ -1,0 +1,250 @@
+/**
+ * `npm run bench`: how fast the Customers table is at a million customers, measured, on a real PostgreSQL.
+ *
+ * Seeds (or reuses) the benchmark partner in BENCH_DATABASE_URL (default: console_bench on the local server),
+ * then prints, for every sort in both directions, common and rare searches, each filter, a combination, the first
+ * page and a deep page: p50/p95 of the data-access call, of the same query sent as plain SQL, and their ratio;
+ * the counts; the JSON route and the server-rendered page under load (autocannon against `next start`); and the
+ * page's first-load JavaScript. With `--explain`, also writes the plans to docs/customers-table-plans.md.
+ *
+ * Run through `npm run bench`, which sets the react-server condition so the server-only modules load in Node.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import autocannon from "autocannon";
+import { sql as drizzleSql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import postgres from "postgres";
+import { openDatabase } from "../db/connection";
+import { runMigrations } from "../db/migrate";
+import { BENCH_PARTNER_NAME, seedLargePartner } from "../db/seed/large";
+import { hashPassword } from "../lib/auth/password";
+import { firstLoadJs, signInCookie } from "./lib/first-load-js";
+import type { RequestContext } from "../lib/context";
+import { encodeCursor } from "../lib/customers/cursor";
+import { DEFAULT_CUSTOMER_QUERY, type CustomerQuery } from "../lib/customers/query-input";
+import { countCustomerTable, partnerPlans, queryCustomerTable } from "../lib/customers/table";
+import { filterConditions, keyset, pageQuery, rowColumns, tableSqlContext, whereOf } from "../lib/customers/table-sql";
+
+const TARGET = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const PORT = Number(process.env.BENCH_PORT ?? 3400);
+const BENCH_ADMIN = { email: "bench-admin@bench.example", password: "bench-password-1" };
+const explain = process.argv.includes("--explain");
+const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/console_bench";
+
+async function ensureDatabase(): Promise<void> {
+  const target = new URL(url);
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const client = postgres(admin.toString(), { max: 1, onnotice: () => {} });
+  const name = target.pathname.slice(1);
+  const [exists] = await client`select 1 from pg_database where datname = ${name}`;
+  if (!exists) await client.unsafe(`create database "${name}"`);
+  await client.end();
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function time(run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  for (let warm = 0; warm < 3; warm++) await run();
+  const samples: number[] = [];
+  for (let index = 0; index < RUNS; index++) {
+    const started = performance.now();
+    await run();
+    samples.push(performance.now() - started);
+  }
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+const ms = (value: number) => value.toFixed(2).padStart(7);
+
+await ensureDatabase();
+process.env.DATABASE_URL = url;
+const handle = openDatabase(url, { embedded: false, max: 4 });
+await runMigrations(handle.db);
+const [existing] = await handle.client<{ id: number; n: number }[]>`
+  select p.id, coalesce(pc.customers, 0)::int as n from partners p left join partner_counters pc on pc.partner_id = p.id
+   where p.name = ${BENCH_PARTNER_NAME}`;
+if (!existing || existing.n < TARGET) {
+  console.log(`Seeding ${TARGET.toLocaleString("en")} customers (set-based; a few minutes)…`);
+  await seedLargePartner(handle, { customers: TARGET, now: new Date(), onProgress: (done, total) => process.stdout.write(`\r  ${done.toLocaleString("en")} / ${total.toLocaleString("en")}`) });
+  process.stdout.write("\n");
+}
+const [partner] = await handle.client<{ id: number; name: string; n: number }[]>`
+  select p.id, p.name, pc.customers::int as n from partners p join partner_counters pc on pc.partner_id = p.id where p.name = ${BENCH_PARTNER_NAME}`;
+const partnerId = partner!.id;
+
+// A partner admin to sign in with for the HTTP figures.
+const [admin] = await handle.client<{ id: number }[]>`select id from users where email = ${BENCH_ADMIN.email}`;
+const adminId =
+  admin?.id ??
+  (await handle.client<{ id: number }[]>`
+    insert into users (name, email, password_hash) values ('Bench Admin', ${BENCH_ADMIN.email}, ${await hashPassword(BENCH_ADMIN.password)}) returning id`)[0]!.id;
+await handle.client`insert into partner_members (partner_id, user_id, role) values (${partnerId}, ${adminId}, 'admin') on conflict do nothing`;
+
+const ctx: RequestContext = {
+  partnerId,
+  partnerName: partner!.name,
+  actor: { kind: "user", userId: adminId, name: "Bench Admin", email: BENCH_ADMIN.email, avatarUrl: "", partnerRole: "admin", sessionIdHash: "bench" },
+  account: { kind: "partner" },
+  now: new Date(),
+  ip: null,
+  userAgent: "bench",
+};
+
+// Scenario inputs taken from the data itself: a common and a rare term, a popular app, a plan, a deep cursor.
+const plans = await partnerPlans(handle.db, partnerId);
+const customPlan = plans.find((plan) => !plan.isFree)!;
+const [popularApp] = await handle.client<{ app_id: number; n: number }[]>`
+  select app_id, count(distinct customer_id)::int as n from connections where partner_id = ${partnerId} group by app_id order by n desc limit 1`;
+const [rare] = await handle.client<{ name: string }[]>`
+  select name from customers where partner_id = ${partnerId} order by id desc limit 1`;
+const commonTerm = await (async () => {
+  for (const candidate of ["ston", "tech", "cap", "ind", "lab", "sol", "ver", "ark"]) {
+    const [row] = await handle.client<{ n: number }[]>`
+      select count(*)::int as n from customers where partner_id = ${partnerId} and search_text like ${`%${candidate}%`}`;
+    const share = row!.n / partner!.n;
+    if (share > 0.01 && share < 0.05) return { term: candidate, share };
+  }
+  return { term: "ston", share: NaN };
+})();
+const rareTerm = rare!.name.toLowerCase().split(" ").slice(0, 2).join(" ");
+
+async function deepCursor(query: CustomerQuery, position: number): Promise<string> {
+  const tableCtx = tableSqlContext(ctx, plans.find((plan) => plan.isFree));
+  const { orderBy } = keyset(query, null, "forward");
+  const rendered = new PgDialect().sqlToQuery(drizzleSql`
+    select ${rowColumns(query, tableCtx)} from customers c join plans p on p.id = c.plan_id
+     where ${whereOf(filterConditions(query, tableCtx))} order by ${orderBy} offset ${position} limit 1`);
+  const [row] = await handle.client.unsafe<{ id: number; sort_value: string | number }[]>(rendered.sql, rendered.params as never[]);
+  return encodeCursor({ value: row!.sort_value, id: row!.id });
+}
+
+/** The very SQL the data-access call sends for the page, to be sent on its own. */
+function plainSql(query: CustomerQuery) {
+  return new PgDialect().sqlToQuery(pageQuery(query, tableSqlContext(ctx, plans.find((plan) => plan.isFree))).sql);
+}
+
+const base = DEFAULT_CUSTOMER_QUERY;
+const deepPosition = Math.floor(partner!.n / 2);
+const scenarios: { label: string; query: CustomerQuery }[] = [];
+for (const sort of ["name", "joined", "tasks", "connections"] as const) {
+  for (const dir of ["asc", "desc"] as const) {
+    scenarios.push({ label: `sort ${sort} ${dir}, first page`, query: { ...base, sort, dir } });
+    scenarios.push({ label: `sort ${sort} ${dir}, page at row ${deepPosition.toLocaleString("en")}`, query: { ...base, sort, dir, after: await deepCursor({ ...base, sort, dir }, deepPosition) } });
+  }
+}
+scenarios.push(
+  { label: `search common "${commonTerm.term}" (${(commonTerm.share * 100).toFixed(1)} %)`, query: { ...base, q: commonTerm.term } },
+  { label: `search common, sort name`, query: { ...base, q: commonTerm.term, sort: "name", dir: "asc" } },
+  { label: `search rare "${rareTerm}"`, query: { ...base, q: rareTerm } },
+  { label: "search 2 characters (prefix)", query: { ...base, q: "st" } },
+  { label: "status In trial", query: { ...base, status: "in_trial" } },
+  { label: "status Expired subscription", query: { ...base, status: "expired" } },
+  { label: "status Active", query: { ...base, status: "active" } },
+  { label: `plan ${customPlan.name}`, query: { ...base, plans: [customPlan.id] } },
+  { label: "plan Free", query: { ...base, plans: [plans.find((plan) => plan.isFree)!.id] } },
+  { label: "app (most used)", query: { ...base, app: popularApp!.app_id } },
+  { label: "app, sort name", query: { ...base, app: popularApp!.app_id, sort: "name", dir: "asc" } },
+  { label: "joined last 30 days", query: { ...base, joined: "30d" } },
+  { label: "joined custom range", query: { ...base, joined: "custom", from: "2025-01-01", to: "2025-03-31" } },
+  { label: "combination: search + plan + trial + 12m", query: { ...base, q: commonTerm.term, plans: [customPlan.id], status: "in_trial", joined: "12m" } },
+);
+
+console.log(`\nCustomers table at ${partner!.n.toLocaleString("en")} customers (PostgreSQL, ${RUNS} runs each, ms)\n`);
+console.log(`${"scenario".padEnd(48)} ${"DAL p50".padStart(7)} ${"DAL p95".padStart(7)} ${"SQL p50".padStart(7)} ${"SQL p95".padStart(7)} ${"ratio".padStart(6)}`);
+const figures: string[] = [];
+for (const { label, query } of scenarios) {
+  const dal = await time(() => queryCustomerTable(ctx, query));
+  const rendered = plainSql(query);
+  const plain = await time(() => handle.client.unsafe(rendered.sql, rendered.params as never[]));
+  const line = `${label.padEnd(48)} ${ms(dal.p50)} ${ms(dal.p95)} ${ms(plain.p50)} ${ms(plain.p95)} ${(dal.p50 / plain.p50).toFixed(2).padStart(6)}`;
+  console.log(line);
+  figures.push(line);
+}
+
+console.log(`\n${"counts (status tabs and total)".padEnd(48)} ${"p50".padStart(7)} ${"p95".padStart(7)}`);
+for (const { label, query } of [
+  { label: "unfiltered (maintained counters)", query: base },
+  { label: `search common "${commonTerm.term}" (capped at 10,000)`, query: { ...base, q: commonTerm.term } },
+  { label: `search rare`, query: { ...base, q: rareTerm } },
+  { label: `plan ${customPlan.name} (capped)`, query: { ...base, plans: [customPlan.id] } },
+  { label: "joined last 30 days", query: { ...base, joined: "30d" as const } },
+]) {
+  const counted = await time(() => countCustomerTable(ctx, query));
+  const line = `${label.padEnd(48)} ${ms(counted.p50)} ${ms(counted.p95)}`;
+  console.log(line);
+  figures.push(line);
+}
+
+if (explain) {
+  const sections: string[] = [
+    "# Customers table: query plans",
+    "",
+    `EXPLAIN ANALYZE of the main queries at ${partner!.n.toLocaleString("en")} customers on PostgreSQL, written by \`npm run bench -- --explain\`.`,
+    "",
+  ];
+  const explained = /^(sort name asc|sort joined desc|search|status|plan|app \(|combination)/;
+  for (const { label, query } of scenarios.filter((scenario) => explained.test(scenario.label))) {
+    const rendered = plainSql(query);
+    const plan = await handle.client.unsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, costs off, timing on) ${rendered.sql}`, rendered.params as never[]);
+    sections.push(`## ${label}`, "", "```", ...plan.map((row) => row["QUERY PLAN"]), "```", "");
+  }
+  writeFileSync("docs/customers-table-plans.md", sections.join("\n"));
+  console.log("\nPlans written to docs/customers-table-plans.md");
+}
+await handle.close();
+
+// ─── HTTP: next start on the same database ───────────────────────────────────
+const require = createRequire(import.meta.url);
+const nextBin = require.resolve("next/dist/bin/next");
+if (!existsSync(".next/BUILD_ID")) {
+  console.log("\nBuilding for the HTTP figures…");
+  await new Promise<void>((resolve, reject) =>
+    spawn(process.execPath, [nextBin, "build"], { stdio: "inherit" }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error("build failed")))),
+  );
+}
+const server = spawn(process.execPath, [nextBin, "start", "--port", String(PORT)], {
+  stdio: ["ignore", "ignore", "inherit"],
+  env: { ...process.env, DATABASE_URL: url, DATABASE_EMBEDDED: "0", NEXTAUTH_SECRET: "bench-secret", NEXTAUTH_URL: `http://localhost:${PORT}`, NODE_ENV: "production" },
+});
+const origin = `http://127.0.0.1:${PORT}`;
+try {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    if (await fetch(`${origin}/api/health`).then((response) => response.ok, () => false)) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const cookie = await signInCookie(origin, BENCH_ADMIN.email, BENCH_ADMIN.password);
+  const load = (path: string, connections: number, seconds: number) =>
+    autocannon({ url: `${origin}${path}`, connections, duration: seconds, headers: { cookie } });
+
+  const dalOnly = await time(async () => {
+    await Promise.all([queryCustomerTable(ctx, base), countCustomerTable(ctx, base)]);
+  });
+
+  const json1 = await load("/customers/data", 1, 10);
+  const page1 = await load("/customers", 1, 10);
+  const page10 = await load("/customers", 10, 15);
+  console.log(`\nHTTP (autocannon, first page, default view; ms)`);
+  const lines = [
+    `data-access calls of the route (rows + counts), p50      ${ms(dalOnly.p50)}`,
+    `JSON route /customers/data, 1 connection: p50           ${ms(json1.latency.p50)}  (overhead ${ms(json1.latency.p50 - dalOnly.p50)})`,
+    `Customers page, 1 connection: p50                       ${ms(page1.latency.p50)}  (overhead ${ms(page1.latency.p50 - dalOnly.p50)})`,
+    `Customers page, 10 connections: p50 ${ms(page10.latency.p50)}, p99 ${ms(page10.latency.p99)}, ${page10.requests.average.toFixed(0)} requests/s, ${page10.non2xx + page10.errors} errors`,
+  ];
+  for (const line of lines) console.log(line);
+  figures.push(...lines);
+
+  const js = await firstLoadJs(origin, "/customers", cookie);
+  const jsLine = `Customers page first-load JavaScript: ${js.totalKb.toFixed(1)} KB gzipped in ${js.files.length} files`;
+  console.log(jsLine);
+  figures.push(jsLine);
+} finally {
+  server.kill("SIGTERM");
+}
+process.exit(0);

@@ -1,0 +1,124 @@
+/**
+ * `npm start`: the one command that runs the console.
+ *
+ * 1. Opens the database: DATABASE_URL, or else the embedded PGlite in .data/pglite, which this process owns and
+ *    serves on a loopback port for as long as the console runs (PGlite allows one process per folder).
+ * 2. Applies the migrations, and loads the demo data if the database is empty.
+ * 3. Builds the console (unless SKIP_BUILD=1) and starts it on PORT (3000 by default).
+ *
+ * `--dev` runs `next dev` instead of a production build. `--test` is for the browser tests: a throwaway database
+ * (a fresh one on the DATABASE_URL server, or an in-memory embedded one), the test clock, and no build.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { count } from "drizzle-orm";
+import { runMigrations } from "../db/migrate";
+import { partners } from "../db/schema";
+import { DEMO_PASSWORD, DEMO_USERS } from "../db/seed/demo-users";
+import { seedDemo } from "../db/seed/demo";
+import { authSecret } from "./lib/auth-secret";
+import { createThrowawayDatabase, openScriptDatabase } from "./lib/database";
+
+const dev = process.argv.includes("--dev");
+const testMode = process.argv.includes("--test");
+const port = Number(process.env.PORT ?? (testMode ? 3100 : 3000));
+const require = createRequire(import.meta.url);
+const nextBin = require.resolve("next/dist/bin/next");
+
+const cleanups: Array<() => Promise<void> | void> = [];
+async function cleanUp() {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  cleanups.length = 0;
+}
+
+let throwawayUrl: string | undefined;
+let embeddedDir: string | null | undefined;
+if (testMode) {
+  if (process.env.DATABASE_URL) {
+    const throwaway = await createThrowawayDatabase(process.env.DATABASE_URL, "console_e2e");
+    throwawayUrl = throwaway.url;
+    cleanups.push(() => throwaway.drop());
+  } else {
+    embeddedDir = mkdtempSync(join(tmpdir(), "console-e2e-"));
+    cleanups.push(() => rmSync(embeddedDir!, { recursive: true, force: true }));
+  }
+}
+
+const database = await openScriptDatabase({ url: throwawayUrl, embeddedDir: embeddedDir ? join(embeddedDir, "pglite") : undefined });
+cleanups.push(() => database.embedded?.stop());
+await runMigrations(database.db);
+const [existing] = await database.db.select({ n: count() }).from(partners);
+if (!existing || existing.n === 0) {
+  const started = Date.now();
+  const summary = await seedDemo(database.db, { now: new Date() });
+  console.log(`Loaded the demo data (${summary.customers} customers) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+// The embedded database serves one connection: hand it over to the console.
+await database.close();
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: database.url,
+  DATABASE_EMBEDDED: database.embedded ? "1" : "0",
+  NEXTAUTH_SECRET: testMode ? (process.env.NEXTAUTH_SECRET ?? "test-secret-for-browser-tests-only") : authSecret(),
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  PORT: String(port),
+  ...(testMode ? { ENABLE_TEST_CLOCK: "1" } : {}),
+};
+if (testMode) {
+  // The browser tests read this to check what they did against the database.
+  mkdirSync(join(process.cwd(), ".data"), { recursive: true });
+  writeFileSync(join(process.cwd(), ".data", "e2e-database.json"), JSON.stringify({ url: database.url, embedded: !!database.embedded }));
+}
+
+if (!dev && !testMode && process.env.SKIP_BUILD !== "1") {
+  console.log("Building the console…");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
+  if (build.status !== 0) {
+    await cleanUp();
+    process.exit(build.status ?? 1);
+  }
+}
+
+const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", String(port)], {
+  stdio: ["ignore", "inherit", "inherit"],
+  env,
+});
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  server.kill("SIGTERM");
+  await cleanUp();
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+server.on("exit", (code) => void stop(code ?? 0));
+
+// Say where to go once the console answers.
+for (let attempt = 0; attempt < 600 && !stopping; attempt++) {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+    if (response.ok) {
+      console.log(
+        [
+          "",
+          `  Partner console ready on http://localhost:${port}`,
+          `  Database: ${database.embedded ? "embedded (.data/pglite)" : "DATABASE_URL"}`,
+          `  Sign in as the partner admin: ${DEMO_USERS.acmeAdmin.email} / ${DEMO_PASSWORD}`,
+          `  (more demo sign-ins in the README)`,
+          "",
+        ].join("\n"),
+      );
+      break;
+    }
+  } catch {
+    // not listening yet
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
