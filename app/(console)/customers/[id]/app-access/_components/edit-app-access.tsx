@@ -1,0 +1,178 @@
+"use client";
+
+import * as React from "react";
+import { Pencil, Search } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
+import { FieldError } from "@/components/ui/field-error";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { EMPTY_SELECTION } from "@/lib/app-access/schema";
+import type { AppSummary } from "@/lib/app-access/selection";
+import { useActionRunner } from "../../_components/use-action-runner";
+import { updateAppAccessAction } from "../actions";
+import { AppIcon } from "./app-icon";
+
+interface EditAppAccessProps {
+  customerId: number;
+  catalog: AppSummary[];
+  allApps: boolean;
+  selectedIds: number[];
+  disabled: boolean;
+}
+
+/**
+ * **Edit** (rule U24): a window with a searchable list of every app, Select all and Clear, and an explicit
+ * "Allow all apps" (choosing no app is not the same thing, and is refused); **Apply changes** saves.
+ */
+export function EditAppAccess({ customerId, catalog, allApps: initialAll, selectedIds, disabled }: EditAppAccessProps) {
+  const [open, setOpen] = React.useState(false);
+  const [allApps, setAllApps] = React.useState(initialAll);
+  const [selected, setSelected] = React.useState(() => new Set(selectedIds));
+  const [search, setSearch] = React.useState("");
+  const [error, setError] = React.useState<string | null>(null);
+  const { pending, run } = useActionRunner();
+
+  const term = search.trim().toLowerCase();
+  const shown = term ? catalog.filter((app) => app.name.toLowerCase().includes(term)) : catalog;
+
+  function onOpenChange(next: boolean) {
+    if (next) {
+      // Every opening starts from what is saved.
+      setAllApps(initialAll);
+      setSelected(new Set(selectedIds));
+      setSearch("");
+      setError(null);
+    }
+    setOpen(next);
+  }
+
+  function update(change: (draft: Set<number>) => void) {
+    setSelected((current) => {
+      const draft = new Set(current);
+      change(draft);
+      return draft;
+    });
+    setError(null);
+  }
+
+  async function apply() {
+    if (!allApps && selected.size === 0) {
+      setError(EMPTY_SELECTION);
+      return;
+    }
+    const result = await run(
+      () => updateAppAccessAction({ customerId, allApps, appIds: allApps ? [] : [...selected] }),
+      (data) => (data.changed ? "App access saved." : "Nothing to change."),
+    );
+    if (result.ok) setOpen(false);
+    else setError(result.fieldErrors?.appIds?.[0] ?? null);
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>
+        <Button variant="outline" disabled={disabled} aria-describedby={disabled ? "app-access-read-only" : undefined}>
+          <Pencil aria-hidden="true" />
+          Edit
+        </Button>
+      </DialogTrigger>
+      <DialogContent className="max-w-xl">
+        <DialogHeader>
+          <DialogTitle>Edit app access</DialogTitle>
+          <DialogDescription>Choose the apps this customer can discover and connect to.</DialogDescription>
+        </DialogHeader>
+
+        <div className="flex items-start gap-3 rounded-md border px-3 py-2.5">
+          <Checkbox
+            id="allow-all-apps"
+            checked={allApps}
+            onCheckedChange={(checked) => {
+              setAllApps(checked === true);
+              setError(null);
+            }}
+            aria-describedby="allow-all-apps-description"
+            className="mt-0.5"
+          />
+          <div className="flex flex-col gap-1">
+            <Label htmlFor="allow-all-apps">Allow all apps</Label>
+            <p id="allow-all-apps-description" className="text-xs text-muted-foreground">
+              Every app in the catalog, including apps released later.
+            </p>
+          </div>
+        </div>
+
+        <fieldset disabled={allApps} className="flex min-w-0 flex-col gap-3 disabled:opacity-60">
+          <legend className="sr-only">Selected apps</legend>
+          <div className="relative">
+            <Search aria-hidden="true" className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-muted-foreground" />
+            <Input
+              type="search"
+              aria-label="Search apps"
+              placeholder="Search apps"
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+              className="pl-8"
+            />
+          </div>
+          <div className="flex items-center justify-between gap-2">
+            <p aria-live="polite" className="text-sm text-muted-foreground">
+              {selected.size} of {catalog.length} apps selected
+            </p>
+            <div className="flex gap-1">
+              <Button variant="ghost" size="sm" onClick={() => update((draft) => shown.forEach((app) => draft.add(app.id)))}>
+                Select all
+              </Button>
+              <Button variant="ghost" size="sm" onClick={() => update((draft) => shown.forEach((app) => draft.delete(app.id)))}>
+                Clear
+              </Button>
+            </div>
+          </div>
+          <ul aria-label="Apps" className="max-h-72 overflow-y-auto rounded-md border p-1">
+            {shown.length === 0 ? (
+              <li className="px-3 py-6 text-center text-sm text-muted-foreground">No app matches &ldquo;{search}&rdquo;.</li>
+            ) : (
+              shown.map((app) => (
+                <li key={app.id}>
+                  <Label
+                    htmlFor={`app-${app.id}`}
+                    className="flex cursor-pointer items-center gap-2.5 rounded-sm px-2 py-1.5 font-normal hover:bg-accent"
+                  >
+                    <Checkbox
+                      id={`app-${app.id}`}
+                      checked={allApps || selected.has(app.id)}
+                      onCheckedChange={(checked) => update((draft) => (checked === true ? draft.add(app.id) : draft.delete(app.id)))}
+                    />
+                    <AppIcon app={app} />
+                    {app.name}
+                  </Label>
+                </li>
+              ))
+            )}
+          </ul>
+        </fieldset>
+
+        <FieldError>{error}</FieldError>
+
+        <DialogFooter>
+          <DialogClose asChild>
+            <Button variant="outline">Cancel</Button>
+          </DialogClose>
+          <Button onClick={apply} pending={pending}>
+            Apply changes
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,9 @@
+"use server";
+
+import { consoleAction } from "@/lib/actions/console-action";
+import { appAccessInput } from "@/lib/app-access/schema";
+import { updateAppAccess } from "@/lib/app-access/selection";
+import { refreshing } from "../_lib/refreshing";
+
+// Partner admins only (consoleAction's default); the command checks it again.
+export const updateAppAccessAction = consoleAction(appAccessInput, refreshing(updateAppAccess));

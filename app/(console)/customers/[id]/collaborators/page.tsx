@@ -1,0 +1,68 @@
+import { Users } from "lucide-react";
+import { UserAvatar } from "@/components/ui/avatar";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { listCollaborators } from "@/lib/customers/collaborators";
+import type { WorkspaceMember } from "@/lib/workspace-access/members";
+import { readCustomerPage, type CustomerRouteParams } from "../_lib/customer-page";
+
+/** Where the effective role comes from (decision D7), said plainly when a member is there both ways (rule C12). */
+function roleSource(member: WorkspaceMember): string {
+  if (member.source === "customer_manager") return "Customer manager role";
+  if (member.isCustomerManager) {
+    return `Direct invitation; it takes precedence over the customer manager role (${member.managerRoleName})`;
+  }
+  return "Direct invitation";
+}
+
+/** The Collaborators tab (rule U17): every member of the workspace, customer managers tagged. */
+export default async function CustomerCollaboratorsPage({ params }: { params: CustomerRouteParams }) {
+  const { data: members } = await readCustomerPage(params, listCollaborators);
+
+  return (
+    <section aria-labelledby="collaborators-heading" className="flex flex-col gap-4">
+      <div>
+        <h2 id="collaborators-heading" className="text-lg font-semibold tracking-tight">
+          Collaborators
+        </h2>
+        <p className="text-sm text-muted-foreground">
+          The team members of this customer account. Further members are added from inside the customer account.
+        </p>
+      </div>
+      {members.length === 0 ? (
+        <EmptyState icon={Users} title="No collaborators yet" description="Nobody has joined this customer account." />
+      ) : (
+        <Table aria-label="Collaborators">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Name</TableHead>
+              <TableHead>Email</TableHead>
+              <TableHead>Role</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {members.map((member) => (
+              <TableRow key={member.userId}>
+                <TableCell>
+                  <div className="flex items-center gap-3">
+                    <UserAvatar name={member.name} src={member.avatarUrl || null} />
+                    <span className="font-medium">{member.name}</span>
+                    {member.isCustomerManager ? <Badge variant="secondary">Customer manager</Badge> : null}
+                  </div>
+                </TableCell>
+                <TableCell className="text-muted-foreground">{member.email}</TableCell>
+                <TableCell>
+                  <div className="flex flex-col">
+                    <span className="font-medium">{member.roleName}</span>
+                    <span className="text-xs text-muted-foreground">{roleSource(member)}</span>
+                  </div>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
+}

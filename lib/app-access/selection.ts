@@ -1,0 +1,84 @@
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { apps, customerAppAccess } from "@/db/schema";
+import { inPartnerScope, type RequestContext } from "@/lib/context";
+import { customerCommand } from "@/lib/customers/customer-command";
+import { readCustomer } from "@/lib/customers/customer-record";
+import { mayManageCustomers } from "@/lib/customers/permissions";
+import type { Queryable } from "@/lib/db";
+import { invalid } from "@/lib/errors";
+import { EMPTY_SELECTION, type AppAccessInput } from "./schema";
+
+export interface AppSummary {
+  id: number;
+  name: string;
+  iconPath: string;
+}
+
+export interface AppAccessView {
+  mode: "all" | "selected";
+  /** The selected apps, by name; empty when the mode is "all". */
+  selected: AppSummary[];
+  /** The whole catalog, for the Edit window. */
+  catalog: AppSummary[];
+  canManage: boolean;
+}
+
+const appColumns = { id: apps.id, name: apps.name, iconPath: apps.iconPath };
+
+async function selectedApps(tx: Queryable, partnerId: number, customerId: number): Promise<AppSummary[]> {
+  return tx
+    .select(appColumns)
+    .from(customerAppAccess)
+    .innerJoin(apps, eq(apps.id, customerAppAccess.appId))
+    .where(and(eq(customerAppAccess.customerId, customerId), eq(customerAppAccess.partnerId, partnerId)))
+    .orderBy(asc(apps.name));
+}
+
+export async function getAppAccess(ctx: RequestContext, customerId: number): Promise<AppAccessView> {
+  return inPartnerScope(ctx, async (tx) => {
+    const customer = await readCustomer(tx, ctx, customerId);
+    const catalog = await tx.select(appColumns).from(apps).orderBy(asc(apps.name));
+    return {
+      mode: customer.appAccess,
+      selected: customer.appAccess === "selected" ? await selectedApps(tx, ctx.partnerId, customer.id) : [],
+      catalog,
+      canManage: mayManageCustomers(ctx),
+    };
+  });
+}
+
+/**
+ * Apply changes (rule U24): "All apps", or exactly the chosen apps. A selection is a list of rows, so an app
+ * released later is in it only once someone adds it. Enforced by `assertMayUseApp` wherever a connection is made.
+ */
+export async function updateAppAccess(ctx: RequestContext, input: AppAccessInput) {
+  return customerCommand(ctx, input.customerId, async (tx, customer) => {
+    if (!input.allApps && input.appIds.length === 0) throw invalid(EMPTY_SELECTION, { appIds: [EMPTY_SELECTION] });
+    const chosen = input.allApps ? [] : await tx.select(appColumns).from(apps).where(inArray(apps.id, input.appIds));
+    if (chosen.length !== input.appIds.length) {
+      throw invalid("Some of the chosen apps are not in the catalog any more. Reload and choose again.");
+    }
+    const before = customer.appAccess === "selected" ? await selectedApps(tx, ctx.partnerId, customer.id) : [];
+    const names = (list: AppSummary[]) => list.map((app) => app.name).sort((a, b) => a.localeCompare(b));
+    const mode = input.allApps ? "all" : "selected";
+    return {
+      action: "customer.app_access_changed",
+      changes: {
+        appAccess: { from: customer.appAccess, to: mode },
+        apps: { from: names(before), to: names(chosen) },
+      },
+      set: { appAccess: mode },
+      apply: async (tx) => {
+        await tx
+          .delete(customerAppAccess)
+          .where(and(eq(customerAppAccess.customerId, customer.id), eq(customerAppAccess.partnerId, ctx.partnerId)));
+        if (chosen.length > 0) {
+          await tx
+            .insert(customerAppAccess)
+            .values(chosen.map((app) => ({ partnerId: ctx.partnerId, customerId: customer.id, appId: app.id })));
+        }
+      },
+    };
+  });
+}

@@ -1,0 +1,73 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { customers, environments, plans } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { inPartnerScope, type RequestContext } from "@/lib/context";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { conflict, invalid } from "@/lib/errors";
+import { billingPeriodOf } from "./billing-period";
+import { EXTERNAL_ID_TAKEN, type AddCustomerValues } from "./add-customer-input";
+
+/**
+ * Adds a customer workspace (rule U14) with its three environments, in one transaction with its audit event.
+ * A duplicate external ID is a field error and writes nothing, even when two requests race (the unique index
+ * decides).
+ */
+export async function addCustomer(
+  ctx: RequestContext,
+  input: AddCustomerValues,
+  options: { iframeOrigins?: string[] } = {},
+): Promise<{ id: number; name: string }> {
+  try {
+    return await inPartnerScope(ctx, async (tx) => {
+      const [plan] = await tx
+        .select({ id: plans.id, name: plans.name })
+        .from(plans)
+        .where(and(eq(plans.id, input.planId), eq(plans.partnerId, ctx.partnerId), eq(plans.isFree, false)));
+      if (!plan) throw invalid("Choose one of your plans.", { planId: ["Choose one of your plans."] });
+      if (input.externalId !== null) {
+        const [taken] = await tx
+          .select({ id: customers.id })
+          .from(customers)
+          .where(and(eq(customers.partnerId, ctx.partnerId), eq(customers.externalId, input.externalId)));
+        if (taken) throw conflict(EXTERNAL_ID_TAKEN, { externalId: [EXTERNAL_ID_TAKEN] });
+      }
+      const [customer] = await tx
+        .insert(customers)
+        .values({
+          partnerId: ctx.partnerId,
+          name: input.name,
+          notificationEmail: input.notificationEmail,
+          planId: plan.id,
+          externalId: input.externalId,
+          iframeOrigins: options.iframeOrigins ?? [],
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+          usagePeriod: billingPeriodOf(ctx.now),
+        })
+        .returning({ id: customers.id, name: customers.name });
+      await tx.insert(environments).values(
+        (["development", "test", "production"] as const).map((type) => ({ partnerId: ctx.partnerId, customerId: customer!.id, type })),
+      );
+      await recordAudit(tx, ctx, {
+        action: "customer.created",
+        targetType: "customer",
+        targetId: customer!.id,
+        customer: customer!,
+        changes: {
+          name: { from: null, to: input.name },
+          externalId: { from: null, to: input.externalId },
+          notificationEmail: { from: null, to: input.notificationEmail },
+          plan: { from: null, to: plan.name },
+          ...(options.iframeOrigins?.length ? { iframeOrigins: { from: null, to: options.iframeOrigins } } : {}),
+        },
+      });
+      return customer!;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "customers_partner_external_id_key")) {
+      throw conflict(EXTERNAL_ID_TAKEN, { externalId: [EXTERNAL_ID_TAKEN] });
+    }
+    throw error;
+  }
+}

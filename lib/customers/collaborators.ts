@@ -1,0 +1,15 @@
+import "server-only";
+import { inPartnerScope, type RequestContext } from "@/lib/context";
+import { listWorkspaceMembers, type WorkspaceMember } from "@/lib/workspace-access/members";
+import { readCustomer } from "./customer-record";
+
+/**
+ * The Collaborators tab (rules U17, C12, decision D7): every member of the customer workspace with its effective
+ * role and where that role comes from. NOT_FOUND for an unknown or another partner's customer.
+ */
+export async function listCollaborators(ctx: RequestContext, customerId: number): Promise<WorkspaceMember[]> {
+  return inPartnerScope(ctx, async (tx) => {
+    const customer = await readCustomer(tx, ctx, customerId);
+    return listWorkspaceMembers(tx, ctx.partnerId, customer.id);
+  });
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { customers } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { inPartnerScope, type RequestContext } from "@/lib/context";
+import type { Transaction } from "@/lib/db";
+import { readCustomer, type CustomerRecord } from "./customer-record";
+import { assertMayManageCustomers } from "./permissions";
+
+export type Changes = Record<string, { from: unknown; to: unknown }>;
+
+export interface CommandPlan {
+  /** The audit action, e.g. `customer.plan_changed`. */
+  action: string;
+  /** Old and new values; fields whose value stays the same are dropped, and nothing is written when none is left. */
+  changes: Changes;
+  /** Columns of `customers` to write. */
+  set?: Partial<typeof customers.$inferInsert>;
+  /** Further writes of the same change (rows of other tables), run only when something changes. */
+  apply?: (tx: Transaction) => Promise<void>;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The shape of every command on one customer: the caller must be allowed to manage customers; the customer is
+ * read and locked within the partner (another partner's answers NOT_FOUND and nothing is written); `decide`
+ * validates and says what changes; the writes and their audit event share one transaction.
+ */
+export async function customerCommand(
+  ctx: RequestContext,
+  customerId: number,
+  decide: (tx: Transaction, customer: CustomerRecord) => Promise<CommandPlan>,
+): Promise<{ changed: boolean }> {
+  assertMayManageCustomers(ctx);
+  return inPartnerScope(ctx, async (tx) => {
+    const customer = await readCustomer(tx, ctx, customerId, { forUpdate: true });
+    const plan = await decide(tx, customer);
+    const changes = Object.fromEntries(Object.entries(plan.changes).filter(([, change]) => !same(change.from, change.to)));
+    if (Object.keys(changes).length === 0) return { changed: false };
+    if (plan.set) {
+      await tx
+        .update(customers)
+        .set({ ...plan.set, updatedAt: ctx.now })
+        .where(and(eq(customers.id, customer.id), eq(customers.partnerId, ctx.partnerId)));
+    }
+    await plan.apply?.(tx);
+    await recordAudit(tx, ctx, {
+      action: plan.action,
+      targetType: "customer",
+      targetId: customer.id,
+      changes,
+      customer: { id: customer.id, name: customer.name },
+    });
+    return { changed: true };
+  });
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { customers, plans } from "@/db/schema";
+import type { RequestContext } from "@/lib/context";
+import type { Queryable } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import type { PlanRef } from "./plan";
+
+const freePlans = alias(plans, "free_plans");
+
+export interface CustomerRecord {
+  id: number;
+  name: string;
+  externalId: string | null;
+  notificationEmail: string;
+  trialEndsAt: Date | null;
+  iframeOrigins: string[];
+  appAccess: "all" | "selected";
+  tasksUsed: number;
+  usagePeriod: string;
+  createdAt: Date;
+  /** The stored plan. */
+  plan: PlanRef;
+  /** The partner's Free plan (decision D1), the plan of an ended trial. */
+  freePlan: PlanRef | null;
+}
+
+function planColumns<Table extends typeof plans | typeof freePlans>(table: Table) {
+  return {
+    id: table.id as Table["id"],
+    name: table.name as Table["name"],
+    taskLimit: table.taskLimit as Table["taskLimit"],
+    connectionLimit: table.connectionLimit as Table["connectionLimit"],
+    isFree: table.isFree as Table["isFree"],
+  };
+}
+
+/**
+ * One customer of the context's partner, with its plan and the partner's Free plan. A customer of another
+ * partner answers exactly like one that does not exist (decision D8). `forUpdate` locks the row for a command.
+ */
+export async function readCustomer(
+  tx: Queryable,
+  ctx: Pick<RequestContext, "partnerId">,
+  customerId: number,
+  options: { forUpdate?: boolean } = {},
+): Promise<CustomerRecord> {
+  const query = tx
+    .select({
+      id: customers.id,
+      name: customers.name,
+      externalId: customers.externalId,
+      notificationEmail: customers.notificationEmail,
+      trialEndsAt: customers.trialEndsAt,
+      iframeOrigins: customers.iframeOrigins,
+      appAccess: customers.appAccess,
+      tasksUsed: customers.tasksUsed,
+      usagePeriod: customers.usagePeriod,
+      createdAt: customers.createdAt,
+      plan: planColumns(plans),
+      freePlan: planColumns(freePlans),
+    })
+    .from(customers)
+    .innerJoin(plans, eq(plans.id, customers.planId))
+    .leftJoin(freePlans, and(eq(freePlans.partnerId, customers.partnerId), eq(freePlans.isFree, true)))
+    .where(and(eq(customers.id, customerId), eq(customers.partnerId, ctx.partnerId)));
+  const [row] = options.forUpdate ? await query.for("update", { of: customers }) : await query;
+  if (!row) throw notFound("Customer");
+  return row;
+}

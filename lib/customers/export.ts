@@ -1,0 +1,95 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import type postgres from "postgres";
+import { getDatabase } from "@/lib/db";
+import type { RequestContext } from "@/lib/context";
+import type { CustomerQuery } from "./query-input";
+import { STATUS_LABELS, type CustomerStatus } from "./status";
+import { filterConditions, keyset, rowColumns, statusCondition, tableSqlContext, whereOf } from "./table-sql";
+
+const BATCH = 1_000;
+const HEADER = ["ID", "Customer", "External ID", "Plan", "Status", "Joined", "Tasks used", "Task limit", "Connections", "Connection limit", "Connected apps"];
+
+/** One CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
+export function csvCell(value: unknown): string {
+  let text = value === null || value === undefined ? "" : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(values: unknown[]): string {
+  return `${values.map(csvCell).join(",")}\r\n`;
+}
+
+type ExportRow = {
+  id: number;
+  name: string;
+  external_id: string | null;
+  plan_name: string;
+  status: CustomerStatus;
+  joined: string;
+  tasks_used: number;
+  task_limit: number;
+  authenticated_connections: number;
+  connection_limit: number;
+};
+
+/**
+ * Every row of the view (all pages), in the view's order, as CSV lines: read through a server-side cursor in
+ * batches on one reserved connection, so that a million rows never sit in memory.
+ */
+export async function* customerCsvLines(ctx: RequestContext, query: CustomerQuery): AsyncGenerator<string> {
+  const client = getDatabase().$client as postgres.Sql;
+  const connection = await client.reserve();
+  let open = false;
+  try {
+    await connection.unsafe("begin isolation level repeatable read read only");
+    open = true;
+    await connection`select set_config('app.partner_id', ${String(ctx.partnerId)}, true)`;
+    const [free] = await connection<{ id: number; name: string; taskLimit: number; connectionLimit: number }[]>`
+      select id, name, task_limit as "taskLimit", connection_limit as "connectionLimit"
+        from plans where partner_id = ${ctx.partnerId} and is_free`;
+    const tableCtx = tableSqlContext(ctx, free);
+    const { orderBy } = keyset(query, null, "forward");
+    const conditions = [...filterConditions(query, tableCtx), statusCondition(query.status, tableCtx)].filter((part) => part !== null);
+    const rendered = new PgDialect().sqlToQuery(sql`
+      select ${rowColumns(query, tableCtx)}, to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD') as joined
+        from customers c join plans p on p.id = c.plan_id
+       where ${whereOf(conditions)}
+       order by ${orderBy}`);
+    yield csvLine(HEADER);
+    for await (const batch of connection.unsafe<ExportRow[]>(rendered.sql, rendered.params as postgres.ParameterOrJSON<never>[]).cursor(BATCH)) {
+      const apps = await connection<{ customer_id: number; names: string }[]>`
+        select customer_id, string_agg(name, '; ' order by connections desc, name) as names
+          from (select cn.customer_id, a.name, count(*) as connections
+                  from connections cn join apps a on a.id = cn.app_id
+                 where cn.partner_id = ${ctx.partnerId} and cn.customer_id = any(${batch.map((row) => row.id)}::int[])
+                 group by cn.customer_id, a.name) per_app
+         group by customer_id`;
+      const appsOf = new Map(apps.map((row) => [row.customer_id, row.names]));
+      yield batch
+        .map((row) =>
+          csvLine([
+            row.id,
+            row.name,
+            row.external_id,
+            row.plan_name,
+            STATUS_LABELS[row.status],
+            row.joined,
+            row.tasks_used,
+            row.task_limit,
+            row.authenticated_connections,
+            row.connection_limit,
+            appsOf.get(row.id) ?? "",
+          ]),
+        )
+        .join("");
+    }
+    await connection.unsafe("commit");
+    open = false;
+  } finally {
+    if (open) await connection.unsafe("rollback").catch(() => {});
+    connection.release();
+  }
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import { and, eq, type SQL } from "drizzle-orm";
+import { customers } from "@/db/schema";
+import type { RequestContext } from "@/lib/context";
+import type { Queryable } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+
+/** A customer as the REST API shows it (a "managed user" in the original product's words). */
+export interface ManagedUser {
+  id: number;
+  external_id: string | null;
+  name: string;
+  notification_email: string;
+  plan_id: number;
+  origin_url: string | null;
+  in_trial: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export const managedUserColumns = {
+  id: customers.id,
+  name: customers.name,
+  externalId: customers.externalId,
+  notificationEmail: customers.notificationEmail,
+  planId: customers.planId,
+  trialEndsAt: customers.trialEndsAt,
+  iframeOrigins: customers.iframeOrigins,
+  createdAt: customers.createdAt,
+  updatedAt: customers.updatedAt,
+};
+export type ManagedUserRow = Pick<typeof customers.$inferSelect, keyof typeof managedUserColumns>;
+
+export function toManagedUser(row: ManagedUserRow, at: Date): ManagedUser {
+  return {
+    id: row.id,
+    external_id: row.externalId,
+    name: row.name,
+    notification_email: row.notificationEmail,
+    plan_id: row.planId,
+    origin_url: row.iframeOrigins.length > 0 ? row.iframeOrigins.join(",") : null,
+    in_trial: row.trialEndsAt !== null && row.trialEndsAt > at,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+const MAX_ID = 2_147_483_647;
+
+/**
+ * Which customer `:managed_user_id` names (decision D4): the numeric ID, or `E` followed by the external ID (the
+ * router has already URL-decoded it). Anything else, or another partner's customer, is not found (D8).
+ */
+export function managedUserCondition(ctx: RequestContext, reference: string): SQL {
+  const partner = eq(customers.partnerId, ctx.partnerId);
+  if (/^\d{1,10}$/.test(reference) && Number(reference) <= MAX_ID && Number(reference) > 0) {
+    return and(partner, eq(customers.id, Number(reference)))!;
+  }
+  if (reference.length > 1 && reference.startsWith("E")) return and(partner, eq(customers.externalId, reference.slice(1)))!;
+  throw notFound("Managed user");
+}
+
+/** Locks and returns the customer a reference names, or throws not found. */
+export async function findManagedUser(tx: Queryable, ctx: RequestContext, reference: string): Promise<ManagedUserRow> {
+  const [row] = await tx.select(managedUserColumns).from(customers).where(managedUserCondition(ctx, reference)).for("update");
+  if (!row) throw notFound("Managed user");
+  return row;
+}

@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { JOINED_PRESETS, PAGE_SIZES, SORT_KEYS, STATUS_TABS } from "./view-options";
+
+export { JOINED_PRESETS, PAGE_SIZES, SORT_KEYS, STATUS_TABS };
+export type { JoinedPreset, PageSize, SortKey, StatusTab } from "./view-options";
+
+/**
+ * What a view of the Customers table is: search, status tab, filters, sort and page. One definition for the
+ * console page, its JSON route, the CSV export and the REST API; every field falls back to its default when the
+ * URL holds something malformed, so a bad link shows the default view instead of failing.
+ */
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
+
+export const customerQuerySchema = z.object({
+  q: z.string().trim().max(200).catch(""),
+  status: z.enum(STATUS_TABS).catch("all"),
+  plans: z.array(z.coerce.number().int().positive()).max(50).catch([]),
+  app: z.coerce.number().int().positive().nullable().catch(null),
+  joined: z.enum(JOINED_PRESETS).nullable().catch(null),
+  from: isoDate.nullable().catch(null),
+  to: isoDate.nullable().catch(null),
+  sort: z.enum(SORT_KEYS).catch("joined"),
+  dir: z.enum(["asc", "desc"]).catch("desc"),
+  size: z.coerce.number().pipe(z.union(PAGE_SIZES.map((size) => z.literal(size)) as [z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>])).catch(25),
+  page: z.coerce.number().int().min(1).max(10_000_000).catch(1),
+  /** Keyset cursors: the sort value and ID of the row the page starts after, or ends before. */
+  after: z.string().max(500).nullable().catch(null),
+  before: z.string().max(500).nullable().catch(null),
+  last: z.boolean().catch(false),
+});
+export type CustomerQuery = z.output<typeof customerQuerySchema>;
+
+export const DEFAULT_CUSTOMER_QUERY: CustomerQuery = customerQuerySchema.parse({});
+
+/** Parses loosely typed input (URL values, API query strings): never throws, falls back field by field. */
+export function parseCustomerQuery(input: Record<string, unknown>): CustomerQuery {
+  return customerQuerySchema.parse(input);
+}
+
+export function hasFilters(query: CustomerQuery): boolean {
+  return query.q !== "" || query.plans.length > 0 || query.app !== null || query.joined !== null;
+}
+
+/** URL keys of the Customers view (also the JSON route's and the CSV export's query string). */
+export type CustomerSearchParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function first(params: CustomerSearchParams, key: string): string | undefined {
+  if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
+  const value = params[key];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Reads a view from the URL; anything malformed falls back to its default. */
+export function customerQueryFromSearchParams(params: CustomerSearchParams): CustomerQuery {
+  const value = (key: string) => first(params, key);
+  const plan = value("plan");
+  return parseCustomerQuery({
+    q: value("q"),
+    status: value("status"),
+    plans: plan ? plan.split(",").filter(Boolean) : [],
+    app: value("app") ?? null,
+    joined: value("joined") ?? null,
+    from: value("from") ?? null,
+    to: value("to") ?? null,
+    sort: value("sort"),
+    dir: value("dir"),
+    size: value("size"),
+    page: value("page"),
+    after: value("after") ?? null,
+    before: value("before") ?? null,
+    last: value("last") === "true",
+  });
+}
