@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+
+import { requireConsolePage } from "@/lib/auth/session";
+import { auditPageSchema } from "@/lib/audit/filters";
+import { AuditLogView } from "@/components/audit/audit-log-view";
+import { EmptyState } from "@/components/ui/empty-state";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await requireConsolePage();
+  const input = auditPageSchema.parse(await searchParams);
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
+        <p className="max-w-2xl text-sm text-muted-foreground">
+          Every sign-in and sign-out, every switch into and out of a customer account, and every change, from the
+          console, the customer workspaces and the API. Newest first; the log cannot be changed.
+        </p>
+      </div>
+      {ctx.actor.partnerRole === "admin" ? (
+        <AuditLogView ctx={ctx} input={input} basePath="/audit-log" />
+      ) : (
+        <EmptyState title="Only partner admins can see the audit log" description="Ask a partner admin if you need an event from it." />
+      )}
+    </div>
+  );
+}

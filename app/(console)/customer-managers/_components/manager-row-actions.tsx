@@ -1,0 +1,71 @@
+"use client";
+
+import * as React from "react";
+import { useRouter } from "next/navigation";
+import { Pencil, UserMinus } from "lucide-react";
+import { toast } from "sonner";
+
+import { removeManager } from "../actions";
+import { ManagerDialog } from "./manager-dialog";
+import type { RoleOption } from "@/lib/customer-managers/options";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import { DropdownMenuItem } from "@/components/ui/dropdown-menu";
+import { RowActionsMenu } from "@/components/ui/row-actions-menu";
+
+export type ManagerSummary = {
+  id: number;
+  name: string;
+  email: string;
+  manageAll: boolean;
+  customerCount: number;
+};
+
+/** The ⋮ menu of a manager (rule C9): **Edit customer manager** and **Remove customer manager**. */
+export function ManagerRowActions({ manager, roles }: { manager: ManagerSummary; roles: RoleOption[] }) {
+  const router = useRouter();
+  const [editing, setEditing] = React.useState(false);
+  const [removing, setRemoving] = React.useState(false);
+  const loses = manager.manageAll
+    ? "access to every customer account"
+    : `access to ${manager.customerCount.toLocaleString("en")} customer ${manager.customerCount === 1 ? "account" : "accounts"}`;
+
+  async function remove() {
+    const result = await removeManager({ id: manager.id });
+    if (!result.ok) {
+      toast.error(result.error);
+      throw new Error(result.error);
+    }
+    toast.success(`${manager.name} is no longer a customer manager.`);
+    router.refresh();
+  }
+
+  return (
+    <>
+      <RowActionsMenu name={manager.name}>
+        <DropdownMenuItem onSelect={() => setEditing(true)}>
+          <Pencil aria-hidden="true" />
+          Edit customer manager
+        </DropdownMenuItem>
+        <DropdownMenuItem variant="destructive" onSelect={() => setRemoving(true)}>
+          <UserMinus aria-hidden="true" />
+          Remove customer manager
+        </DropdownMenuItem>
+      </RowActionsMenu>
+      <ManagerDialog
+        mode={{ kind: "edit", managerId: manager.id, person: { name: manager.name, email: manager.email } }}
+        roles={roles}
+        open={editing}
+        onOpenChange={setEditing}
+      />
+      <ConfirmDialog
+        open={removing}
+        onOpenChange={setRemoving}
+        title="Remove customer manager"
+        description={`${manager.name} will lose ${loses} at once, including an account it is in right now. Direct invitations to customer teams stay, and so does the work it did there.`}
+        confirmLabel="Remove customer manager"
+        destructive
+        onConfirm={remove}
+      />
+    </>
+  );
+}

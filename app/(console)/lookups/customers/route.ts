@@ -1,0 +1,7 @@
+import { consoleJson, searchTerm } from "@/lib/actions/console-route";
+import { searchCustomerOptions } from "@/lib/customers/picker";
+
+/** The partner's customers matching `q` (customer pickers). */
+export function GET(request: Request) {
+  return consoleJson(request, (ctx, params) => searchCustomerOptions(ctx, { q: searchTerm(params) }));
+}

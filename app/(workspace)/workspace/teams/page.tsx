@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+
+import { InviteButton } from "./_components/invite-button";
+import { MemberActions } from "./_components/member-actions";
+import { requireWorkspacePage } from "@/lib/workspace/context";
+import { hasPermission } from "@/lib/workspace/permissions";
+import { listTeam, listWorkspaceRoles } from "@/lib/workspace/team";
+import { PersonName } from "@/components/people/person-name";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableActionsHead, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+
+export const metadata: Metadata = { title: "Teams" };
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+
+export default async function TeamsPage() {
+  const ctx = await requireWorkspacePage();
+  const canManage = hasPermission(ctx.workspace.permissions, "collaborators.manage");
+  const { members, invitations } = await listTeam(ctx);
+  const roles = canManage ? await listWorkspaceRoles(ctx) : [];
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-semibold tracking-tight">Teams</h1>
+          <p className="max-w-2xl text-sm text-muted-foreground">
+            Everyone who can work in this account. Customer managers come from {ctx.partnerName}&apos;s team: they are
+            tagged, and only the partner can change or remove them.
+          </p>
+        </div>
+        {canManage ? <InviteButton roles={roles} /> : null}
+      </div>
+
+      <Table aria-label="Collaborators">
+        <TableHeader>
+          <TableRow>
+            <TableHead>Name</TableHead>
+            <TableHead>Email</TableHead>
+            <TableHead>Role</TableHead>
+            {canManage ? <TableActionsHead /> : null}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {members.map((member) => (
+            <TableRow key={member.userId}>
+              <TableCell>
+                <PersonName name={member.name} avatarUrl={member.avatarUrl}>
+                  {member.isCustomerManager ? <Badge variant="outline">Customer manager</Badge> : null}
+                </PersonName>
+              </TableCell>
+              <TableCell className="text-muted-foreground">{member.email}</TableCell>
+              <TableCell>
+                <div className="font-medium">{member.roleName}</div>
+                <div className="text-xs text-muted-foreground">
+                  {member.source === "customer_manager"
+                    ? "From the customer manager assignment"
+                    : member.isCustomerManager
+                      ? `Direct invitation (instead of the customer manager role ${member.managerRoleName})`
+                      : "Direct invitation"}
+                </div>
+              </TableCell>
+              {canManage ? (
+                <TableCell className="w-12 text-right">
+                  {member.source === "direct" ? (
+                    <MemberActions
+                      member={{ userId: member.userId, name: member.name, roleId: member.roleId, isCustomerManager: member.isCustomerManager, managerRoleName: member.managerRoleName }}
+                      roles={roles}
+                    />
+                  ) : (
+                    <span className="sr-only">Managed by the partner</span>
+                  )}
+                </TableCell>
+              ) : null}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+
+      {invitations.length > 0 ? (
+        <section aria-labelledby="invitations-heading" className="space-y-3">
+          <h2 id="invitations-heading" className="text-lg font-semibold tracking-tight">
+            Pending invitations
+          </h2>
+          <Table aria-label="Pending invitations">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Name</TableHead>
+                <TableHead>Email</TableHead>
+                <TableHead>Role</TableHead>
+                <TableHead>Invited</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {invitations.map((invitation) => (
+                <TableRow key={invitation.id}>
+                  <TableCell className="font-medium">{invitation.name}</TableCell>
+                  <TableCell className="text-muted-foreground">{invitation.email}</TableCell>
+                  <TableCell>{invitation.roleName ?? "—"}</TableCell>
+                  <TableCell className="text-muted-foreground">{dateFormat.format(invitation.invitedAt)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </section>
+      ) : null}
+    </div>
+  );
+}

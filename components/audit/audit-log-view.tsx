@@ -1,0 +1,116 @@
+import Link from "next/link";
+import { ScrollText } from "lucide-react";
+
+import type { RequestContext } from "@/lib/context";
+import { filterParams, type AuditPageInput } from "@/lib/audit/filters";
+import { actingAsLabel, actionLabel } from "@/lib/audit/labels";
+import { listAuditEvents } from "@/lib/audit/list";
+import { auditPersonById } from "@/lib/audit/people";
+import { customerOptionById } from "@/lib/customers/picker";
+import { AuditEventRows, type AuditEventView } from "@/components/audit/audit-event-rows";
+import { AuditFilters } from "@/components/audit/audit-filters";
+import { ChangeList } from "@/components/audit/change-list";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+
+const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium", hour12: false, timeZone: "UTC" });
+
+export type AuditLogViewProps = {
+  ctx: RequestContext;
+  input: AuditPageInput;
+  /** The page's path, for pagination links ("/audit-log", "/customers/12/activity"). */
+  basePath: string;
+  /** The Activity view of one customer: the customer filter is fixed. */
+  customerId?: number;
+};
+
+/**
+ * The audit log (rule C8): filters, newest first, keyset pages, each event expanding to show its change, and CSV
+ * export of the filtered view. Shared by the Audit log page and a customer's Activity view.
+ */
+export async function AuditLogView({ ctx, input, basePath, customerId }: AuditLogViewProps) {
+  const filters = customerId ? { ...input, customer: customerId } : input;
+  const page = await listAuditEvents(ctx, filters);
+  const person = filters.person ? await auditPersonById(ctx, filters.person) : null;
+  const customer = !customerId && filters.customer ? await customerOptionById(ctx, filters.customer) : null;
+  const params = filterParams(filters);
+  const ownParams = filterParams(customerId ? { ...input, customer: undefined } : input);
+  const pageHref = (cursor: string, dir: "older" | "newer") => {
+    const next = new URLSearchParams(ownParams);
+    next.set("cursor", cursor);
+    next.set("dir", dir);
+    return `${basePath}?${next.toString()}`;
+  };
+  const filtered = ownParams.size > 0;
+  const events: { view: AuditEventView; changes: Record<string, unknown> }[] = page.events.map((event) => ({
+    changes: event.changes,
+    view: {
+      id: event.id,
+      time: `${timeFormat.format(event.createdAt)} UTC`,
+      isoTime: event.createdAt.toISOString(),
+      person: event.actorName ?? "Unknown",
+      email: event.actorEmail,
+      actingAs: actingAsLabel(event.actingAs),
+      account: event.customerName ?? "Partner account",
+      action: actionLabel(event.action),
+      target: event.targetType ? `${event.targetType} ${event.targetId ?? ""}`.trim() : null,
+      ip: event.ip,
+      userAgent: event.userAgent,
+    },
+  }));
+
+  return (
+    <div className="space-y-4">
+      <AuditFilters
+        selectedPerson={person ? { value: String(person.id), label: person.name, description: person.email } : null}
+        selectedCustomer={customer ? { value: String(customer.id), label: customer.name } : null}
+        showCustomerFilter={!customerId}
+        exportHref={`/audit-log/export?${params.toString()}`}
+        clearHref={basePath}
+        filtered={filtered}
+      />
+      {events.length === 0 ? (
+        <EmptyState
+          icon={ScrollText}
+          title={filtered ? "No event matches these filters" : "No events yet"}
+          description={filtered ? "Try a wider date range or fewer filters." : "Sign-ins, switches and changes will show up here."}
+        />
+      ) : (
+        <Table aria-label="Audit events">
+          <TableHeader>
+            <TableRow>
+              <TableHead>
+                <span className="sr-only">Details</span>
+              </TableHead>
+              <TableHead>Time</TableHead>
+              <TableHead>Person</TableHead>
+              <TableHead>Acting as</TableHead>
+              {customerId ? null : <TableHead>Account</TableHead>}
+              <TableHead>Action</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {events.map(({ view, changes }) => (
+              <AuditEventRows key={view.id} event={view} showAccount={!customerId}>
+                <ChangeList changes={changes} />
+              </AuditEventRows>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <nav aria-label="Pagination" className="flex items-center justify-end gap-2">
+        {page.newer ? (
+          <Button asChild variant="outline" size="sm">
+            <Link href={pageHref(page.newer, "newer")}>Newer events</Link>
+          </Button>
+        ) : null}
+        {page.older ? (
+          <Button asChild variant="outline" size="sm">
+            <Link href={pageHref(page.older, "older")}>Older events</Link>
+          </Button>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import "server-only";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { customers, sessions } from "@/db/schema";
+import { actingAs, recordAudit } from "@/lib/audit/record";
+import { inPartnerScope, type RequestContext } from "@/lib/context";
+import type { Queryable } from "@/lib/db";
+import { conflict, forbidden, notFound } from "@/lib/errors";
+import { workspaceAccess } from "./access";
+import type { switchAccountSchema } from "./switch-schema";
+import type { z } from "zod";
+
+const DEFAULT_SWITCH_MINUTES = 60;
+
+/** How long a switch into a customer account lasts: SWITCH_TIME_LIMIT_MINUTES, 60 minutes by default. */
+export function switchTimeLimitMinutes(): number {
+  const configured = Number(process.env.SWITCH_TIME_LIMIT_MINUTES);
+  return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_SWITCH_MINUTES;
+}
+
+/** Why a switch ended, as the audit log says it. */
+export type SwitchOutReason = "returned" | "expired" | "access revoked" | "signed out";
+
+/**
+ * Switches the context's session into a customer account (rules C7, U18): only from the partner account (so a
+ * second switch from inside is impossible), only into a customer the person may enter, decided here on the server.
+ * A customer the person may not enter answers exactly like one that does not exist (decision D8).
+ */
+export async function switchIntoCustomer(
+  ctx: RequestContext,
+  input: z.output<typeof switchAccountSchema>,
+): Promise<{ customerId: number; customerName: string; expiresAt: Date }> {
+  if (ctx.actor.kind !== "user") throw forbidden();
+  if (ctx.account.kind !== "partner") {
+    throw conflict("You are already in a customer account. Return to the partner account first.");
+  }
+  const actor = ctx.actor;
+  return inPartnerScope(ctx, async (tx) => {
+    const [customer] = await tx
+      .select({ id: customers.id, name: customers.name })
+      .from(customers)
+      .where(and(eq(customers.id, input.customerId), eq(customers.partnerId, ctx.partnerId)));
+    const access = customer ? await workspaceAccess(tx, ctx, customer.id) : null;
+    if (!customer || !access) throw notFound("Customer");
+
+    const expiresAt = new Date(ctx.now.getTime() + switchTimeLimitMinutes() * 60_000);
+    const [switched] = await tx
+      .update(sessions)
+      .set({ activeCustomerId: customer.id, switchReason: input.reason || null, switchExpiresAt: expiresAt })
+      .where(and(eq(sessions.idHash, actor.sessionIdHash), eq(sessions.partnerId, ctx.partnerId), isNull(sessions.revokedAt), isNull(sessions.activeCustomerId)))
+      .returning({ idHash: sessions.idHash });
+    if (!switched) throw conflict("You are already in a customer account. Return to the partner account first.");
+
+    await recordAudit(
+      tx,
+      ctx,
+      {
+        action: "account.switch_in",
+        targetType: "customer",
+        targetId: customer.id,
+        customer,
+        changes: { reason: input.reason || null, role: access.roleName, expiresAt: expiresAt.toISOString() },
+      },
+      access.actingAs,
+    );
+    return { customerId: customer.id, customerName: customer.name, expiresAt };
+  });
+}
+
+/**
+ * Ends the switch of the context's session, if the session is still switched into that customer, and records it
+ * once (a second, concurrent request finds nothing to end). Returns whether it ended a switch.
+ */
+export async function endSwitch(tx: Queryable, ctx: RequestContext, reason: SwitchOutReason): Promise<boolean> {
+  if (ctx.actor.kind !== "user" || ctx.account.kind !== "customer") return false;
+  const [ended] = await tx
+    .update(sessions)
+    .set({ activeCustomerId: null, switchReason: null, switchExpiresAt: null })
+    .where(
+      and(
+        eq(sessions.idHash, ctx.actor.sessionIdHash),
+        eq(sessions.activeCustomerId, ctx.account.customerId),
+        isNotNull(sessions.switchExpiresAt),
+      ),
+    )
+    .returning({ idHash: sessions.idHash });
+  if (!ended) return false;
+  const customer = { id: ctx.account.customerId, name: ctx.account.customerName };
+  const partnerSide: RequestContext = { ...ctx, account: { kind: "partner" } };
+  await recordAudit(
+    tx,
+    partnerSide,
+    { action: "account.switch_out", targetType: "customer", targetId: customer.id, customer, changes: { reason } },
+    actingAs(partnerSide),
+  );
+  return true;
+}
+
+/** **Return to partner account**: ends the switch the person is in. */
+export async function returnToPartnerAccount(ctx: RequestContext): Promise<void> {
+  if (ctx.account.kind !== "customer" || ctx.account.switchExpiresAt === null) {
+    throw forbidden("You are not switched into a customer account.");
+  }
+  await inPartnerScope(ctx, (tx) => endSwitch(tx, ctx, "returned"));
+}

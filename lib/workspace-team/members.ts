@@ -1,0 +1,189 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { customerMembers, memberEnvironmentRoles, projectGrants, userGroupMembers, userGroups, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { inPartnerScope, type RequestContext } from "@/lib/context";
+import { findManagedUser } from "@/lib/customers/managed-user";
+import type { Queryable } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { conflict, notFound } from "@/lib/errors";
+import { listWorkspaceMembers, workspaceMembership, type WorkspaceMember } from "@/lib/workspace-access/members";
+import { workspaceRoleByName } from "./roles";
+
+/** A collaborator of a customer workspace, as the REST API shows it. */
+export interface WorkspaceCollaborator {
+  id: number;
+  name: string;
+  email: string;
+  role_name: string;
+  time_zone: string;
+  external_id: string | null;
+  /** `direct`: invited to the workspace; `customer_manager`: there as one of the partner's customer managers. */
+  grant_type: "direct" | "customer_manager";
+}
+
+async function directDetails(tx: Queryable, customerId: number, userIds: number[]) {
+  if (userIds.length === 0) return new Map<number, { timeZone: string; externalId: string | null }>();
+  const rows = await tx
+    .select({ userId: customerMembers.userId, timeZone: customerMembers.timeZone, externalId: customerMembers.externalId })
+    .from(customerMembers)
+    .where(and(eq(customerMembers.customerId, customerId), inArray(customerMembers.userId, userIds)));
+  return new Map(rows.map((row) => [row.userId, row]));
+}
+
+function toCollaborator(member: WorkspaceMember, details: { timeZone: string; externalId: string | null } | undefined): WorkspaceCollaborator {
+  return {
+    id: member.userId,
+    name: member.name,
+    email: member.email,
+    role_name: member.roleName,
+    time_zone: details?.timeZone ?? "UTC",
+    external_id: details?.externalId ?? null,
+    grant_type: member.source,
+  };
+}
+
+export async function listCollaborators(ctx: RequestContext, reference: string): Promise<WorkspaceCollaborator[]> {
+  return inPartnerScope(ctx, async (tx) => {
+    const customer = await findManagedUser(tx, ctx, reference);
+    const members = await listWorkspaceMembers(tx, ctx.partnerId, customer.id);
+    const details = await directDetails(tx, customer.id, members.map((member) => member.userId));
+    return members.map((member) => toCollaborator(member, details.get(member.userId)));
+  });
+}
+
+async function collaboratorIn(tx: Queryable, ctx: RequestContext, customerId: number, userId: number): Promise<WorkspaceCollaborator> {
+  const member = await workspaceMembership(tx, ctx.partnerId, customerId, userId);
+  if (!member) throw notFound("Collaborator");
+  const details = await directDetails(tx, customerId, [userId]);
+  return toCollaborator(member, details.get(userId));
+}
+
+export async function getCollaborator(ctx: RequestContext, reference: string, userId: number): Promise<WorkspaceCollaborator> {
+  return inPartnerScope(ctx, async (tx) => {
+    const customer = await findManagedUser(tx, ctx, reference);
+    return collaboratorIn(tx, ctx, customer.id, userId);
+  });
+}
+
+export interface AddCollaboratorInput {
+  name: string;
+  email: string;
+  roleName: string;
+  externalId: string | null;
+  timeZone: string;
+}
+
+/** The user with this email, or a new one who has not signed up yet (no password). */
+export async function userForEmail(tx: Queryable, email: string, name: string): Promise<{ id: number; created: boolean }> {
+  const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${email})`);
+  if (existing) return { id: existing.id, created: false };
+  const [created] = await tx.insert(users).values({ name, email, passwordHash: null }).returning({ id: users.id });
+  return { id: created!.id, created: true };
+}
+
+/** Adds a person to a customer workspace directly (rule C11), with a role; a person already there is a conflict. */
+export async function addCollaborator(ctx: RequestContext, reference: string, input: AddCollaboratorInput): Promise<WorkspaceCollaborator> {
+  try {
+    return await inPartnerScope(ctx, async (tx) => {
+      const customer = await findManagedUser(tx, ctx, reference);
+      const role = await workspaceRoleByName(tx, ctx.partnerId, customer.id, input.roleName);
+      const user = await userForEmail(tx, input.email, input.name);
+      await tx.insert(customerMembers).values({
+        partnerId: ctx.partnerId,
+        customerId: customer.id,
+        userId: user.id,
+        roleId: role.id,
+        externalId: input.externalId,
+        timeZone: input.timeZone,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      });
+      await recordAudit(tx, ctx, {
+        action: "collaborator.add",
+        targetType: "user",
+        targetId: user.id,
+        customer: { id: customer.id, name: customer.name },
+        changes: { email: { from: null, to: input.email }, role: { from: null, to: role.name } },
+      });
+      return collaboratorIn(tx, ctx, customer.id, user.id);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "customer_members_customer_user_key")) {
+      throw conflict("This person is already a collaborator of the workspace.", { email: ["Already a collaborator."] });
+    }
+    throw error;
+  }
+}
+
+export interface UpdateCollaboratorInput {
+  roleName?: string;
+  timeZone?: string;
+  externalId?: string | null;
+}
+
+/** Changes a direct member's role, time zone or external ID. Customer managers are changed as managers (rule C6). */
+export async function updateCollaborator(
+  ctx: RequestContext,
+  reference: string,
+  userId: number,
+  input: UpdateCollaboratorInput,
+): Promise<WorkspaceCollaborator> {
+  return inPartnerScope(ctx, async (tx) => {
+    const customer = await findManagedUser(tx, ctx, reference);
+    const [current] = await tx
+      .select()
+      .from(customerMembers)
+      .where(and(eq(customerMembers.customerId, customer.id), eq(customerMembers.userId, userId), eq(customerMembers.partnerId, ctx.partnerId)))
+      .for("update");
+    if (!current) throw notFound("Collaborator");
+    const next: Partial<typeof customerMembers.$inferInsert> = {};
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    if (input.roleName !== undefined) {
+      const role = await workspaceRoleByName(tx, ctx.partnerId, customer.id, input.roleName);
+      if (role.id !== current.roleId) {
+        next.roleId = role.id;
+        changes.role = { from: current.roleId, to: role.name };
+      }
+    }
+    if (input.timeZone !== undefined && input.timeZone !== current.timeZone) {
+      next.timeZone = input.timeZone;
+      changes.timeZone = { from: current.timeZone, to: input.timeZone };
+    }
+    if (input.externalId !== undefined && input.externalId !== current.externalId) {
+      next.externalId = input.externalId;
+      changes.externalId = { from: current.externalId, to: input.externalId };
+    }
+    if (Object.keys(changes).length > 0) {
+      await tx.update(customerMembers).set({ ...next, updatedAt: ctx.now }).where(eq(customerMembers.id, current.id));
+      await recordAudit(tx, ctx, { action: "collaborator.update", targetType: "user", targetId: userId, customer: { id: customer.id, name: customer.name }, changes });
+    }
+    return collaboratorIn(tx, ctx, customer.id, userId);
+  });
+}
+
+/**
+ * Removes a direct member from the workspace with its environment roles, project grants and group memberships
+ * there. A customer manager keeps its manager access (rule C12): only the direct invitation goes.
+ */
+export async function removeCollaborator(ctx: RequestContext, reference: string, userId: number): Promise<void> {
+  await inPartnerScope(ctx, async (tx) => {
+    const customer = await findManagedUser(tx, ctx, reference);
+    const removed = await tx
+      .delete(customerMembers)
+      .where(and(eq(customerMembers.customerId, customer.id), eq(customerMembers.userId, userId), eq(customerMembers.partnerId, ctx.partnerId)))
+      .returning({ roleId: customerMembers.roleId });
+    if (removed.length === 0) throw notFound("Collaborator");
+    await tx.delete(memberEnvironmentRoles).where(and(eq(memberEnvironmentRoles.customerId, customer.id), eq(memberEnvironmentRoles.userId, userId)));
+    await tx.delete(projectGrants).where(and(eq(projectGrants.customerId, customer.id), eq(projectGrants.userId, userId)));
+    const groups = tx.select({ id: userGroups.id }).from(userGroups).where(eq(userGroups.customerId, customer.id));
+    await tx.delete(userGroupMembers).where(and(eq(userGroupMembers.userId, userId), inArray(userGroupMembers.userGroupId, groups)));
+    await recordAudit(tx, ctx, {
+      action: "collaborator.remove",
+      targetType: "user",
+      targetId: userId,
+      customer: { id: customer.id, name: customer.name },
+      changes: { roleId: { from: removed[0]!.roleId, to: null } },
+    });
+  });
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { z } from "zod";
+import { customers } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import type { RequestContext } from "@/lib/context";
+import { notFound } from "@/lib/errors";
+import type { teamNameSchema } from "./schemas";
+import { inWorkspace } from "./scope";
+
+/**
+ * **Workspace admin › Settings › Team name**: the customer's name is changed from inside the account, only by a role
+ * that may manage collaborators (rule U30, decision D6).
+ */
+export async function renameTeam(ctx: RequestContext, input: z.output<typeof teamNameSchema>): Promise<{ name: string }> {
+  return inWorkspace(ctx, "collaborators.manage", async (tx, access, customerId) => {
+    const [before] = await tx
+      .select({ name: customers.name })
+      .from(customers)
+      .where(and(eq(customers.id, customerId), eq(customers.partnerId, ctx.partnerId)))
+      .for("update");
+    if (!before) throw notFound("Customer");
+    if (before.name === input.name) return { name: input.name };
+    await tx.update(customers).set({ name: input.name, updatedAt: ctx.now }).where(eq(customers.id, customerId));
+    await recordAudit(
+      tx,
+      ctx,
+      {
+        action: "workspace.rename",
+        targetType: "customer",
+        targetId: customerId,
+        customer: { id: customerId, name: input.name },
+        changes: { name: { from: before.name, to: input.name } },
+      },
+      access.actingAs,
+    );
+    return { name: input.name };
+  });
+}

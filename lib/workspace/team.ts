@@ -1,0 +1,165 @@
+import "server-only";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { customerInvitations, customerMembers, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import type { RequestContext } from "@/lib/context";
+import type { Queryable } from "@/lib/db";
+import { conflict, DomainError, forbidden, notFound } from "@/lib/errors";
+import { listWorkspaceMembers, workspaceMembership, type WorkspaceMember } from "@/lib/workspace-access/members";
+import type { changeRoleSchema, inviteCollaboratorSchema, removeCollaboratorSchema } from "./schemas";
+import { inWorkspace } from "./scope";
+
+/** The same email can be invited to the same workspace once every 20 minutes. */
+const REINVITE_AFTER_MS = 20 * 60_000;
+
+export const MANAGER_ROW_LOCKED = "Customer managers are managed by the partner: they cannot be edited or removed from inside the account.";
+
+export type PendingInvitation = { id: number; name: string; email: string; roleName: string | null; invitedAt: Date };
+export type WorkspaceRoleOption = { id: number; name: string; kind: "system" | "inheritable" | "custom" };
+
+/** **Teams**: the workspace's collaborators with their effective role and tag (rules C6, U17, D7), and invitations. */
+export async function listTeam(ctx: RequestContext): Promise<{ members: WorkspaceMember[]; invitations: PendingInvitation[] }> {
+  return inWorkspace(ctx, "workspace.view", async (tx, _access, customerId) => {
+    const members = await listWorkspaceMembers(tx, ctx.partnerId, customerId);
+    const invitations = await tx.execute<PendingInvitation>(sql`
+      select i.id, i.name, i.email, r.name as "roleName", i.invited_at as "invitedAt"
+        from customer_invitations i left join roles r on r.id = i.role_id
+       where i.customer_id = ${customerId} and i.partner_id = ${ctx.partnerId} and i.accepted_at is null
+       order by i.invited_at desc, i.id desc`);
+    return { members, invitations: invitations.map((i) => ({ ...i, invitedAt: new Date(i.invitedAt) })) };
+  });
+}
+
+async function workspaceRoles(tx: Queryable, partnerId: number, customerId: number): Promise<WorkspaceRoleOption[]> {
+  return tx.execute<WorkspaceRoleOption>(sql`
+    select id, name, kind from roles
+     where (kind = 'system' and partner_id is null)
+        or (kind = 'inheritable' and partner_id = ${partnerId})
+        or (kind = 'custom' and partner_id = ${partnerId} and customer_id = ${customerId})
+     order by kind, lower(name), id`);
+}
+
+/** The roles a collaborator can be given here: system, the partner's inheritable ones, this workspace's own. */
+export async function listWorkspaceRoles(ctx: RequestContext): Promise<WorkspaceRoleOption[]> {
+  return inWorkspace(ctx, "workspace.view", (tx, _access, customerId) => workspaceRoles(tx, ctx.partnerId, customerId));
+}
+
+async function requireWorkspaceRole(tx: Queryable, partnerId: number, customerId: number, roleId: number) {
+  const role = (await workspaceRoles(tx, partnerId, customerId)).find((option) => option.id === roleId);
+  if (!role) throw new DomainError("NOT_FOUND", "Role not found", { roleId: ["Choose one of the roles offered."] });
+  return role;
+}
+
+/**
+ * Invites a collaborator by email with a role (rule U19). A person who already has an account joins at once (a
+ * direct membership, which also works for a customer manager, rule C11); an unknown email gets an invitation.
+ */
+export async function inviteCollaborator(
+  ctx: RequestContext,
+  input: z.output<typeof inviteCollaboratorSchema>,
+): Promise<{ outcome: "added" | "invited" }> {
+  // Emails are compared lower-cased everywhere (the users' unique index is on lower(email)).
+  const email = input.email.trim().toLowerCase();
+  return inWorkspace(ctx, "collaborators.manage", async (tx, access, customerId) => {
+    const role = await requireWorkspaceRole(tx, ctx.partnerId, customerId, input.roleId);
+    const [user] = await tx.select({ id: users.id, name: users.name }).from(users).where(sql`lower(${users.email}) = ${email}`);
+    if (user) {
+      const [added] = await tx
+        .insert(customerMembers)
+        .values({ partnerId: ctx.partnerId, customerId, userId: user.id, roleId: role.id, createdAt: ctx.now, updatedAt: ctx.now })
+        .onConflictDoNothing()
+        .returning({ id: customerMembers.id });
+      if (!added) {
+        const message = `${user.name} is already a collaborator of this team.`;
+        throw conflict(message, { email: [message] });
+      }
+      await recordAudit(
+        tx,
+        ctx,
+        { action: "collaborator.add", targetType: "user", targetId: user.id, changes: { person: `${user.name} (${email})`, role: { from: null, to: role.name } } },
+        access.actingAs,
+      );
+      return { outcome: "added" };
+    }
+    const [recent] = await tx
+      .select({ id: customerInvitations.id })
+      .from(customerInvitations)
+      .where(
+        and(
+          eq(customerInvitations.customerId, customerId),
+          sql`lower(${customerInvitations.email}) = ${email}`,
+          isNull(customerInvitations.acceptedAt),
+          gt(customerInvitations.invitedAt, new Date(ctx.now.getTime() - REINVITE_AFTER_MS)),
+        ),
+      );
+    if (recent) {
+      const message = `${email} was invited less than 20 minutes ago.`;
+      throw new DomainError("RATE_LIMITED", message, { email: [message] }, REINVITE_AFTER_MS / 1000);
+    }
+    const [invitation] = await tx
+      .insert(customerInvitations)
+      .values({ partnerId: ctx.partnerId, customerId, email, name: input.name, roleId: role.id, invitedAt: ctx.now })
+      .returning({ id: customerInvitations.id });
+    await recordAudit(
+      tx,
+      ctx,
+      { action: "collaborator.invite", targetType: "invitation", targetId: invitation!.id, changes: { person: `${input.name} (${email})`, role: { from: null, to: role.name } } },
+      access.actingAs,
+    );
+    return { outcome: "invited" };
+  });
+}
+
+/** The direct membership of a collaborator, locked; refuses a customer manager's row where the rule asks (C6). */
+async function requireDirectMember(tx: Queryable, ctx: RequestContext, customerId: number, userId: number, allowManager: boolean) {
+  const member = await workspaceMembership(tx, ctx.partnerId, customerId, userId);
+  if (!member) throw notFound("Collaborator");
+  if (member.isCustomerManager && !allowManager) throw forbidden(MANAGER_ROW_LOCKED);
+  if (member.source !== "direct") throw forbidden(MANAGER_ROW_LOCKED);
+  return member;
+}
+
+/** Changes a direct collaborator's role. A customer manager's role is the partner's to change (rule C6). */
+export async function changeCollaboratorRole(ctx: RequestContext, input: z.output<typeof changeRoleSchema>): Promise<void> {
+  await inWorkspace(ctx, "collaborators.manage", async (tx, access, customerId) => {
+    const member = await requireDirectMember(tx, ctx, customerId, input.userId, false);
+    const role = await requireWorkspaceRole(tx, ctx.partnerId, customerId, input.roleId);
+    if (role.id === member.roleId) return;
+    await tx
+      .update(customerMembers)
+      .set({ roleId: role.id, updatedAt: ctx.now })
+      .where(and(eq(customerMembers.customerId, customerId), eq(customerMembers.userId, member.userId), eq(customerMembers.partnerId, ctx.partnerId)));
+    await recordAudit(
+      tx,
+      ctx,
+      { action: "collaborator.role_change", targetType: "user", targetId: member.userId, changes: { person: `${member.name} (${member.email})`, role: { from: member.roleName, to: role.name } } },
+      access.actingAs,
+    );
+  });
+}
+
+/**
+ * Removes a collaborator's direct invitation. A customer manager cannot be removed from inside the account (rule
+ * C6); when it was also invited directly, only that invitation goes and its manager role applies again (rule C12).
+ */
+export async function removeCollaborator(ctx: RequestContext, input: z.output<typeof removeCollaboratorSchema>): Promise<{ managerRoleApplies: boolean }> {
+  return inWorkspace(ctx, "collaborators.manage", async (tx, access, customerId) => {
+    const member = await requireDirectMember(tx, ctx, customerId, input.userId, true);
+    await tx
+      .delete(customerMembers)
+      .where(and(eq(customerMembers.customerId, customerId), eq(customerMembers.userId, member.userId), eq(customerMembers.partnerId, ctx.partnerId)));
+    await recordAudit(
+      tx,
+      ctx,
+      {
+        action: "collaborator.remove",
+        targetType: "user",
+        targetId: member.userId,
+        changes: { person: `${member.name} (${member.email})`, role: { from: member.roleName, to: member.managerRoleName } },
+      },
+      access.actingAs,
+    );
+    return { managerRoleApplies: member.isCustomerManager };
+  });
+}
