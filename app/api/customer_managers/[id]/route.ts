@@ -1,0 +1,5 @@
+import { apiRoute } from "@/lib/api/route";
+import { deleteCustomerManagerEndpoint, updateCustomerManagerEndpoint } from "@/lib/api/endpoints/customer-managers";
+
+export const PUT = apiRoute(updateCustomerManagerEndpoint);
+export const DELETE = apiRoute(deleteCustomerManagerEndpoint);

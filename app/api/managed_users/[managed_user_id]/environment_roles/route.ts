@@ -1,0 +1,5 @@
+import { apiRoute } from "@/lib/api/route";
+import { environmentRoleEndpoints as endpoints } from "@/lib/api/endpoints/workspace-roles";
+
+export const GET = apiRoute(endpoints.list);
+export const POST = apiRoute(endpoints.create);

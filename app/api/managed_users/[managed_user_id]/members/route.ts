@@ -1,0 +1,5 @@
+import { apiRoute } from "@/lib/api/route";
+import { addWorkspaceCollaborator, listWorkspaceCollaborators } from "@/lib/api/endpoints/workspace-members";
+
+export const GET = apiRoute(listWorkspaceCollaborators);
+export const POST = apiRoute(addWorkspaceCollaborator);

@@ -1,0 +1,5 @@
+import { apiRoute } from "@/lib/api/route";
+import { projectRoleEndpoints as endpoints } from "@/lib/api/endpoints/workspace-roles";
+
+export const GET = apiRoute(endpoints.list);
+export const POST = apiRoute(endpoints.create);

@@ -1,0 +1,6 @@
+import { apiRoute } from "@/lib/api/route";
+import { deleteManagedUser, getManagedUser, updateManagedUser } from "@/lib/api/endpoints/managed-users";
+
+export const GET = apiRoute(getManagedUser);
+export const PUT = apiRoute(updateManagedUser);
+export const DELETE = apiRoute(deleteManagedUser);

@@ -1,0 +1,5 @@
+import { apiRoute } from "@/lib/api/route";
+import { createManagedUser, listManagedUsers } from "@/lib/api/endpoints/managed-users";
+
+export const GET = apiRoute(listManagedUsers);
+export const POST = apiRoute(createManagedUser);

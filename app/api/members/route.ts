@@ -1,0 +1,4 @@
+import { apiRoute } from "@/lib/api/route";
+import { listMembers } from "@/lib/api/endpoints/directory";
+
+export const GET = apiRoute(listMembers);

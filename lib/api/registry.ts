@@ -1,0 +1,42 @@
+import "server-only";
+import type { AnyEndpoint } from "./endpoint";
+import {
+  createCustomerManagerEndpoint,
+  deleteCustomerManagerEndpoint,
+  listCustomerManagersEndpoint,
+  updateCustomerManagerEndpoint,
+} from "./endpoints/customer-managers";
+import { listMembers, listRoles } from "./endpoints/directory";
+import {
+  addWorkspaceCollaborator,
+  getWorkspaceCollaborator,
+  inviteWorkspaceCollaborator,
+  listWorkspaceCollaborators,
+  removeWorkspaceCollaborator,
+  updateWorkspaceCollaborator,
+} from "./endpoints/workspace-members";
+import { environmentRoleEndpoints, projectRoleEndpoints } from "./endpoints/workspace-roles";
+import { createManagedUser, deleteManagedUser, getManagedUser, listManagedUsers, updateManagedUser } from "./endpoints/managed-users";
+
+/** Every REST endpoint the app serves: the OpenAPI document and the API reference page are generated from it. */
+export const API_ENDPOINTS: readonly AnyEndpoint[] = [
+  listManagedUsers,
+  getManagedUser,
+  createManagedUser,
+  updateManagedUser,
+  deleteManagedUser,
+  listCustomerManagersEndpoint,
+  createCustomerManagerEndpoint,
+  updateCustomerManagerEndpoint,
+  deleteCustomerManagerEndpoint,
+  listRoles,
+  listMembers,
+  listWorkspaceCollaborators,
+  getWorkspaceCollaborator,
+  addWorkspaceCollaborator,
+  updateWorkspaceCollaborator,
+  removeWorkspaceCollaborator,
+  inviteWorkspaceCollaborator,
+  ...Object.values(environmentRoleEndpoints),
+  ...Object.values(projectRoleEndpoints),
+];

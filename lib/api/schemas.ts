@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+const MAX_ID = 2_147_483_647;
+
+/** An ID given as a number or as a string of digits (rule A8). */
+export const idSchema = z
+  .union([z.number().int().positive().max(MAX_ID), z.string().regex(/^\d{1,10}$/, "Expected a number or a string of digits.")], {
+    error: "Expected an ID: a number or a string of digits.",
+  })
+  .transform((value) => Number(value))
+  .refine((value) => value > 0 && value <= MAX_ID, "Expected a positive ID.");
+
+/** An ID in the URL path. */
+export const pathIdSchema = z.string().regex(/^\d{1,10}$/).transform(Number).refine((value) => value > 0 && value <= MAX_ID);
+
+/** A list of IDs, each a number or a string of digits (rule A8). */
+export const idListSchema = z.array(idSchema).max(10_000);
+
+export const okResponse = z.object({ result: z.literal("ok") });
+
+export const resultOf = <T extends z.ZodType>(schema: T) => z.object({ result: schema });
+export const itemsOf = <T extends z.ZodType>(schema: T) => z.object({ result: z.object({ items: z.array(schema) }) });
+
+export const isoDateTime = z.string().describe("ISO 8601 date-time");
+
+/** `:managed_user_id`: the numeric ID, or `E` + the URL-encoded external ID (decision D4). */
+export const managedUserParam = z.string().min(1).max(300).describe("The customer's numeric ID, or E followed by its URL-encoded external ID.");
