@@ -1,0 +1,111 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, DEMO_USERS } from "../db/seed/demo-users";
+import { accountBanner, returnToPartner, switchInto } from "./support/accounts";
+import { signInAs } from "./support/auth";
+import { e2eDatabase } from "./support/database";
+import { confirmAlert } from "./support/dialogs";
+
+const CASEY = DEMO_USERS.customerCollaborator;
+const MORGAN = DEMO_USERS.acmeManager;
+
+test.describe("the customer workspace", () => {
+  test("a customer's own collaborator signs in straight into its workspace and never sees the partner console", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(CASEY.email);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/workspace$/);
+    await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Current account" })).toContainText("Northwind Traders");
+    // Not switched in: no banner, nothing to return to.
+    await expect(accountBanner(page)).toHaveCount(0);
+    for (const path of ["/customers", "/customer-managers", "/audit-log", "/"]) {
+      await page.goto(path);
+      await expect(page).toHaveURL(/\/workspace$/);
+    }
+    expect((await page.request.get("/lookups/customers?q=")).status()).toBe(403);
+    expect((await page.request.get("/audit-log/export")).status()).toBe(403);
+  });
+
+  test("Teams lists the customer managers with their tag, and offers no edit or remove on their rows (rules C6, U17)", async ({ page }) => {
+    await signInAs(page, CASEY.email);
+    await page.goto("/workspace/teams");
+    const morgan = page.getByRole("row", { name: new RegExp(MORGAN.name) });
+    await expect(morgan).toContainText("Customer manager");
+    await expect(morgan).toContainText("From the customer manager assignment");
+    await expect(morgan.getByRole("button")).toHaveCount(0);
+    const casey = page.getByRole("row", { name: new RegExp(CASEY.name) });
+    await expect(casey).toContainText("Direct invitation");
+    await expect(page.getByRole("button", { name: "Invite collaborator" })).toBeVisible();
+  });
+
+  test("inviting an email with no account leaves a pending invitation (rule U19)", async ({ page }) => {
+    await signInAs(page, CASEY.email);
+    await page.goto("/workspace/teams");
+    await page.getByRole("button", { name: "Invite collaborator" }).click();
+    const dialog = page.getByRole("dialog", { name: "Invite collaborator" });
+    await dialog.getByRole("button", { name: "Invite collaborator" }).click();
+    await expect(dialog.getByText("Enter the collaborator's name.")).toBeVisible();
+    await expect(dialog.getByText("Choose a role.")).toBeVisible();
+    await dialog.getByLabel("Name").fill("Riley Chen");
+    await dialog.getByLabel("Email").fill("riley.chen@northwind.example");
+    await dialog.getByRole("combobox", { name: "Role" }).click();
+    await page.getByRole("option", { name: "Analyst", exact: true }).click();
+    await dialog.getByRole("button", { name: "Invite collaborator" }).click();
+    await expect(dialog).toBeHidden();
+    const pending = page.getByRole("table", { name: "Pending invitations" });
+    await expect(pending.getByRole("row", { name: /Riley Chen/ })).toContainText("Analyst");
+  });
+
+  test("connecting an app and disconnecting it are real writes (rule U23)", async ({ page }) => {
+    await signInAs(page, CASEY.email);
+    await page.goto("/workspace/connections");
+    await page.getByRole("button", { name: "Connect an app" }).click();
+    const dialog = page.getByRole("dialog", { name: "Connect an app" });
+    await dialog.getByRole("combobox", { name: "App" }).click();
+    await page.getByRole("option", { name: "Airtable", exact: true }).click();
+    await dialog.getByLabel("Connection name").fill("Airtable for Casey");
+    await dialog.getByRole("button", { name: "Connect" }).click();
+    await expect(dialog).toBeHidden();
+    const row = page.getByRole("row", { name: /Airtable for Casey/ });
+    await expect(row).toContainText("Authenticated");
+    await expect(row).toContainText(CASEY.name);
+    await page.reload();
+    await row.getByRole("button", { name: "Disconnect Airtable for Casey" }).click();
+    await confirmAlert(page, "Disconnect");
+    await expect(row).toHaveCount(0);
+  });
+
+  test("a customer with selected apps is offered only those apps (rule U23)", async ({ page }) => {
+    const sql = e2eDatabase();
+    test.skip(!sql, "needs the database to find a customer with selected apps");
+    try {
+      const [customer] = await sql!<{ name: string }[]>`
+        select c.name from customers c join partners p on p.id = c.partner_id
+         where p.name = 'Acme Embedded' and c.app_access = 'selected' order by c.id limit 1`;
+      const allowed = await sql!<{ name: string }[]>`
+        select a.name from customer_app_access x join apps a on a.id = x.app_id join customers c on c.id = x.customer_id
+         where c.name = ${customer!.name} order by lower(a.name)`;
+      await signInAs(page, DEMO_USERS.acmeAdmin.email);
+      await switchInto(page, customer!.name);
+      await page.getByRole("link", { name: "Connections" }).click();
+      await page.getByRole("button", { name: "Connect an app" }).click();
+      await page.getByRole("dialog").getByRole("combobox", { name: "App" }).click();
+      await expect(page.getByRole("option")).toHaveText(allowed.map((app) => app.name));
+      await page.keyboard.press("Escape");
+      await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+      await expect(page.getByRole("dialog")).toHaveCount(0);
+      await returnToPartner(page);
+    } finally {
+      await sql!.end();
+    }
+  });
+
+  test("the workspace's pages may be framed only by the account's effective origins (decision D3)", async ({ page }) => {
+    await signInAs(page, MORGAN.email);
+    await switchInto(page, "Northwind Traders");
+    const response = await page.request.get("/workspace");
+    expect(response.headers()["content-security-policy"]).toBe("frame-ancestors https://app.acme.example");
+    await returnToPartner(page);
+  });
+});
