@@ -5,7 +5,7 @@
  * partner without a rewrite, and so that row-level security can key every policy on that one column.
  * Global catalogs (users, apps, system roles) carry no partner.
  */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -182,6 +182,12 @@ export const customers = pgTable(
       .notNull()
       .references(() => plans.id),
     trialEndsAt: timestamp("trial_ends_at", { withTimezone: true }),
+    /**
+     * An index hint, not a fact: true once the trial was seen to have ended (set by a trigger when the trial end is
+     * written, and by the periodic job in lib/customers/trial-ended.ts). Queries still compare `trial_ends_at` with the
+     * application's clock, so a stale flag only decides which index finds a row, never what the row shows.
+     */
+    trialEnded: boolean("trial_ended").notNull().default(false),
     /** The customer's own iframe origins, appended to the partner's (rule U27, decision D3). */
     iframeOrigins: text("iframe_origins").array().notNull().default(sql`'{}'::text[]`),
     /** `all`: every app, including apps released later; `selected`: only the rows of customer_app_access. */
@@ -201,29 +207,39 @@ export const customers = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex("customers_partner_external_id_key").on(t.partnerId, t.externalId),
-    index("customers_partner_name_idx").on(t.partnerId, sql`lower(${t.name})`, t.id),
-    index("customers_partner_created_idx").on(t.partnerId, t.createdAt, t.id),
-    index("customers_partner_tasks_idx").on(t.partnerId, t.tasksUsed, t.id),
-    index("customers_partner_connections_idx").on(t.partnerId, t.authenticatedConnections, t.id),
-    index("customers_partner_trial_idx").on(t.partnerId, t.trialEndsAt).where(sql`${t.trialEndsAt} is not null`),
-    // Status tabs and plan filters read disjoint branches (lib/customers/table-sql.ts), each in table order:
-    // trials (running or ended) by every sort, and each plan by every sort.
-    index("customers_trials_name_idx").on(t.partnerId, sql`lower(${t.name})`, t.id).where(sql`${t.trialEndsAt} is not null`),
-    index("customers_trials_created_idx").on(t.partnerId, t.createdAt, t.id).where(sql`${t.trialEndsAt} is not null`),
-    index("customers_trials_tasks_idx").on(t.partnerId, t.tasksUsed, t.id).where(sql`${t.trialEndsAt} is not null`),
-    index("customers_trials_connections_idx").on(t.partnerId, t.authenticatedConnections, t.id).where(sql`${t.trialEndsAt} is not null`),
-    index("customers_plan_name_idx").on(t.partnerId, t.planId, sql`lower(${t.name})`, t.id),
-    index("customers_plan_created_idx").on(t.partnerId, t.planId, t.createdAt, t.id),
-    index("customers_plan_tasks_idx").on(t.partnerId, t.planId, t.tasksUsed, t.id),
-    index("customers_plan_connections_idx").on(t.partnerId, t.planId, t.authenticatedConnections, t.id),
-    index("customers_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
-    // Search terms of one or two characters match from the start of the name or the external ID only.
-    index("customers_search_prefix_idx").on(t.partnerId, sql`${t.searchText} text_pattern_ops`),
-    index("customers_external_id_prefix_idx").on(t.partnerId, sql`lower(${t.externalId}) text_pattern_ops`),
-    check("customers_name_not_blank", sql`length(btrim(${t.name})) > 0`),
-  ],
+  (t) => {
+    /** One set of trial indexes: by every sort, and by trial end for the rows whose flag lags the clock. */
+    const trialIndexes = (set: "running" | "ended", where: SQL) => [
+      index(`customers_trials_${set}_name_idx`).on(t.partnerId, sql`lower(${t.name})`, t.id).where(where),
+      index(`customers_trials_${set}_created_idx`).on(t.partnerId, t.createdAt, t.id).where(where),
+      index(`customers_trials_${set}_tasks_idx`).on(t.partnerId, t.tasksUsed, t.id).where(where),
+      index(`customers_trials_${set}_connections_idx`).on(t.partnerId, t.authenticatedConnections, t.id).where(where),
+      index(`customers_trials_${set}_end_idx`).on(t.partnerId, t.trialEndsAt).where(where),
+    ];
+    return [
+      uniqueIndex("customers_partner_external_id_key").on(t.partnerId, t.externalId),
+      index("customers_partner_name_idx").on(t.partnerId, sql`lower(${t.name})`, t.id),
+      index("customers_partner_created_idx").on(t.partnerId, t.createdAt, t.id),
+      index("customers_partner_tasks_idx").on(t.partnerId, t.tasksUsed, t.id),
+      index("customers_partner_connections_idx").on(t.partnerId, t.authenticatedConnections, t.id),
+      index("customers_partner_trial_idx").on(t.partnerId, t.trialEndsAt).where(sql`${t.trialEndsAt} is not null`),
+      // Status tabs and plan filters read disjoint branches (lib/customers/table-sql.ts), each in table order:
+      // running trials by every sort, ended trials by every sort, and each plan by every sort. The few rows whose
+      // flag lags the clock are found by their trial end and sorted (customers_trials_running_end_idx and
+      // customers_trials_ended_end_idx).
+      ...trialIndexes("running", sql`${t.trialEndsAt} is not null and not ${t.trialEnded}`),
+      ...trialIndexes("ended", sql`${t.trialEnded}`),
+      index("customers_plan_name_idx").on(t.partnerId, t.planId, sql`lower(${t.name})`, t.id),
+      index("customers_plan_created_idx").on(t.partnerId, t.planId, t.createdAt, t.id),
+      index("customers_plan_tasks_idx").on(t.partnerId, t.planId, t.tasksUsed, t.id),
+      index("customers_plan_connections_idx").on(t.partnerId, t.planId, t.authenticatedConnections, t.id),
+      index("customers_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+      // Search terms of one or two characters match from the start of the name or the external ID only.
+      index("customers_search_prefix_idx").on(t.partnerId, sql`${t.searchText} text_pattern_ops`),
+      index("customers_external_id_prefix_idx").on(t.partnerId, sql`lower(${t.externalId}) text_pattern_ops`),
+      check("customers_name_not_blank", sql`length(btrim(${t.name})) > 0`),
+    ];
+  },
 );
 
 /** The apps a customer may use when its app access is `selected` (rules U23–U24). */

@@ -67,24 +67,46 @@ export function searchCondition(term: string): SQL | null {
 }
 
 /**
+ * One disjoint alternative of a view. Most are read in table order from an index; `byTrialEnd` marks the few rows
+ * whose ended-trial flag lags the clock (customers.trial_ended), which are found through their trial end and sorted.
+ */
+export interface Branch {
+  where: SQL;
+  byTrialEnd?: boolean;
+}
+
+/** The trials that have ended by the clock, as the flagged ones and the few not flagged yet. */
+function endedTrialBranches(ctx: TableSqlContext, extra: SQL | null = null): Branch[] {
+  const and = extra ? sql` and ${extra}` : sql``;
+  return [
+    { where: sql`(c.trial_ended and c.trial_ends_at <= ${ctx.now}${and})` },
+    { where: sql`(not c.trial_ended and c.trial_ends_at <= ${ctx.now}${and})`, byTrialEnd: true },
+  ];
+}
+
+/**
  * A status as disjoint alternatives, each of which an index can read in table order (an OR of them could not:
  * PostgreSQL would gather and sort every match, half a second at a million customers).
  */
-export function statusBranches(status: CustomerQuery["status"], ctx: TableSqlContext): SQL[] {
+export function statusBranches(status: CustomerQuery["status"], ctx: TableSqlContext): Branch[] {
   switch (status) {
     case "in_trial":
-      return [sql`c.trial_ends_at > ${ctx.now}`];
+      return [
+        { where: sql`(not c.trial_ended and c.trial_ends_at > ${ctx.now})` },
+        // Flagged by a clock ahead of this one (a trial end written for the past, then the clock moved back).
+        { where: sql`(c.trial_ended and c.trial_ends_at > ${ctx.now})`, byTrialEnd: true },
+      ];
     case "expired":
-      return [sql`c.trial_ends_at <= ${ctx.now}`, sql`(c.trial_ends_at is null and c.plan_id = ${ctx.freePlan.id})`];
+      return [...endedTrialBranches(ctx), { where: sql`(c.trial_ends_at is null and c.plan_id = ${ctx.freePlan.id})` }];
     case "active":
-      return [sql`(c.trial_ends_at is null and c.plan_id <> ${ctx.freePlan.id})`];
+      return [{ where: sql`(c.trial_ends_at is null and c.plan_id <> ${ctx.freePlan.id})` }];
     default:
       return [];
   }
 }
 
-function anyOf(branches: SQL[]): SQL | null {
-  return branches.length === 0 ? null : sql`(${sql.join(branches, sql` or `)})`;
+function anyOf(branches: Branch[]): SQL | null {
+  return branches.length === 0 ? null : sql`(${sql.join(branches.map((branch) => branch.where), sql` or `)})`;
 }
 
 export function statusCondition(status: CustomerQuery["status"], ctx: TableSqlContext): SQL | null {
@@ -95,14 +117,14 @@ export function statusCondition(status: CustomerQuery["status"], ctx: TableSqlCo
  * The plan a customer is on: its plan, or Free once its trial has ended (rules U11, U21), as disjoint
  * alternatives (see statusBranches).
  */
-export function planBranches(planIds: number[], ctx: TableSqlContext): SQL[] {
+export function planBranches(planIds: number[], ctx: TableSqlContext): Branch[] {
   const custom = planIds.filter((id) => id !== ctx.freePlan.id);
-  const branches: SQL[] = [];
+  const branches: Branch[] = [];
   if (custom.length > 0) {
-    branches.push(sql`(c.plan_id in ${custom} and (c.trial_ends_at is null or c.trial_ends_at > ${ctx.now}))`);
+    branches.push({ where: sql`(c.plan_id in ${custom} and (c.trial_ends_at is null or c.trial_ends_at > ${ctx.now}))` });
   }
   if (planIds.includes(ctx.freePlan.id)) {
-    branches.push(sql`c.plan_id = ${ctx.freePlan.id}`, sql`(c.trial_ends_at <= ${ctx.now} and c.plan_id <> ${ctx.freePlan.id})`);
+    branches.push({ where: sql`c.plan_id = ${ctx.freePlan.id}` }, ...endedTrialBranches(ctx, sql`c.plan_id <> ${ctx.freePlan.id}`));
   }
   return branches;
 }
@@ -112,13 +134,17 @@ export function planCondition(planIds: number[], ctx: TableSqlContext): SQL | nu
 }
 
 /** Every combination of the plan and status alternatives: their union is the view, and they do not overlap. */
-export function viewBranches(query: CustomerQuery, ctx: TableSqlContext): (SQL | null)[] {
+export function viewBranches(query: CustomerQuery, ctx: TableSqlContext): (Branch | null)[] {
   const plans = planBranches(query.plans, ctx);
   const statuses = statusBranches(query.status, ctx);
-  const branches: (SQL | null)[] = [];
+  const branches: (Branch | null)[] = [];
   for (const plan of plans.length ? plans : [null]) {
     for (const status of statuses.length ? statuses : [null]) {
-      branches.push(plan && status ? sql`${plan} and ${status}` : (plan ?? status));
+      if (plan && status) {
+        branches.push({ where: sql`${plan.where} and ${status.where}`, byTrialEnd: plan.byTrialEnd || status.byTrialEnd });
+      } else {
+        branches.push(plan ?? status);
+      }
     }
   }
   return branches;
@@ -236,12 +262,15 @@ export function pageQuery(query: CustomerQuery, ctx: TableSqlContext): { sql: SQ
   const { condition, orderBy, pageOrderBy, branchOrderBy } = keyset(query, after ?? before, scan);
   const common = [...filterConditions(query, ctx, false), condition].filter((part) => part !== null);
   const limit = query.size + 1;
-  const select = (branch: SQL | null) => sql`
+  const rows = (branch: Branch | null) => sql`
     select ${rowColumns(query, ctx)}, (extract(epoch from c.created_at) * 1000)::float8 as created_ms
       from customers c join plans p on p.id = c.plan_id
-     where ${whereOf(branch ? [...common, branch] : common)}
-     order by ${orderBy}
-     limit ${limit}`;
+     where ${whereOf(branch ? [...common, branch.where] : common)}`;
+  // OFFSET 0 keeps PostgreSQL from reading a by-trial-end branch in table order, which would walk every trial.
+  const select = (branch: Branch | null) =>
+    branch?.byTrialEnd
+      ? sql`select * from (${rows(branch)} offset 0) lagging order by ${branchOrderBy} limit ${limit}`
+      : sql`${rows(branch)} order by ${orderBy} limit ${limit}`;
   const branches = viewBranches(query, ctx);
   // Disjoint branches are each read in order from their own index and merged (a Merge Append).
   const pageSql =

@@ -56,6 +56,9 @@ beforeAll(async () => {
     };
   });
   await db.insert(customers).values(rows);
+  // The ended-trial flag is only a hint (customers.trial_ended): let it lag the test clock both ways, so that the
+  // rows must come out right whether it is set, stale or ahead.
+  await db.execute(sql`update customers set trial_ended = (id % 3 = 0) where partner_id = ${partner.partner.id} and trial_ends_at is not null`);
   appIds = (await db.select({ id: apps.id }).from(apps).orderBy(apps.id).limit(4)).map((app) => app.id);
   const made = await db.select({ id: customers.id }).from(customers).where(eq(customers.partnerId, partner.partner.id));
   const links = made.flatMap(({ id }) =>
