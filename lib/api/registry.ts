@@ -17,6 +17,10 @@ import {
 } from "./endpoints/workspace-members";
 import { environmentRoleEndpoints, projectRoleEndpoints } from "./endpoints/workspace-roles";
 import { createManagedUser, deleteManagedUser, getManagedUser, listManagedUsers, updateManagedUser } from "./endpoints/managed-users";
+import { memberPrivilegeEndpoints } from "./endpoints/member-privileges";
+import { projectGrantEndpoints } from "./endpoints/project-grants";
+import { rolesMigrationEndpoints } from "./endpoints/roles-migration";
+import { userGroupEndpoints } from "./endpoints/user-groups";
 
 /** Every REST endpoint the app serves: the OpenAPI document and the API reference page are generated from it. */
 export const API_ENDPOINTS: readonly AnyEndpoint[] = [
@@ -39,4 +43,8 @@ export const API_ENDPOINTS: readonly AnyEndpoint[] = [
   inviteWorkspaceCollaborator,
   ...Object.values(environmentRoleEndpoints),
   ...Object.values(projectRoleEndpoints),
+  ...memberPrivilegeEndpoints,
+  ...userGroupEndpoints,
+  ...projectGrantEndpoints,
+  ...rolesMigrationEndpoints,
 ];

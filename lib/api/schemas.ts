@@ -25,3 +25,15 @@ export const isoDateTime = z.string().describe("ISO 8601 date-time");
 
 /** `:managed_user_id`: the numeric ID, or `E` + the URL-encoded external ID (decision D4). */
 export const managedUserParam = z.string().min(1).max(300).describe("The customer's numeric ID, or E followed by its URL-encoded external ID.");
+
+/** `page[number]` and `page[size]` (at most 100), as the seed 003 list endpoints take them. */
+export const pageQuery = {
+  "page[number]": z.coerce.number().int().min(1).max(100_000).default(1),
+  "page[size]": z.coerce.number().int().min(1).max(100).default(100),
+};
+
+/** A page of a seed 003 list: `{"data": […], "total": N, "page": {"number", "size"}}`. */
+export const pageOf = <T extends z.ZodType>(schema: T) =>
+  z.object({ data: z.array(schema), total: z.number().int(), page: z.object({ number: z.number().int(), size: z.number().int() }) });
+
+export const dataOf = <T extends z.ZodType>(schema: T) => z.object({ data: schema });

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { createWorkspaceRole, deleteWorkspaceRole, getWorkspaceRole, listWorkspaceRoles, updateWorkspaceRole, type RoleFamily } from "@/lib/workspace-team/workspace-roles";
 import { defineEndpoint } from "../endpoint";
-import { isoDateTime, managedUserParam, okResponse, pathIdSchema } from "../schemas";
+import { dataOf as data, isoDateTime, managedUserParam, okResponse, pageOf, pageQuery, pathIdSchema } from "../schemas";
 import { requireDevelopmentReach } from "./workspace-members";
 
 const role = z.object({
@@ -14,7 +14,6 @@ const role = z.object({
   created_at: isoDateTime,
   updated_at: isoDateTime,
 });
-const data = <T extends z.ZodType>(schema: T) => z.object({ data: schema });
 const workspace = z.object({ managed_user_id: managedUserParam });
 const one = z.object({ managed_user_id: managedUserParam, id: pathIdSchema });
 const name = z.string().trim().min(1).max(200);
@@ -37,10 +36,9 @@ function roleEndpoints(family: RoleFamily) {
       params: workspace,
       query: z.object({
         name: z.string().max(200).optional().describe("Part of the role's name."),
-        "page[number]": z.coerce.number().int().min(1).max(100_000).default(1),
-        "page[size]": z.coerce.number().int().min(1).max(100).default(100),
+        ...pageQuery,
       }),
-      response: z.object({ data: z.array(role), total: z.number().int(), page: z.object({ number: z.number().int(), size: z.number().int() }) }),
+      response: pageOf(role),
       async handler(ctx, { params, query }) {
         await requireDevelopmentReach(ctx);
         return listWorkspaceRoles(ctx, family, params.managed_user_id, { name: query.name, page: query["page[number]"], size: query["page[size]"] });

@@ -1,0 +1,4 @@
+import { apiRoute } from "@/lib/api/route";
+import { getMemberPrivilegesEndpoint } from "@/lib/api/endpoints/member-privileges";
+
+export const GET = apiRoute(getMemberPrivilegesEndpoint);

@@ -1,0 +1,5 @@
+import { apiRoute } from "@/lib/api/route";
+import { listProjectGrantsEndpoint, putProjectGrantsEndpoint } from "@/lib/api/endpoints/project-grants";
+
+export const GET = apiRoute(listProjectGrantsEndpoint);
+export const PUT = apiRoute(putProjectGrantsEndpoint);

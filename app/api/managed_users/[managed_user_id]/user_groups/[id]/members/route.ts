@@ -1,0 +1,6 @@
+import { apiRoute } from "@/lib/api/route";
+import { addUserGroupMembersEndpoint, listUserGroupMembersEndpoint, removeUserGroupMembersEndpoint } from "@/lib/api/endpoints/user-groups";
+
+export const GET = apiRoute(listUserGroupMembersEndpoint);
+export const POST = apiRoute(addUserGroupMembersEndpoint);
+export const DELETE = apiRoute(removeUserGroupMembersEndpoint);

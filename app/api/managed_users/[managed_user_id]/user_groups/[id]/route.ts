@@ -1,0 +1,6 @@
+import { apiRoute } from "@/lib/api/route";
+import { deleteUserGroupEndpoint, getUserGroupEndpoint, updateUserGroupEndpoint } from "@/lib/api/endpoints/user-groups";
+
+export const GET = apiRoute(getUserGroupEndpoint);
+export const PUT = apiRoute(updateUserGroupEndpoint);
+export const DELETE = apiRoute(deleteUserGroupEndpoint);
