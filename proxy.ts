@@ -1,30 +1,48 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { workspaceFramePolicy } from "@/lib/workspace/frame-ancestors";
+import { cameOverHttps, createNonce, pageContentSecurityPolicy } from "@/lib/security/content-security-policy";
+import { workspaceFrameAncestors } from "@/lib/workspace/frame-ancestors";
+
+function isWorkspacePage(pathname: string): boolean {
+  return pathname === "/workspace" || pathname.startsWith("/workspace/");
+}
 
 /**
- * An optimistic redirect of anonymous visitors to sign-in, nothing more: every page, server action and route
- * handler checks the session itself on the server (lib/auth/session.ts), so skipping this (as CVE-2025-29927
- * allowed with one header) reaches no data.
+ * Two jobs, on every page (sign-in included):
  *
- * It also puts the customer workspace's `Content-Security-Policy: frame-ancestors` on its pages (decision D3):
- * a response header, which a page cannot set itself.
+ * - An optimistic redirect of anonymous visitors to sign-in, nothing more: every page, server action and route
+ *   handler checks the session itself on the server (lib/auth/session.ts), so skipping this (as CVE-2025-29927
+ *   allowed with one header) reaches no data.
+ * - The page's Content-Security-Policy with a fresh nonce. It is also passed on as a request header, which is where
+ *   Next.js reads the nonce to put on its own scripts (and the root layout hands it to next-themes). Its
+ *   `frame-ancestors` is `'none'` for the console and the customer's effective origins in the workspace (decision
+ *   D3). The headers that need no nonce (and the API's policy) come from next.config.mjs.
  */
 export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const isSignIn = pathname === "/sign-in" || pathname.startsWith("/sign-in/");
   const hasSession = request.cookies.has("next-auth.session-token") || request.cookies.has("__Secure-next-auth.session-token");
-  if (!hasSession) {
+  if (!hasSession && !isSignIn) {
     const signIn = new URL("/sign-in", request.url);
-    const target = request.nextUrl.pathname + request.nextUrl.search;
+    const target = pathname + request.nextUrl.search;
     if (target !== "/") signIn.searchParams.set("callbackUrl", target);
     return NextResponse.redirect(signIn);
   }
-  const { pathname } = request.nextUrl;
-  if (pathname !== "/workspace" && !pathname.startsWith("/workspace/")) return NextResponse.next();
-  const response = NextResponse.next();
-  response.headers.set("Content-Security-Policy", await workspaceFramePolicy((name) => request.cookies.get(name)?.value));
+  const nonce = createNonce();
+  const policy = pageContentSecurityPolicy({
+    nonce,
+    frameAncestors: isWorkspacePage(pathname) ? await workspaceFrameAncestors((name) => request.cookies.get(name)?.value) : [],
+    https: cameOverHttps(request.nextUrl, request.headers),
+    development: process.env.NODE_ENV === "development",
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
   return response;
 }
 
 export const config = {
-  // Everything but sign-in, the REST API (bearer tokens), Next's own files and public assets.
-  matcher: ["/((?!sign-in|api/|_next/|apps/|favicon.ico|icon.svg|robots.txt).*)"],
+  // Every page, sign-in included; not the REST API (bearer tokens, its own policy), Next's own files or public assets.
+  matcher: ["/((?!api/|_next/|apps/|favicon.ico|icon.svg|robots.txt).*)"],
 };

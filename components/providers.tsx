@@ -34,13 +34,14 @@ function ThemedToaster() {
 
 /**
  * Client-side providers for the whole app: theme (class on <html>), React Query (one client per browser
- * session), nuqs (URL state), tooltips and toasts.
+ * session), nuqs (URL state), tooltips and toasts. `nonce` is the response's CSP nonce, for next-themes' inline
+ * script that sets the theme before the first paint.
  */
-export function Providers({ children }: { children: React.ReactNode }) {
+export function Providers({ children, nonce }: { children: React.ReactNode; nonce?: string }) {
   const [queryClient] = React.useState(makeQueryClient);
 
   return (
-    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+    <ThemeProvider nonce={nonce} attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
       <QueryClientProvider client={queryClient}>
         <NuqsAdapter>
           <TooltipProvider>
