@@ -222,7 +222,6 @@ export const customers = pgTable(
       index("customers_partner_created_idx").on(t.partnerId, t.createdAt, t.id),
       index("customers_partner_tasks_idx").on(t.partnerId, t.tasksUsed, t.id),
       index("customers_partner_connections_idx").on(t.partnerId, t.authenticatedConnections, t.id),
-      index("customers_partner_trial_idx").on(t.partnerId, t.trialEndsAt).where(sql`${t.trialEndsAt} is not null`),
       // Status tabs and plan filters read disjoint branches (lib/customers/table-sql.ts), each in table order:
       // running trials by every sort, ended trials by every sort, and each plan by every sort. The few rows whose
       // flag lags the clock are found by their trial end and sorted (customers_trials_running_end_idx and

@@ -1,3 +1,4 @@
+DROP INDEX "customers_partner_trial_idx";--> statement-breakpoint
 DROP INDEX "customers_trials_name_idx";--> statement-breakpoint
 DROP INDEX "customers_trials_created_idx";--> statement-breakpoint
 DROP INDEX "customers_trials_tasks_idx";--> statement-breakpoint

@@ -149,7 +149,9 @@ drawn AS MATERIALIZED (
 ),
 shaped AS MATERIALIZED (
   SELECT d.*,
-         CASE d.status WHEN 'trial' THEN ${trialPlan} WHEN 'active' THEN ${paidPlan} ELSE ${freePlanId} END AS plan_id,
+         -- An ended trial keeps the plan it was tried on, as in the console; the table shows it as Free (decision D1).
+         CASE d.status WHEN 'trial' THEN ${trialPlan} WHEN 'expired' THEN ${trialPlan} WHEN 'active' THEN ${paidPlan}
+                       ELSE ${freePlanId} END AS plan_id,
          CASE d.status
            -- A trial started within the last ${TRIAL_DAYS} days; an expired one ended in the past.
            WHEN 'trial' THEN ${now} + make_interval(secs => ${DAY_SECONDS} + ${draw(5, (TRIAL_DAYS - 1) * DAY_SECONDS)})
@@ -173,11 +175,11 @@ ready AS MATERIALIZED (
     FROM shaped s JOIN plans p ON p.id = s.plan_id
 ),
 new_customers AS (
-  INSERT INTO customers (id, partner_id, name, external_id, notification_email, plan_id, trial_ends_at,
+  INSERT INTO customers (id, partner_id, name, external_id, notification_email, plan_id, trial_ends_at, trial_ended,
                          tasks_used, usage_period, authenticated_connections, created_at, updated_at)
   SELECT id, $1::int, name, external_id,
          ${mailbox} || '@' || ${companyDomainSql("name")} || '.example',
-         plan_id, trial_ends_at, tasks_used, date_trunc('month', ${now} AT TIME ZONE 'UTC')::date, authenticated,
+         plan_id, trial_ends_at, coalesce(trial_ends_at <= ${now}, false), tasks_used, date_trunc('month', ${now} AT TIME ZONE 'UTC')::date, authenticated,
          created_at, created_at
     FROM ready
 )
@@ -234,7 +236,8 @@ async function ensureBenchPartner(sql: postgres.Sql, now: Date): Promise<{ partn
  *
  * Each batch runs with triggers off (`session_replication_role = replica`), because the roll-up triggers would
  * count the connections on top of the `authenticated_connections` the batch sets itself; so the batch inserts
- * connections that agree with the roll-up column, and partner_counters are recounted once at the end. That role also
+ * connections that agree with the roll-up column, sets the ended-trial flag itself, and partner_counters are
+ * recounted once at the end. That role also
  * skips foreign-key checks: the statement only refers to rows it creates or that already exist.
  */
 export async function seedLargePartner(

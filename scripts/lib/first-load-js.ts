@@ -1,9 +1,13 @@
 import { gzipSync } from "node:zlib";
 
-/** The gzipped size of every script a page's HTML loads on first visit, largest first. */
+/**
+ * The gzipped size of every script a page's HTML makes a current browser load on first visit, largest first. The
+ * `nomodule` polyfills are left out: browsers that run modules (all the console supports) never fetch them.
+ */
 export async function firstLoadJs(origin: string, path: string, cookie: string): Promise<{ totalKb: number; files: { src: string; kb: number }[] }> {
   const html = await (await fetch(`${origin}${path}`, { headers: { cookie } })).text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!))];
+  const tags = [...html.matchAll(/<script([^>]+)src="([^"]+)"([^>]*)>/g)].filter((match) => !/\bnomodule\b/i.test(`${match[1]} ${match[3]}`));
+  const sources = [...new Set(tags.map((match) => match[2]!))];
   const files = await Promise.all(
     sources.map(async (src) => ({ src, kb: gzipSync(Buffer.from(await (await fetch(`${origin}${src}`)).arrayBuffer())).length / 1024 })),
   );
