@@ -354,8 +354,14 @@ export const customerInvitations = pgTable(
     envRoles: jsonb("env_roles").notNull().default(sql`'[]'::jsonb`),
     invitedAt: timestamp("invited_at", { withTimezone: true }).notNull().defaultNow(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    /** SHA-256 of the one-time invitation link's token; null for an invitation that was accepted at once. */
+    tokenHash: text("token_hash"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
   },
-  (t) => [index("customer_invitations_customer_email_idx").on(t.customerId, sql`lower(${t.email})`)],
+  (t) => [
+    index("customer_invitations_customer_email_idx").on(t.customerId, sql`lower(${t.email})`),
+    uniqueIndex("customer_invitations_token_hash_key").on(t.tokenHash),
+  ],
 );
 
 /** Partner team members given one role in all or chosen customer workspaces (rules C2–C5). */

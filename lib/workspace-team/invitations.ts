@@ -1,7 +1,8 @@
 import "server-only";
+import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { customerInvitations, customerMembers, environmentRoles, users } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit, type ActingAs } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { findManagedUser } from "@/lib/customers/managed-user";
 import type { Queryable } from "@/lib/db";
@@ -24,6 +25,90 @@ export interface InviteInput {
 
 /** The same email can be invited to the same workspace once every 20 minutes (documented). */
 const REINVITE_MS = 20 * 60 * 1000;
+/** How long an invitation link can be used. */
+export const INVITATION_VALID_MS = 14 * 24 * 60 * 60 * 1000;
+/** Invitation tokens carry a recognisable prefix so that secret scanners can spot a leaked link. */
+const TOKEN_PREFIX = "pcinv_";
+
+export function hashInvitationToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Makes `userId` a direct member of the workspace with `roleId`; false when it already was one. */
+export async function addDirectMember(tx: Queryable, at: Date, member: { partnerId: number; customerId: number; userId: number; roleId: number }): Promise<boolean> {
+  const [added] = await tx
+    .insert(customerMembers)
+    .values({ ...member, createdAt: at, updatedAt: at })
+    .onConflictDoNothing()
+    .returning({ id: customerMembers.id });
+  return added !== undefined;
+}
+
+export interface NewInvitation {
+  customer: { id: number; name: string };
+  email: string;
+  name: string;
+  role: { id: number; name: string } | null;
+  envRoles?: EnvRole[];
+  /** The person already has an account and became a member at once: the invitation is recorded as accepted. */
+  joined: boolean;
+}
+
+/**
+ * Records an invitation to a workspace, at most once every 20 minutes per email, with its audit event. A pending
+ * invitation with a role gets a one-time link (`/invitations/<token>`, valid 14 days), returned here only: the
+ * token itself is kept as a hash.
+ */
+export async function recordInvitation(tx: Queryable, ctx: RequestContext, input: NewInvitation, as?: ActingAs): Promise<{ invitationPath: string | null }> {
+  const email = input.email.trim().toLowerCase();
+  const [recent] = await tx
+    .select({ invitedAt: customerInvitations.invitedAt })
+    .from(customerInvitations)
+    .where(
+      and(
+        eq(customerInvitations.customerId, input.customer.id),
+        sql`lower(${customerInvitations.email}) = ${email}`,
+        gt(customerInvitations.invitedAt, new Date(ctx.now.getTime() - REINVITE_MS)),
+      ),
+    )
+    .orderBy(desc(customerInvitations.invitedAt))
+    .limit(1);
+  if (recent) {
+    const wait = Math.ceil((recent.invitedAt.getTime() + REINVITE_MS - ctx.now.getTime()) / 1000);
+    const message = `${email} was invited to this workspace less than 20 minutes ago.`;
+    throw new DomainError("RATE_LIMITED", message, { email: [message] }, wait);
+  }
+  // Without a role the invitation cannot become a membership, so it gets no link.
+  const token = !input.joined && input.role ? TOKEN_PREFIX + randomBytes(32).toString("base64url") : null;
+  const [invitation] = await tx
+    .insert(customerInvitations)
+    .values({
+      partnerId: ctx.partnerId,
+      customerId: input.customer.id,
+      email,
+      name: input.name,
+      roleId: input.role?.id ?? null,
+      envRoles: input.envRoles ?? [],
+      invitedAt: ctx.now,
+      acceptedAt: input.joined ? ctx.now : null,
+      tokenHash: token ? hashInvitationToken(token) : null,
+      expiresAt: token ? new Date(ctx.now.getTime() + INVITATION_VALID_MS) : null,
+    })
+    .returning({ id: customerInvitations.id });
+  await recordAudit(
+    tx,
+    ctx,
+    {
+      action: "collaborator.invite",
+      targetType: "invitation",
+      targetId: invitation!.id,
+      customer: input.customer,
+      changes: { person: `${input.name} (${email})`, role: { from: null, to: input.role?.name ?? null }, joined: input.joined },
+    },
+    as,
+  );
+  return { invitationPath: token ? `/invitations/${token}` : null };
+}
 
 async function checkEnvironmentRole(tx: Queryable, partnerId: number, customerId: number, name: string, index: number) {
   const [role] = await tx
@@ -36,10 +121,14 @@ async function checkEnvironmentRole(tx: Queryable, partnerId: number, customerId
 
 /**
  * Invites a person to a customer workspace. Someone who already has an account becomes a direct member at once;
- * an unknown email gets a pending invitation, which becomes a membership when that person signs up. `env_roles`
- * wins over `role_name`; the development environment's legacy role is the member's workspace role.
+ * an unknown email gets a pending invitation, which becomes a membership when that person signs up with its link.
+ * `env_roles` wins over `role_name`; the development environment's legacy role is the member's workspace role.
  */
-export async function inviteCollaborator(ctx: RequestContext, reference: string, input: InviteInput): Promise<{ invited: "member" | "invitation" }> {
+export async function inviteCollaborator(
+  ctx: RequestContext,
+  reference: string,
+  input: InviteInput,
+): Promise<{ invited: "member" | "invitation"; invitationPath: string | null }> {
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
     const envRoles = input.envRoles ?? [];
@@ -52,46 +141,10 @@ export async function inviteCollaborator(ctx: RequestContext, reference: string,
         ? envRoles.find((envRole) => envRole.environment_type === "development" && envRole.role_type === "privilege_group")?.name
         : input.roleName;
     const role = legacyName ? await workspaceRoleByName(tx, ctx.partnerId, customer.id, legacyName) : null;
-    const [recent] = await tx
-      .select({ invitedAt: customerInvitations.invitedAt })
-      .from(customerInvitations)
-      .where(
-        and(
-          eq(customerInvitations.customerId, customer.id),
-          sql`lower(${customerInvitations.email}) = lower(${input.email})`,
-          gt(customerInvitations.invitedAt, new Date(ctx.now.getTime() - REINVITE_MS)),
-        ),
-      )
-      .orderBy(desc(customerInvitations.invitedAt))
-      .limit(1);
-    if (recent) {
-      const wait = Math.ceil((recent.invitedAt.getTime() + REINVITE_MS - ctx.now.getTime()) / 1000);
-      throw new DomainError("RATE_LIMITED", "This email was invited to this workspace less than 20 minutes ago.", { email: ["Invited recently."] }, wait);
-    }
     const [user] = await tx.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(sql`lower(${users.email}) = lower(${input.email})`);
-    const joinsNow = user !== undefined && user.passwordHash !== null && role !== null;
-    await tx.insert(customerInvitations).values({
-      partnerId: ctx.partnerId,
-      customerId: customer.id,
-      email: input.email,
-      name: input.name,
-      roleId: role?.id ?? null,
-      envRoles,
-      invitedAt: ctx.now,
-      acceptedAt: joinsNow ? ctx.now : null,
-    });
-    if (joinsNow) {
-      await tx
-        .insert(customerMembers)
-        .values({ partnerId: ctx.partnerId, customerId: customer.id, userId: user.id, roleId: role.id, createdAt: ctx.now, updatedAt: ctx.now })
-        .onConflictDoNothing();
-    }
-    await recordAudit(tx, ctx, {
-      action: "collaborator.invite",
-      targetType: "invitation",
-      customer: { id: customer.id, name: customer.name },
-      changes: { email: { from: null, to: input.email }, role: { from: null, to: role?.name ?? null }, joined: joinsNow },
-    });
-    return { invited: joinsNow ? "member" : "invitation" };
+    const joined = user !== undefined && user.passwordHash !== null && role !== null;
+    const { invitationPath } = await recordInvitation(tx, ctx, { customer: { id: customer.id, name: customer.name }, email: input.email, name: input.name, role, envRoles, joined });
+    if (joined) await addDirectMember(tx, ctx.now, { partnerId: ctx.partnerId, customerId: customer.id, userId: user.id, roleId: role.id });
+    return { invited: joined ? "member" : "invitation", invitationPath };
   });
 }

@@ -1,17 +1,15 @@
 import "server-only";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { customerInvitations, customerMembers, users } from "@/db/schema";
+import { customerMembers, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
 import { conflict, DomainError, forbidden, notFound } from "@/lib/errors";
+import { addDirectMember, recordInvitation } from "@/lib/workspace-team/invitations";
 import { listWorkspaceMembers, workspaceMembership, type WorkspaceMember } from "@/lib/workspace-access/members";
 import type { changeRoleSchema, inviteCollaboratorSchema, removeCollaboratorSchema } from "./schemas";
 import { inWorkspace } from "./scope";
-
-/** The same email can be invited to the same workspace once every 20 minutes. */
-const REINVITE_AFTER_MS = 20 * 60_000;
 
 export const MANAGER_ROW_LOCKED = "Customer managers are managed by the partner: they cannot be edited or removed from inside the account.";
 
@@ -53,24 +51,20 @@ async function requireWorkspaceRole(tx: Queryable, partnerId: number, customerId
 
 /**
  * Invites a collaborator by email with a role (rule U19). A person who already has an account joins at once (a
- * direct membership, which also works for a customer manager, rule C11); an unknown email gets an invitation.
+ * direct membership, which also works for a customer manager, rule C11); an unknown email gets an invitation, with a
+ * one-time link to sign up (shown once, to pass on).
  */
 export async function inviteCollaborator(
   ctx: RequestContext,
   input: z.output<typeof inviteCollaboratorSchema>,
-): Promise<{ outcome: "added" | "invited" }> {
+): Promise<{ outcome: "added" } | { outcome: "invited"; invitationPath: string }> {
   // Emails are compared lower-cased everywhere (the users' unique index is on lower(email)).
   const email = input.email.trim().toLowerCase();
   return inWorkspace(ctx, "collaborators.manage", async (tx, access, customerId) => {
     const role = await requireWorkspaceRole(tx, ctx.partnerId, customerId, input.roleId);
     const [user] = await tx.select({ id: users.id, name: users.name }).from(users).where(sql`lower(${users.email}) = ${email}`);
     if (user) {
-      const [added] = await tx
-        .insert(customerMembers)
-        .values({ partnerId: ctx.partnerId, customerId, userId: user.id, roleId: role.id, createdAt: ctx.now, updatedAt: ctx.now })
-        .onConflictDoNothing()
-        .returning({ id: customerMembers.id });
-      if (!added) {
+      if (!(await addDirectMember(tx, ctx.now, { partnerId: ctx.partnerId, customerId, userId: user.id, roleId: role.id }))) {
         const message = `${user.name} is already a collaborator of this team.`;
         throw conflict(message, { email: [message] });
       }
@@ -82,32 +76,9 @@ export async function inviteCollaborator(
       );
       return { outcome: "added" };
     }
-    const [recent] = await tx
-      .select({ id: customerInvitations.id })
-      .from(customerInvitations)
-      .where(
-        and(
-          eq(customerInvitations.customerId, customerId),
-          sql`lower(${customerInvitations.email}) = ${email}`,
-          isNull(customerInvitations.acceptedAt),
-          gt(customerInvitations.invitedAt, new Date(ctx.now.getTime() - REINVITE_AFTER_MS)),
-        ),
-      );
-    if (recent) {
-      const message = `${email} was invited less than 20 minutes ago.`;
-      throw new DomainError("RATE_LIMITED", message, { email: [message] }, REINVITE_AFTER_MS / 1000);
-    }
-    const [invitation] = await tx
-      .insert(customerInvitations)
-      .values({ partnerId: ctx.partnerId, customerId, email, name: input.name, roleId: role.id, invitedAt: ctx.now })
-      .returning({ id: customerInvitations.id });
-    await recordAudit(
-      tx,
-      ctx,
-      { action: "collaborator.invite", targetType: "invitation", targetId: invitation!.id, changes: { person: `${input.name} (${email})`, role: { from: null, to: role.name } } },
-      access.actingAs,
-    );
-    return { outcome: "invited" };
+    const customer = { id: customerId, name: ctx.account.kind === "customer" ? ctx.account.customerName : "" };
+    const { invitationPath } = await recordInvitation(tx, ctx, { customer, email, name: input.name, role, joined: false }, access.actingAs);
+    return { outcome: "invited", invitationPath: invitationPath! };
   });
 }
 

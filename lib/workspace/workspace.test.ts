@@ -122,7 +122,10 @@ describe("the Teams page (rules C6, C11, C12, U19)", () => {
     await expect(removeCollaborator(asManager, { userId: manager.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(inviteCollaborator(asOperator, { name: "X", email: "x@example.test", roleId: ANALYST })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
-    expect(await inviteCollaborator(asManager, { name: "New Person", email: "new.person@example.test", roleId: OPERATOR })).toEqual({ outcome: "invited" });
+    expect(await inviteCollaborator(asManager, { name: "New Person", email: "new.person@example.test", roleId: OPERATOR })).toEqual({
+      outcome: "invited",
+      invitationPath: expect.stringMatching(/^\/invitations\/pcinv_[\w-]{43}$/),
+    });
     await expect(inviteCollaborator(asManager, { name: "New Person", email: "new.person@example.test", roleId: OPERATOR })).rejects.toMatchObject({ code: "RATE_LIMITED" });
     const [invitation] = await db.select().from(customerInvitations).where(eq(customerInvitations.customerId, home.id));
     expect(invitation).toMatchObject({ email: "new.person@example.test", roleId: OPERATOR, acceptedAt: null });

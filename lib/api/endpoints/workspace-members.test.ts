@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as invitation from "@/app/api/managed_users/[managed_user_id]/member_invitation/route";
@@ -96,9 +97,12 @@ describe("customer workspace collaborators API (rule A9)", () => {
     const { db, customer, token } = await setup();
     const params = { managed_user_id: String(customer.id) };
     const body = { name: "New Person", email: "new.person@nutech.example", env_roles: [{ environment_type: "development", name: "Admin", role_type: "privilege_group" }] };
-    expect((await call(invitation.POST, "POST", { token, params, body })).body).toEqual({ result: "ok" });
+    const created = await call(invitation.POST, "POST", { token, params, body });
+    expect(created.body).toEqual({ result: "ok", invitation_url: expect.stringMatching(/^https?:\/\/[^/]+\/invitations\/pcinv_[\w-]{43}$/) });
+    const link = (created.body as { invitation_url: string }).invitation_url.split("/invitations/")[1]!;
     const [pending] = await db.select().from(customerInvitations).where(eq(customerInvitations.customerId, customer.id));
-    expect(pending).toMatchObject({ email: "new.person@nutech.example", acceptedAt: null });
+    // Only the link's hash is kept (U19: the person joins when signing up with it).
+    expect(pending).toMatchObject({ email: "new.person@nutech.example", acceptedAt: null, tokenHash: createHash("sha256").update(link).digest("hex") });
     const again = await call(invitation.POST, "POST", { token, params, body });
     expect(again.status).toBe(429);
     expectErrorShape(again.body);

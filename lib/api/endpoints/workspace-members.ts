@@ -166,10 +166,15 @@ export const inviteWorkspaceCollaborator = defineEndpoint({
       env_roles: z.array(envRole).min(1).max(3).optional(),
     })
     .refine((body) => body.role_name !== undefined || body.env_roles !== undefined, { message: "Give role_name or env_roles.", path: ["role_name"] }),
-  response: okResponse,
-  async handler(ctx, { params, body }) {
+  response: okResponse.extend({
+    invitation_url: z
+      .url()
+      .optional()
+      .describe("For a pending invitation with a role: the one-time sign-up link (valid 14 days) to pass on to the person. Returned only here."),
+  }),
+  async handler(ctx, { params, body, url }) {
     await requireDevelopmentReach(ctx);
-    await inviteCollaborator(ctx, params.managed_user_id, { name: body.name, email: body.email, roleName: body.role_name, envRoles: body.env_roles });
-    return { result: "ok" };
+    const { invitationPath } = await inviteCollaborator(ctx, params.managed_user_id, { name: body.name, email: body.email, roleName: body.role_name, envRoles: body.env_roles });
+    return invitationPath ? { result: "ok", invitation_url: new URL(invitationPath, url.origin).href } : { result: "ok" };
   },
 });
