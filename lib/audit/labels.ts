@@ -18,6 +18,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "connection.create": "Connected app",
   "connection.delete": "Disconnected app",
   "collaborator.invite": "Invited collaborator",
+  "invitation.accept": "Accepted invitation",
   "collaborator.add": "Added collaborator",
   "collaborator.role_change": "Changed collaborator role",
   "collaborator.remove": "Removed collaborator",

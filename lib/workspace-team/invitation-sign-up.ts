@@ -1,0 +1,117 @@
+import "server-only";
+import { and, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
+import { customerInvitations, customers, roles, users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { recordAudit } from "@/lib/audit/record";
+import { now } from "@/lib/clock";
+import type { RequestContext } from "@/lib/context";
+import { getDatabase, type Queryable } from "@/lib/db";
+import { conflict, DomainError, fieldErrorsOf } from "@/lib/errors";
+import { addDirectMember, hashInvitationToken } from "./invitations";
+import { INVALID_INVITATION, invitationSignUpSchema } from "./sign-up-schema";
+
+export interface InvitationView {
+  customerName: string;
+  email: string;
+  name: string;
+  /** Someone already has an account with this email: they sign in instead (no sign-up over an account). */
+  accountExists: boolean;
+}
+
+const TOKEN_SHAPE = /^pcinv_[\w-]{43}$/;
+
+/** A pending invitation with a role whose link has not expired; unknown, used and expired links all give none. */
+function usableInvitation(token: string, at: Date) {
+  return and(
+    eq(customerInvitations.tokenHash, hashInvitationToken(token)),
+    isNull(customerInvitations.acceptedAt),
+    isNotNull(customerInvitations.roleId),
+    gt(customerInvitations.expiresAt, at),
+  );
+}
+
+async function emailTaken(tx: Queryable, email: string): Promise<boolean> {
+  const [user] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${email})`);
+  return user !== undefined;
+}
+
+/** What the invitation page shows: which workspace, for which email; null for a link that cannot be used. */
+export async function findInvitation(token: string): Promise<InvitationView | null> {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const db = getDatabase();
+  const [invitation] = await db
+    .select({ customerName: customers.name, email: customerInvitations.email, name: customerInvitations.name })
+    .from(customerInvitations)
+    .innerJoin(customers, eq(customers.id, customerInvitations.customerId))
+    .where(usableInvitation(token, now()));
+  if (!invitation) return null;
+  return { ...invitation, accountExists: await emailTaken(db, invitation.email) };
+}
+
+export function accountExistsMessage(email: string): string {
+  return `An account with ${email} already exists. Sign in to join.`;
+}
+
+/**
+ * Signs a person up with an invitation link (rule U19): in one transaction, creates the account for the invited
+ * email and accepts every pending, unexpired invitation for that email, in any customer workspace, as the direct
+ * membership an invitation of an existing account would have made (so it wins over a manager role, rule C12).
+ * Returns the email, to sign in with.
+ */
+export async function signUpWithInvitation(input: unknown, meta: { ip: string | null; userAgent: string | null }): Promise<{ email: string }> {
+  const parsed = invitationSignUpSchema.safeParse(input);
+  if (!parsed.success) throw new DomainError("VALIDATION", "Some fields need your attention.", fieldErrorsOf(parsed.error));
+  const { token, name, password } = parsed.data;
+  if (!TOKEN_SHAPE.test(token)) throw new DomainError("NOT_FOUND", INVALID_INVITATION);
+  // scrypt is slow on purpose: hash before the transaction opens, so that no lock waits for it.
+  const passwordHash = await hashPassword(password);
+  const at = now();
+  return getDatabase().transaction(async (tx) => {
+    // Locked, so that two submissions of one link cannot both use it.
+    const [invitation] = await tx
+      .select({ email: customerInvitations.email })
+      .from(customerInvitations)
+      .where(usableInvitation(token, at))
+      .for("update");
+    if (!invitation) throw new DomainError("NOT_FOUND", INVALID_INVITATION);
+    const email = invitation.email.trim().toLowerCase();
+    const [user] = await tx.insert(users).values({ name, email, passwordHash, createdAt: at }).onConflictDoNothing().returning({ id: users.id });
+    if (!user) throw conflict(accountExistsMessage(email), { email: [accountExistsMessage(email)] });
+
+    const pending = await tx
+      .select({
+        id: customerInvitations.id,
+        partnerId: customerInvitations.partnerId,
+        customerId: customerInvitations.customerId,
+        customerName: customers.name,
+        roleId: roles.id,
+        roleName: roles.name,
+      })
+      .from(customerInvitations)
+      .innerJoin(customers, eq(customers.id, customerInvitations.customerId))
+      .innerJoin(roles, eq(roles.id, customerInvitations.roleId))
+      .where(and(sql`lower(${customerInvitations.email}) = ${email}`, isNull(customerInvitations.acceptedAt), gt(customerInvitations.expiresAt, at)))
+      .orderBy(customerInvitations.id)
+      .for("update", { of: customerInvitations });
+    for (const accepted of pending) {
+      await addDirectMember(tx, at, { partnerId: accepted.partnerId, customerId: accepted.customerId, userId: user.id, roleId: accepted.roleId });
+      await tx.update(customerInvitations).set({ acceptedAt: at }).where(eq(customerInvitations.id, accepted.id));
+      const ctx: RequestContext = {
+        partnerId: accepted.partnerId,
+        partnerName: "",
+        actor: { kind: "user", userId: user.id, name, email, avatarUrl: "", partnerRole: null, sessionIdHash: "" },
+        account: { kind: "customer", customerId: accepted.customerId, customerName: accepted.customerName, switchExpiresAt: null },
+        now: at,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+      };
+      await recordAudit(tx, ctx, {
+        action: "invitation.accept",
+        targetType: "invitation",
+        targetId: accepted.id,
+        changes: { person: `${name} (${email})`, role: { from: null, to: accepted.roleName } },
+      });
+    }
+    return { email };
+  });
+}
