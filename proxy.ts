@@ -19,9 +19,10 @@ function isWorkspacePage(pathname: string): boolean {
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  const isSignIn = pathname === "/sign-in" || pathname.startsWith("/sign-in/");
+  // Sign-in and an invitation link (which creates the account) are the pages open to anonymous visitors.
+  const isPublic = pathname === "/sign-in" || pathname.startsWith("/sign-in/") || pathname.startsWith("/invitations/");
   const hasSession = request.cookies.has("next-auth.session-token") || request.cookies.has("__Secure-next-auth.session-token");
-  if (!hasSession && !isSignIn) {
+  if (!hasSession && !isPublic) {
     const signIn = new URL("/sign-in", request.url);
     const target = pathname + request.nextUrl.search;
     if (target !== "/") signIn.searchParams.set("callbackUrl", target);

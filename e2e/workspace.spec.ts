@@ -52,7 +52,11 @@ test.describe("the customer workspace", () => {
     await dialog.getByRole("combobox", { name: "Role" }).click();
     await page.getByRole("option", { name: "Analyst", exact: true }).click();
     await dialog.getByRole("button", { name: "Invite collaborator" }).click();
-    await expect(dialog).toBeHidden();
+    // The one-time link is shown once, then the dialog closes (the sign-up itself: invitation-sign-up.spec.ts).
+    const linkDialog = page.getByRole("dialog", { name: "Copy the invitation link" });
+    await expect(linkDialog.getByLabel("Invitation link", { exact: true })).toHaveValue(/\/invitations\/pcinv_[\w-]{43}$/);
+    await linkDialog.getByRole("button", { name: "Done" }).click();
+    await expect(linkDialog).toBeHidden();
     const pending = page.getByRole("table", { name: "Pending invitations" });
     await expect(pending.getByRole("row", { name: /Riley Chen/ })).toContainText("Analyst");
   });

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { Waypoints } from "lucide-react";
-
 import { safeCallbackPath } from "@/lib/utils";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { AuthPage } from "../_components/auth-page";
 import { SignInForm } from "./_components/sign-in-form";
 
 export const metadata: Metadata = {
@@ -38,31 +36,8 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
     : undefined;
 
   return (
-    <main
-      id="main"
-      className="flex min-h-dvh flex-col items-center justify-center gap-6 bg-muted/40 px-4 py-12"
-    >
-      <div className="flex items-center gap-2 text-sm font-semibold tracking-tight">
-        <span
-          aria-hidden="true"
-          className="flex size-8 items-center justify-center rounded-md bg-primary text-primary-foreground"
-        >
-          <Waypoints className="size-4" />
-        </span>
-        Partner console
-      </div>
-
-      <Card className="w-full max-w-sm">
-        <CardHeader>
-          <CardTitle as="h1" className="text-xl">
-            Sign in
-          </CardTitle>
-          <CardDescription>Sign in to manage your customers&apos; workspaces.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <SignInForm callbackUrl={callbackUrl} initialError={initialError} />
-        </CardContent>
-      </Card>
-    </main>
+    <AuthPage title="Sign in" description="Sign in to manage your customers' workspaces.">
+      <SignInForm callbackUrl={callbackUrl} initialError={initialError} />
+    </AuthPage>
   );
 }

@@ -9,6 +9,7 @@ import { invite } from "../actions";
 import { RoleSelect } from "./role-select";
 import { inviteCollaboratorSchema } from "@/lib/workspace/schemas";
 import type { WorkspaceRoleOption } from "@/lib/workspace/team";
+import { CopyButton } from "@/components/customers/copy-button";
 import { Button } from "@/components/ui/button";
 import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -26,10 +27,13 @@ export function InviteButton({ roles }: { roles: WorkspaceRoleOption[] }) {
   const [fields, setFields] = React.useState({ name: "", email: "", roleId: "" });
   const [errors, setErrors] = React.useState<Errors>({});
   const [pending, setPending] = React.useState(false);
+  // The one-time link of the invitation just made: shown once, to pass on to the person.
+  const [link, setLink] = React.useState<string | null>(null);
 
   function start() {
     setFields({ name: "", email: "", roleId: "" });
     setErrors({});
+    setLink(null);
     setOpen(true);
   }
 
@@ -48,9 +52,13 @@ export function InviteButton({ roles }: { roles: WorkspaceRoleOption[] }) {
       const fieldErrors = result.fieldErrors ?? {};
       return setErrors({ name: fieldErrors.name?.[0], email: fieldErrors.email?.[0], roleId: fieldErrors.roleId?.[0], form: Object.keys(fieldErrors).length ? undefined : result.error });
     }
-    toast.success(result.data.outcome === "added" ? `${parsed.data.name} joined the team.` : `Invitation sent to ${parsed.data.email}.`);
-    setOpen(false);
     router.refresh();
+    if (result.data.outcome === "added") {
+      toast.success(`${parsed.data.name} joined the team.`);
+      return setOpen(false);
+    }
+    toast.success(`Invitation created for ${parsed.data.email}.`);
+    setLink(new URL(result.data.invitationPath, window.location.origin).href);
   }
 
   const field = (name: Field) => ({
@@ -66,6 +74,26 @@ export function InviteButton({ roles }: { roles: WorkspaceRoleOption[] }) {
       </Button>
       <Dialog open={open} onOpenChange={(next) => (pending ? undefined : setOpen(next))}>
         <DialogContent>
+          {link ? (
+            <div className="grid gap-4">
+              <DialogHeader>
+                <DialogTitle>Copy the invitation link</DialogTitle>
+                <DialogDescription>
+                  Send this link to {fields.email.trim()}: it creates their account and works once, for 14 days. It is shown only now.
+                </DialogDescription>
+              </DialogHeader>
+              <div className="grid gap-2">
+                <Label htmlFor="invite-link">Invitation link</Label>
+                <div className="flex items-center gap-2">
+                  <Input id="invite-link" readOnly value={link} className="font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
+                  <CopyButton value={link} label="Copy invitation link" copiedMessage="Invitation link copied." />
+                </div>
+              </div>
+              <div className="flex justify-end">
+                <Button onClick={() => setOpen(false)}>Done</Button>
+              </div>
+            </div>
+          ) : (
           <form noValidate onSubmit={submit} className="grid gap-4">
             <DialogHeader>
               <DialogTitle>Invite collaborator</DialogTitle>
@@ -89,6 +117,7 @@ export function InviteButton({ roles }: { roles: WorkspaceRoleOption[] }) {
             <FieldError>{errors.form}</FieldError>
             <DialogFormFooter submitLabel="Invite collaborator" pending={pending} onCancel={() => setOpen(false)} />
           </form>
+          )}
         </DialogContent>
       </Dialog>
     </>
