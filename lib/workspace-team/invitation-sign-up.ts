@@ -54,9 +54,10 @@ export function accountExistsMessage(email: string): string {
 
 /**
  * Signs a person up with an invitation link (rule U19): in one transaction, creates the account for the invited
- * email and accepts every pending, unexpired invitation for that email, in any customer workspace, as the direct
- * membership an invitation of an existing account would have made (so it wins over a manager role, rule C12).
- * Returns the email, to sign in with.
+ * email and accepts the link's invitation as the direct membership an invitation of an existing account would have
+ * made (so it wins over a manager role, rule C12). Only that one: the link goes to whoever invited, not to the
+ * owner of the email, so it must not collect other workspaces' invitations for the same address. Those are joined
+ * by inviting the account again, which now adds it at once. Returns the email, to sign in with.
  */
 export async function signUpWithInvitation(input: unknown, meta: { ip: string | null; userAgent: string | null }): Promise<{ email: string }> {
   const parsed = invitationSignUpSchema.safeParse(input);
@@ -69,7 +70,7 @@ export async function signUpWithInvitation(input: unknown, meta: { ip: string | 
   return getDatabase().transaction(async (tx) => {
     // Locked, so that two submissions of one link cannot both use it.
     const [invitation] = await tx
-      .select({ email: customerInvitations.email })
+      .select({ id: customerInvitations.id, email: customerInvitations.email })
       .from(customerInvitations)
       .where(usableInvitation(token, at))
       .for("update");
@@ -90,9 +91,7 @@ export async function signUpWithInvitation(input: unknown, meta: { ip: string | 
       .from(customerInvitations)
       .innerJoin(customers, eq(customers.id, customerInvitations.customerId))
       .innerJoin(roles, eq(roles.id, customerInvitations.roleId))
-      .where(and(sql`lower(${customerInvitations.email}) = ${email}`, isNull(customerInvitations.acceptedAt), gt(customerInvitations.expiresAt, at)))
-      .orderBy(customerInvitations.id)
-      .for("update", { of: customerInvitations });
+      .where(eq(customerInvitations.id, invitation.id));
     for (const accepted of pending) {
       await addDirectMember(tx, at, { partnerId: accepted.partnerId, customerId: accepted.customerId, userId: user.id, roleId: accepted.roleId });
       await tx.update(customerInvitations).set({ acceptedAt: at }).where(eq(customerInvitations.id, accepted.id));
