@@ -1,10 +1,8 @@
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { DEMO_USERS } from "../db/seed/demo-users";
+import { API_CONTENT_SECURITY_POLICY } from "../lib/security/content-security-policy";
 import { returnToPartner, switchInto } from "./support/accounts";
 import { signInAs } from "./support/auth";
-
-/** The CSP the REST API sends (lib/security/content-security-policy.ts, set in next.config.mjs). */
-const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 function directive(response: APIResponse, name: string): string | undefined {
   const policy = response.headers()["content-security-policy"] ?? "";
@@ -60,7 +58,7 @@ test.describe("security headers", () => {
     for (const path of ["/api/health", "/api/roles", "/api/openapi.json"]) {
       const api = await request.get(path);
       expectCommonHeaders(api);
-      expect(api.headers()["content-security-policy"], path).toBe(API_POLICY);
+      expect(api.headers()["content-security-policy"], path).toBe(API_CONTENT_SECURITY_POLICY);
     }
 
     const violations = await watchViolations(page);
