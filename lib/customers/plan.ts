@@ -24,6 +24,14 @@ export function trialState(trialEndsAt: Date | null, at: Date): TrialState {
   return { kind: "ended", endedAt: trialEndsAt };
 }
 
+/**
+ * The trial end once a plan has been chosen (rule U20, decision D1): an ended trial is cleared, because the customer
+ * now subscribes to that plan; a running one keeps running on it (rule U22). Settings and the API both apply it.
+ */
+export function trialAfterChoosingPlan(trialEndsAt: Date | null, at: Date): Date | null {
+  return trialState(trialEndsAt, at).kind === "ended" ? null : trialEndsAt;
+}
+
 export interface EffectivePlan {
   /** The plan the customer is on now: its own, or the partner's Free plan once a trial has ended (decision D1). */
   plan: PlanRef;

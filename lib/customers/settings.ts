@@ -6,7 +6,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { conflict, invalid } from "@/lib/errors";
 import { EXTERNAL_ID_TAKEN } from "./add-customer-input";
 import { customerCommand } from "./customer-command";
-import { effectivePlan } from "./plan";
+import { effectivePlan, trialAfterChoosingPlan } from "./plan";
 import type {
   ChangePlanInput,
   ExternalIdInput,
@@ -32,7 +32,7 @@ export async function changePlan(ctx: RequestContext, input: ChangePlanInput) {
       .where(and(eq(plans.id, input.planId), eq(plans.partnerId, ctx.partnerId)));
     if (!plan) throw invalid("Choose one of your plans.", { planId: ["Choose one of your plans."] });
     const current = effectivePlan(customer, ctx.now);
-    const trialEndsAt = current.trial.kind === "ended" ? null : customer.trialEndsAt;
+    const trialEndsAt = trialAfterChoosingPlan(customer.trialEndsAt, ctx.now);
     return {
       action: "customer.plan_changed",
       changes: {

@@ -7,6 +7,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { conflict, invalid } from "@/lib/errors";
 import { EXTERNAL_ID_TAKEN } from "./add-customer-input";
 import { findManagedUser, toManagedUser, type ManagedUser } from "./managed-user";
+import { trialAfterChoosingPlan } from "./plan";
 import { TRIAL_DAYS } from "./status";
 
 /** The fields a customer update may change; an absent field stays as it is, `null` clears an optional one. */
@@ -49,6 +50,9 @@ export async function updateCustomer(ctx: RequestContext, reference: string, pat
           .where(and(eq(plans.id, patch.planId), eq(plans.partnerId, ctx.partnerId)));
         if (!plan) throw invalid("Choose one of your plans.", { planId: ["No plan of yours has this ID."] });
         change("planId", current.planId, plan.id);
+      }
+      if (patch.planId !== undefined && patch.inTrial === undefined) {
+        change("trialEndsAt", current.trialEndsAt, trialAfterChoosingPlan(current.trialEndsAt, ctx.now));
       }
       if (patch.inTrial === true) {
         change("trialEndsAt", current.trialEndsAt, new Date(ctx.now.getTime() + TRIAL_DAYS * DAY_MS));

@@ -110,6 +110,20 @@ describe("managed users (customers) API", () => {
     expect(events[1]!.changes).toMatchObject({ externalId: { from: "OLD", to: null } });
   });
 
+  it("PUT with a plan after an ended trial makes it a subscription to that plan, as Settings does (rule U20, D1)", async () => {
+    const { db, acme, token } = await setup();
+    const ended = await createCustomer(db, acme.partner.id, acme.plans.starter.id, { trialEndsAt: new Date(Date.now() - 86_400_000) });
+    const running = await createCustomer(db, acme.partner.id, acme.plans.starter.id, { trialEndsAt: new Date(Date.now() + 5 * 86_400_000) });
+    for (const customer of [ended, running]) {
+      const answer = await call(item.PUT, "PUT", { token, params: { managed_user_id: String(customer.id) }, body: { plan_id: acme.plans.growth.id } });
+      expect(answer.status).toBe(200);
+    }
+    const read = async (id: number) => (await db.select({ planId: customers.planId, trialEndsAt: customers.trialEndsAt }).from(customers).where(eq(customers.id, id)))[0]!;
+    expect(await read(ended.id)).toEqual({ planId: acme.plans.growth.id, trialEndsAt: null });
+    // A running trial keeps running on the new plan (rule U22).
+    expect(await read(running.id)).toEqual({ planId: acme.plans.growth.id, trialEndsAt: running.trialEndsAt });
+  });
+
   it("PUT answers 409 for another customer's external ID and 404 for another partner's customer, changing nothing", async () => {
     const { db, acme, globex, token } = await setup();
     await createCustomer(db, acme.partner.id, acme.plans.starter.id, { externalId: "TAKEN" });
