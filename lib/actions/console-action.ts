@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { getSessionContext, isConsoleContext, type ConsoleContext } from "@/lib/auth/session";
+import { consoleAccess } from "@/lib/auth/console-access";
+import type { ConsoleContext } from "@/lib/auth/session";
 import { DomainError, fieldErrorsOf, type FieldErrors } from "@/lib/errors";
 
 export { fieldErrorsOf };
@@ -26,10 +27,8 @@ export function consoleAction<Schema extends z.ZodType, Result>(
 ): (input: z.input<Schema>) => Promise<ActionResult<Result>> {
   const adminOnly = options.adminOnly ?? true;
   return async (input) => {
-    const ctx = await getSessionContext();
-    if (!ctx) return { ok: false, error: "Your session has ended. Sign in again." };
-    if (!isConsoleContext(ctx)) return { ok: false, error: "This is only possible from the partner account." };
-    if (adminOnly && ctx.actor.partnerRole !== "admin") return { ok: false, error: "Only partner admins can do this." };
+    const { ctx, refusal } = await consoleAccess({ adminOnly });
+    if (refusal) return { ok: false, error: refusal.message };
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       return { ok: false, error: "Some fields need your attention.", fieldErrors: fieldErrorsOf(parsed.error) };

@@ -1,5 +1,6 @@
 import "server-only";
-import { getSessionContext, isConsoleContext, type ConsoleContext } from "@/lib/auth/session";
+import { consoleRouteContext } from "@/lib/auth/route-session";
+import type { ConsoleContext } from "@/lib/auth/session";
 import { DomainError, HTTP_STATUS } from "@/lib/errors";
 
 /**
@@ -12,12 +13,8 @@ export async function consoleJson<T>(
   options: { adminOnly?: boolean } = {},
 ): Promise<Response> {
   const headers = { "cache-control": "no-store" };
-  const ctx = await getSessionContext();
-  if (!ctx) return Response.json({ error: "Your session has ended. Sign in again." }, { status: 401, headers });
-  if (!isConsoleContext(ctx)) return Response.json({ error: "This is only possible from the partner account." }, { status: 403, headers });
-  if (options.adminOnly && ctx.actor.partnerRole !== "admin") {
-    return Response.json({ error: "Only partner admins can do this." }, { status: 403, headers });
-  }
+  const { ctx, refusal } = await consoleRouteContext(options);
+  if (refusal) return refusal;
   try {
     return Response.json(await read(ctx, new URL(request.url).searchParams), { headers });
   } catch (error) {

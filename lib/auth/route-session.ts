@@ -1,15 +1,17 @@
 import "server-only";
-import { getSessionContext, isConsoleContext, type ConsoleContext } from "./session";
+import { consoleAccess } from "./console-access";
+import type { ConsoleContext } from "./session";
 
 /**
- * For the console's own route handlers (JSON for the table, CSV exports): the session context, or the JSON
- * answer to send instead. Route handlers are public endpoints: each one checks for itself.
+ * For the console's own route handlers (JSON for the table and the pickers, CSV exports): the session context, or
+ * the JSON answer to send instead. Route handlers are public endpoints: each one checks for itself.
  */
-export async function consoleRouteContext(): Promise<{ ctx: ConsoleContext; refusal: null } | { ctx: null; refusal: Response }> {
-  const ctx = await getSessionContext();
-  if (!ctx) return { ctx: null, refusal: Response.json({ error: "Sign in to continue." }, { status: 401 }) };
-  if (!isConsoleContext(ctx)) {
-    return { ctx: null, refusal: Response.json({ error: "This is only possible from the partner account." }, { status: 403 }) };
+export async function consoleRouteContext(
+  options: { adminOnly?: boolean } = {},
+): Promise<{ ctx: ConsoleContext; refusal: null } | { ctx: null; refusal: Response }> {
+  const access = await consoleAccess({ adminOnly: options.adminOnly ?? false });
+  if (access.refusal) {
+    return { ctx: null, refusal: Response.json({ error: access.refusal.message }, { status: access.refusal.status, headers: { "cache-control": "no-store" } }) };
   }
-  return { ctx, refusal: null };
+  return access;
 }
