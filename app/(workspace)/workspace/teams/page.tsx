@@ -5,13 +5,20 @@ import { MemberActions } from "./_components/member-actions";
 import { requireWorkspacePage } from "@/lib/workspace/context";
 import { hasPermission } from "@/lib/workspace/permissions";
 import { listTeam, listWorkspaceRoles } from "@/lib/workspace/team";
-import { PersonName } from "@/components/people/person-name";
-import { Badge } from "@/components/ui/badge";
-import { Table, TableActionsHead, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { WorkspaceMember } from "@/lib/workspace-access/members";
+import { CollaboratorsTable } from "@/components/people/collaborators-table";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Teams" };
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+
+/** Where a member's role comes from (decision D7), as the customer's own team reads it. */
+function roleSource(member: WorkspaceMember): string {
+  if (member.source === "customer_manager") return "From the customer manager assignment";
+  if (member.isCustomerManager) return `Direct invitation (instead of the customer manager role ${member.managerRoleName})`;
+  return "Direct invitation";
+}
 
 export default async function TeamsPage() {
   const ctx = await requireWorkspacePage();
@@ -32,50 +39,23 @@ export default async function TeamsPage() {
         {canManage ? <InviteButton roles={roles} /> : null}
       </div>
 
-      <Table aria-label="Collaborators">
-        <TableHeader>
-          <TableRow>
-            <TableHead>Name</TableHead>
-            <TableHead>Email</TableHead>
-            <TableHead>Role</TableHead>
-            {canManage ? <TableActionsHead /> : null}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {members.map((member) => (
-            <TableRow key={member.userId}>
-              <TableCell>
-                <PersonName name={member.name} avatarUrl={member.avatarUrl}>
-                  {member.isCustomerManager ? <Badge variant="outline">Customer manager</Badge> : null}
-                </PersonName>
-              </TableCell>
-              <TableCell className="text-muted-foreground">{member.email}</TableCell>
-              <TableCell>
-                <div className="font-medium">{member.roleName}</div>
-                <div className="text-xs text-muted-foreground">
-                  {member.source === "customer_manager"
-                    ? "From the customer manager assignment"
-                    : member.isCustomerManager
-                      ? `Direct invitation (instead of the customer manager role ${member.managerRoleName})`
-                      : "Direct invitation"}
-                </div>
-              </TableCell>
-              {canManage ? (
-                <TableCell className="w-12 text-right">
-                  {member.source === "direct" ? (
-                    <MemberActions
-                      member={{ userId: member.userId, name: member.name, roleId: member.roleId, isCustomerManager: member.isCustomerManager, managerRoleName: member.managerRoleName }}
-                      roles={roles}
-                    />
-                  ) : (
-                    <span className="sr-only">Managed by the partner</span>
-                  )}
-                </TableCell>
-              ) : null}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <CollaboratorsTable
+        members={members}
+        describeSource={roleSource}
+        actions={
+          canManage
+            ? (member) =>
+                member.source === "direct" ? (
+                  <MemberActions
+                    member={{ userId: member.userId, name: member.name, roleId: member.roleId, isCustomerManager: member.isCustomerManager, managerRoleName: member.managerRoleName }}
+                    roles={roles}
+                  />
+                ) : (
+                  <span className="sr-only">Managed by the partner</span>
+                )
+            : undefined
+        }
+      />
 
       {invitations.length > 0 ? (
         <section aria-labelledby="invitations-heading" className="space-y-3">

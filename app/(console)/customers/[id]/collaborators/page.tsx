@@ -1,8 +1,6 @@
 import { Users } from "lucide-react";
-import { UserAvatar } from "@/components/ui/avatar";
-import { Badge } from "@/components/ui/badge";
+import { CollaboratorsTable } from "@/components/people/collaborators-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listCollaborators } from "@/lib/customers/collaborators";
 import type { WorkspaceMember } from "@/lib/workspace-access/members";
 import { readCustomerPage, type CustomerRouteParams } from "../_lib/customer-page";
@@ -33,35 +31,7 @@ export default async function CustomerCollaboratorsPage({ params }: { params: Cu
       {members.length === 0 ? (
         <EmptyState icon={Users} title="No collaborators yet" description="Nobody has joined this customer account." />
       ) : (
-        <Table aria-label="Collaborators">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Name</TableHead>
-              <TableHead>Email</TableHead>
-              <TableHead>Role</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {members.map((member) => (
-              <TableRow key={member.userId}>
-                <TableCell>
-                  <div className="flex items-center gap-3">
-                    <UserAvatar name={member.name} src={member.avatarUrl || null} />
-                    <span className="font-medium">{member.name}</span>
-                    {member.isCustomerManager ? <Badge variant="secondary">Customer manager</Badge> : null}
-                  </div>
-                </TableCell>
-                <TableCell className="text-muted-foreground">{member.email}</TableCell>
-                <TableCell>
-                  <div className="flex flex-col">
-                    <span className="font-medium">{member.roleName}</span>
-                    <span className="text-xs text-muted-foreground">{roleSource(member)}</span>
-                  </div>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <CollaboratorsTable members={members} describeSource={roleSource} />
       )}
     </section>
   );
