@@ -199,21 +199,34 @@ export interface CustomerTableView {
 
 /** Everything the Customers view shows for one URL: the page of rows and the counts. */
 export async function loadCustomerTable(ctx: RequestContext, query: CustomerQuery): Promise<CustomerTableView> {
+  return inPartnerScope(ctx, async (tx) => tableViewIn(tx, await sqlContext(tx, ctx), query));
+}
+
+/**
+ * The server-rendered Customers page: the view, and what its filters offer (the partner's plans and the app
+ * catalog), in one transaction that reads the plans once.
+ */
+export async function loadCustomersPage(ctx: RequestContext, query: CustomerQuery): Promise<CustomerTableView & { plans: PlanOption[]; apps: ConnectedApp[] }> {
   return inPartnerScope(ctx, async (tx) => {
-    const tableCtx = await sqlContext(tx, ctx);
-    if (!query.last || query.after || query.before) {
-      // Independent reads, sent together on the transaction's connection (pipelined): one round trip, not two.
-      const [counts, table] = await Promise.all([countsOf(tx, tableCtx, query), pageOf(tx, tableCtx, query)]);
-      return { table, counts, pageCount: pageCountOf(counts, query) };
-    }
-    // The last page holds what is left over, so that its pages line up with the pages counted from the start.
-    const counts = await countsOf(tx, tableCtx, query);
-    const pageCount = pageCountOf(counts, query);
-    const leftover = pageCount === null ? 0 : counts[query.status].value % query.size;
-    const effective = pageCount === null ? query : { ...query, page: pageCount, ...(leftover > 0 ? { size: leftover as CustomerQuery["size"] } : {}) };
-    const table = await pageOf(tx, tableCtx, effective);
-    return { table: { ...table, page: effective.page }, counts, pageCount };
+    const [planOptions, catalog] = await Promise.all([partnerPlans(tx, ctx.partnerId), appCatalog(tx)]);
+    const view = await tableViewIn(tx, tableSqlContext(ctx, planOptions.find((plan) => plan.isFree)), query);
+    return { ...view, plans: planOptions, apps: catalog };
   });
+}
+
+async function tableViewIn(tx: Queryable, tableCtx: TableSqlContext, query: CustomerQuery): Promise<CustomerTableView> {
+  if (!query.last || query.after || query.before) {
+    // Independent reads, sent together on the transaction's connection (pipelined): one round trip, not two.
+    const [counts, table] = await Promise.all([countsOf(tx, tableCtx, query), pageOf(tx, tableCtx, query)]);
+    return { table, counts, pageCount: pageCountOf(counts, query) };
+  }
+  // The last page holds what is left over, so that its pages line up with the pages counted from the start.
+  const counts = await countsOf(tx, tableCtx, query);
+  const pageCount = pageCountOf(counts, query);
+  const leftover = pageCount === null ? 0 : counts[query.status].value % query.size;
+  const effective = pageCount === null ? query : { ...query, page: pageCount, ...(leftover > 0 ? { size: leftover as CustomerQuery["size"] } : {}) };
+  const table = await pageOf(tx, tableCtx, effective);
+  return { table: { ...table, page: effective.page }, counts, pageCount };
 }
 
 function pageCountOf(counts: StatusCounts, query: CustomerQuery): number | null {
@@ -221,11 +234,7 @@ function pageCountOf(counts: StatusCounts, query: CustomerQuery): number | null 
   return matching.capped ? null : Math.max(1, Math.ceil(matching.value / query.size));
 }
 
-/** What the filters offer: the partner's plans and the app catalog. */
-export async function customerFilterOptions(ctx: RequestContext): Promise<{ plans: PlanOption[]; apps: ConnectedApp[] }> {
-  return inPartnerScope(ctx, async (tx) => {
-    const planOptions = await partnerPlans(tx, ctx.partnerId);
-    const catalog = await tx.select({ id: apps.id, name: apps.name, iconPath: apps.iconPath }).from(apps).orderBy(sql`lower(${apps.name})`);
-    return { plans: planOptions, apps: catalog };
-  });
+/** The app catalog, by name, for the App filter. */
+function appCatalog(tx: Queryable): Promise<ConnectedApp[]> {
+  return tx.select({ id: apps.id, name: apps.name, iconPath: apps.iconPath }).from(apps).orderBy(sql`lower(${apps.name})`);
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireConsolePage } from "@/lib/auth/session";
 import { customerQueryFromSearchParams } from "@/lib/customers/query-input";
-import { customerFilterOptions, loadCustomerTable } from "@/lib/customers/table";
+import { loadCustomersPage } from "@/lib/customers/table";
 import { CustomersView } from "./_components/customers-view";
 
 export const metadata: Metadata = { title: "Customers" };
@@ -10,6 +10,6 @@ export const metadata: Metadata = { title: "Customers" };
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireConsolePage();
   const query = customerQueryFromSearchParams(await searchParams);
-  const [initial, options] = await Promise.all([loadCustomerTable(ctx, query), customerFilterOptions(ctx)]);
-  return <CustomersView initial={initial} plans={options.plans} apps={options.apps} canAddCustomers={ctx.actor.partnerRole === "admin"} />;
+  const { plans, apps, ...initial } = await loadCustomersPage(ctx, query);
+  return <CustomersView initial={initial} plans={plans} apps={apps} canAddCustomers={ctx.actor.partnerRole === "admin"} />;
 }
