@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, ilike, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import { userGroupMembers, userGroups } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
@@ -22,16 +22,30 @@ export interface UserGroup {
 
 type GroupRow = typeof userGroups.$inferSelect;
 
-export async function toUserGroup(tx: Queryable, row: GroupRow): Promise<UserGroup> {
-  const [counted] = await tx.select({ n: count() }).from(userGroupMembers).where(eq(userGroupMembers.userGroupId, row.id));
-  return {
+/** Groups as the API shows them, with their member counts read in one grouped query. */
+export async function toUserGroups(tx: Queryable, rows: GroupRow[]): Promise<UserGroup[]> {
+  const ids = rows.map((row) => row.id);
+  const counted =
+    ids.length === 0
+      ? []
+      : await tx
+          .select({ id: userGroupMembers.userGroupId, n: count() })
+          .from(userGroupMembers)
+          .where(inArray(userGroupMembers.userGroupId, ids))
+          .groupBy(userGroupMembers.userGroupId);
+  const counts = new Map(counted.map((row) => [row.id, row.n]));
+  return rows.map((row) => ({
     id: row.id,
     name: row.name,
     description: row.description,
-    members_count: counted?.n ?? 0,
+    members_count: counts.get(row.id) ?? 0,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
-  };
+  }));
+}
+
+export async function toUserGroup(tx: Queryable, row: GroupRow): Promise<UserGroup> {
+  return (await toUserGroups(tx, [row]))[0]!;
 }
 
 function inWorkspace(ctx: RequestContext, customerId: number, where?: SQL) {
@@ -58,8 +72,7 @@ export async function listUserGroups(ctx: RequestContext, reference: string, opt
       .orderBy(asc(userGroups.name), asc(userGroups.id))
       .limit(options.size)
       .offset((options.page - 1) * options.size);
-    const data = [];
-    for (const row of rows) data.push(await toUserGroup(tx, row));
+    const data = await toUserGroups(tx, rows);
     return { data, total: total?.n ?? 0, page: { number: options.page, size: options.size } };
   });
 }

@@ -7,7 +7,7 @@ import { findManagedUser } from "@/lib/customers/managed-user";
 import { invalid } from "@/lib/errors";
 import type { Page, PageInput } from "@/lib/project-grants/grants";
 import { containsPattern } from "@/lib/search/like-pattern";
-import { workspaceMembership } from "@/lib/workspace-access/members";
+import { workspaceMemberships } from "@/lib/workspace-access/members";
 import { groupIn, toUserGroup, type UserGroup } from "./groups";
 
 export interface GroupMember {
@@ -41,10 +41,11 @@ export async function addGroupMembers(ctx: RequestContext, reference: string, id
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
     const group = await groupIn(tx, ctx, customer.id, id);
-    for (const [index, userId] of userIds.entries()) {
-      if (!(await workspaceMembership(tx, ctx.partnerId, customer.id, userId))) {
-        throw invalid(`No collaborator with ID ${userId} in this workspace.`, { [`userIds.${index}`]: [`No collaborator with ID ${userId}.`] });
-      }
+    const members = await workspaceMemberships(tx, ctx.partnerId, customer.id, userIds);
+    const missing = userIds.findIndex((userId) => !members.has(userId));
+    if (missing >= 0) {
+      const userId = userIds[missing];
+      throw invalid(`No collaborator with ID ${userId} in this workspace.`, { [`userIds.${missing}`]: [`No collaborator with ID ${userId}.`] });
     }
     const added = await tx
       .insert(userGroupMembers)

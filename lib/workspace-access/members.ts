@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/lib/db";
+import { intArrayLiteral } from "@/lib/search/like-pattern";
 
 /**
  * Who is in a customer workspace, and with which role. A person can be there two ways (rule C11): invited
@@ -37,8 +38,8 @@ type MemberRow = {
   manager_role_name: string | null;
 };
 
-function membersQuery(partnerId: number, customerId: number, userId: number | null) {
-  const onlyUser = userId === null ? sql`` : sql`and u.id = ${userId}`;
+function membersQuery(partnerId: number, customerId: number, userIds: readonly number[] | null) {
+  const onlyUsers = userIds === null ? sql`` : sql`and u.id = any(${intArrayLiteral(userIds)}::int[])`;
   return sql<MemberRow>`
     with direct as (
       select cm.user_id, cm.role_id from customer_members cm
@@ -59,7 +60,7 @@ function membersQuery(partnerId: number, customerId: number, userId: number | nu
       join users u on u.id = coalesce(d.user_id, mg.user_id)
       join roles r on r.id = coalesce(d.role_id, mg.role_id)
       left join roles mr on mr.id = mg.role_id
-     where exists (select 1 from customers c where c.id = ${customerId} and c.partner_id = ${partnerId}) ${onlyUser}
+     where exists (select 1 from customers c where c.id = ${customerId} and c.partner_id = ${partnerId}) ${onlyUsers}
      order by lower(u.name), u.id`;
 }
 
@@ -91,6 +92,17 @@ export async function workspaceMembership(
   customerId: number,
   userId: number,
 ): Promise<WorkspaceMember | null> {
-  const [row] = await tx.execute<MemberRow>(membersQuery(partnerId, customerId, userId));
+  const [row] = await tx.execute<MemberRow>(membersQuery(partnerId, customerId, [userId]));
   return row ? toMember(row) : null;
+}
+
+/** The effective memberships of some people in the workspace, by user ID; those who are not members are absent. */
+export async function workspaceMemberships(
+  tx: Queryable,
+  partnerId: number,
+  customerId: number,
+  userIds: readonly number[],
+): Promise<Map<number, WorkspaceMember>> {
+  const rows = await tx.execute<MemberRow>(membersQuery(partnerId, customerId, userIds));
+  return new Map(rows.map((row) => [row.user_id, toMember(row)]));
 }

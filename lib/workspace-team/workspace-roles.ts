@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, count, eq, ilike, isNull, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import { environmentRoles, memberEnvironmentRoles, projectGrants, projectRoles } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { findManagedUser } from "@/lib/customers/managed-user";
 import type { Queryable } from "@/lib/db";
 import { conflict, forbidden, notFound } from "@/lib/errors";
+import { containsPattern } from "@/lib/search/like-pattern";
 
 /** Environment roles and project roles (seed 003): the same shape, in two tables. */
 export type RoleFamily = "environment" | "project";
@@ -31,10 +32,22 @@ export interface WorkspaceRole {
   updated_at: string;
 }
 
-function membersCount(tx: Queryable, family: RoleFamily, customerId: number, roleId: number) {
-  return family === "environment"
-    ? tx.select({ n: count() }).from(memberEnvironmentRoles).where(and(eq(memberEnvironmentRoles.customerId, customerId), eq(memberEnvironmentRoles.environmentRoleId, roleId)))
-    : tx.select({ n: count() }).from(projectGrants).where(and(eq(projectGrants.customerId, customerId), eq(projectGrants.projectRoleId, roleId)));
+/** How many collaborators hold each of the roles in the workspace, in one grouped query. */
+async function membersCounts(tx: Queryable, family: RoleFamily, customerId: number, roleIds: number[]): Promise<Map<number, number>> {
+  if (roleIds.length === 0) return new Map();
+  const rows =
+    family === "environment"
+      ? await tx
+          .select({ roleId: memberEnvironmentRoles.environmentRoleId, n: count() })
+          .from(memberEnvironmentRoles)
+          .where(and(eq(memberEnvironmentRoles.customerId, customerId), inArray(memberEnvironmentRoles.environmentRoleId, roleIds)))
+          .groupBy(memberEnvironmentRoles.environmentRoleId)
+      : await tx
+          .select({ roleId: projectGrants.projectRoleId, n: count() })
+          .from(projectGrants)
+          .where(and(eq(projectGrants.customerId, customerId), inArray(projectGrants.projectRoleId, roleIds)))
+          .groupBy(projectGrants.projectRoleId);
+  return new Map(rows.map((row) => [row.roleId, row.n]));
 }
 
 /** The roles of a family that a workspace sees: system, the partner's inheritable ones, and its own custom ones. */
@@ -49,17 +62,21 @@ export function visibleIn(family: RoleFamily, partnerId: number, customerId: num
 
 type RoleRow = typeof environmentRoles.$inferSelect;
 
-async function toWorkspaceRole(tx: Queryable, family: RoleFamily, customerId: number, row: RoleRow): Promise<WorkspaceRole> {
-  const [counted] = await membersCount(tx, family, customerId, row.id);
-  return {
+async function toWorkspaceRoles(tx: Queryable, family: RoleFamily, customerId: number, rows: RoleRow[]): Promise<WorkspaceRole[]> {
+  const counts = await membersCounts(tx, family, customerId, rows.map((row) => row.id));
+  return rows.map((row) => ({
     id: row.id,
     name: row.name,
     type: row.kind === "inheritable" ? "inherited" : row.kind,
     permissions: row.permissions,
-    members_count: counted?.n ?? 0,
+    members_count: counts.get(row.id) ?? 0,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
-  };
+  }));
+}
+
+async function toWorkspaceRole(tx: Queryable, family: RoleFamily, customerId: number, row: RoleRow): Promise<WorkspaceRole> {
+  return (await toWorkspaceRoles(tx, family, customerId, [row]))[0]!;
 }
 
 export async function listWorkspaceRoles(
@@ -71,7 +88,8 @@ export async function listWorkspaceRoles(
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
     const table = tableOf(family);
-    const where = and(visibleIn(family, ctx.partnerId, customer.id), options.name ? ilike(table.name, `%${options.name.replace(/[\\%_]/g, "\\$&")}%`) : undefined);
+    const pattern = containsPattern(options.name);
+    const where = and(visibleIn(family, ctx.partnerId, customer.id), pattern ? ilike(table.name, pattern) : undefined);
     const [total] = await tx.select({ n: count() }).from(table).where(where);
     const rows = await tx
       .select()
@@ -80,8 +98,7 @@ export async function listWorkspaceRoles(
       .orderBy(sql`case ${table.kind} when 'system' then 0 when 'inheritable' then 1 else 2 end`, asc(table.name), asc(table.id))
       .limit(options.size)
       .offset((options.page - 1) * options.size);
-    const data = [];
-    for (const row of rows) data.push(await toWorkspaceRole(tx, family, customer.id, row));
+    const data = await toWorkspaceRoles(tx, family, customer.id, rows);
     return { data, total: total?.n ?? 0, page: { number: options.page, size: options.size } };
   });
 }
@@ -173,8 +190,8 @@ export async function deleteWorkspaceRole(ctx: RequestContext, family: RoleFamil
   await inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
     const current = await editableRole(tx, ctx, family, customer.id, id);
-    const [counted] = await membersCount(tx, family, customer.id, id);
-    if ((counted?.n ?? 0) > 0) throw conflict("The role is still given to collaborators: give them another role first.");
+    const counts = await membersCounts(tx, family, customer.id, [id]);
+    if ((counts.get(id) ?? 0) > 0) throw conflict("The role is still given to collaborators: give them another role first.");
     await tx.delete(tableOf(family)).where(eq(tableOf(family).id, id));
     await recordAudit(tx, ctx, {
       action: `${family}_role.deleted`,

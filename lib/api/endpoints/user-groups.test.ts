@@ -61,6 +61,11 @@ describe("collaborator groups API (rule A9)", () => {
     const added = await call(groupMembers.POST, "POST", { token, params, body: { user_ids: [ours.admin.id, String(ours.operator.id)] } });
     expect(added.status).toBe(200);
     expect((added.body as { data: { members_count: number } }).data.members_count).toBe(2);
+    // The collection counts every group's members in one query: this group's two, and none for a new one.
+    await call(collection.POST, "POST", { token, params: { managed_user_id: params.managed_user_id }, body: { name: "Empty group" } });
+    const groups = await call(collection.GET, "GET", { token, params: { managed_user_id: params.managed_user_id } });
+    const counts = Object.fromEntries((groups.body as { data: { id: number; name: string; members_count: number }[] }).data.map((group) => [group.name, group.members_count]));
+    expect(counts).toMatchObject({ [ours.group.name]: 2, "Empty group": 0 });
 
     const list = await call(groupMembers.GET, "GET", { token, params });
     const page = list.body as { data: Record<string, unknown>[]; total: number };
