@@ -70,18 +70,9 @@ export async function signUpWithInvitation(input: unknown, meta: { ip: string | 
   return getDatabase().transaction(async (tx) => {
     // Locked, so that two submissions of one link cannot both use it.
     const [invitation] = await tx
-      .select({ id: customerInvitations.id, email: customerInvitations.email })
-      .from(customerInvitations)
-      .where(usableInvitation(token, at))
-      .for("update");
-    if (!invitation) throw new DomainError("NOT_FOUND", INVALID_INVITATION);
-    const email = invitation.email.trim().toLowerCase();
-    const [user] = await tx.insert(users).values({ name, email, passwordHash, createdAt: at }).onConflictDoNothing().returning({ id: users.id });
-    if (!user) throw conflict(accountExistsMessage(email), { email: [accountExistsMessage(email)] });
-
-    const pending = await tx
       .select({
         id: customerInvitations.id,
+        email: customerInvitations.email,
         partnerId: customerInvitations.partnerId,
         customerId: customerInvitations.customerId,
         customerName: customers.name,
@@ -91,26 +82,30 @@ export async function signUpWithInvitation(input: unknown, meta: { ip: string | 
       .from(customerInvitations)
       .innerJoin(customers, eq(customers.id, customerInvitations.customerId))
       .innerJoin(roles, eq(roles.id, customerInvitations.roleId))
-      .where(eq(customerInvitations.id, invitation.id));
-    for (const accepted of pending) {
-      await addDirectMember(tx, at, { partnerId: accepted.partnerId, customerId: accepted.customerId, userId: user.id, roleId: accepted.roleId });
-      await tx.update(customerInvitations).set({ acceptedAt: at }).where(eq(customerInvitations.id, accepted.id));
-      const ctx: RequestContext = {
-        partnerId: accepted.partnerId,
-        partnerName: "",
-        actor: { kind: "user", userId: user.id, name, email, avatarUrl: "", partnerRole: null, sessionIdHash: "" },
-        account: { kind: "customer", customerId: accepted.customerId, customerName: accepted.customerName, switchExpiresAt: null },
-        now: at,
-        ip: meta.ip,
-        userAgent: meta.userAgent,
-      };
-      await recordAudit(tx, ctx, {
-        action: "invitation.accept",
-        targetType: "invitation",
-        targetId: accepted.id,
-        changes: { person: `${name} (${email})`, role: { from: null, to: accepted.roleName } },
-      });
-    }
+      .where(usableInvitation(token, at))
+      .for("update", { of: customerInvitations });
+    if (!invitation) throw new DomainError("NOT_FOUND", INVALID_INVITATION);
+    const email = invitation.email.trim().toLowerCase();
+    const [user] = await tx.insert(users).values({ name, email, passwordHash, createdAt: at }).onConflictDoNothing().returning({ id: users.id });
+    if (!user) throw conflict(accountExistsMessage(email), { email: [accountExistsMessage(email)] });
+
+    await addDirectMember(tx, at, { partnerId: invitation.partnerId, customerId: invitation.customerId, userId: user.id, roleId: invitation.roleId });
+    await tx.update(customerInvitations).set({ acceptedAt: at }).where(eq(customerInvitations.id, invitation.id));
+    const ctx: RequestContext = {
+      partnerId: invitation.partnerId,
+      partnerName: "",
+      actor: { kind: "user", userId: user.id, name, email, avatarUrl: "", partnerRole: null, sessionIdHash: "" },
+      account: { kind: "customer", customerId: invitation.customerId, customerName: invitation.customerName, switchExpiresAt: null },
+      now: at,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    };
+    await recordAudit(tx, ctx, {
+      action: "invitation.accept",
+      targetType: "invitation",
+      targetId: invitation.id,
+      changes: { person: `${name} (${email})`, role: { from: null, to: invitation.roleName } },
+    });
     return { email };
   });
 }
