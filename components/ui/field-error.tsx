@@ -30,3 +30,14 @@ export function FieldError({ className, children, errors, ...props }: FieldError
     </p>
   );
 }
+
+/** A whole form's error (it could not be sent, or the server refused it), announced when it appears. */
+export function FormAlert({ children }: { children?: React.ReactNode }) {
+  if (!children) return null;
+  return (
+    <div role="alert" className="flex items-start gap-2 rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2.5 text-sm text-destructive">
+      <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+      <p>{children}</p>
+    </div>
+  );
+}

@@ -3,11 +3,10 @@
 import * as React from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { CircleAlert } from "lucide-react";
 
 import { safeCallbackPath } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
+import { FieldError, FormAlert } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
@@ -106,15 +105,7 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
 
   return (
     <form noValidate onSubmit={handleSubmit} className="flex flex-col gap-5">
-      {formError ? (
-        <div
-          role="alert"
-          className="flex items-start gap-2 rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2.5 text-sm text-destructive"
-        >
-          <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-          <p>{formError}</p>
-        </div>
-      ) : null}
+      <FormAlert>{formError}</FormAlert>
 
       <div className="flex flex-col gap-2">
         <Label htmlFor="sign-in-email">Email</Label>

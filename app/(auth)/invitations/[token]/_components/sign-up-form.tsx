@@ -3,12 +3,11 @@
 import * as React from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { CircleAlert } from "lucide-react";
 
 import { signUpWithLink } from "../actions";
 import { invitationSignUpSchema, MIN_PASSWORD_LENGTH } from "@/lib/workspace-team/sign-up-schema";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
+import { FieldError, FormAlert } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
@@ -60,12 +59,7 @@ export function SignUpForm({ token, email, defaultName }: { token: string; email
 
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-5">
-      {errors.form ? (
-        <div role="alert" className="flex items-start gap-2 rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2.5 text-sm text-destructive">
-          <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-          <p>{errors.form}</p>
-        </div>
-      ) : null}
+      <FormAlert>{errors.form}</FormAlert>
       <div className="flex flex-col gap-2">
         <Label htmlFor="sign-up-email">Email</Label>
         <Input id="sign-up-email" type="email" autoComplete="username" readOnly value={email} />
