@@ -1,4 +1,5 @@
 import {
+  createLoader,
   createSerializer,
   parseAsArrayOf,
   parseAsBoolean,
@@ -10,8 +11,9 @@ import {
 import { JOINED_PRESETS, PAGE_SIZES, SORT_KEYS, STATUS_TABS } from "@/lib/customers/view-options";
 
 /**
- * The Customers view's URL state, for the browser (nuqs). The server reads the same keys with
- * `customerQueryFromSearchParams`; defaults are left out of the URL.
+ * The Customers view's URL state (nuqs parsers): the page reads it with `loadCustomerSearch` for the browser's
+ * controls, which write it back with `serializeCustomerSearch` (defaults left out of the URL). The data access reads
+ * the same keys, validated again, with `customerQueryFromSearchParams`.
  */
 export const customerSearchParams = {
   q: parseAsString.withDefault(""),
@@ -31,6 +33,9 @@ export const customerSearchParams = {
 };
 
 export const serializeCustomerSearch = createSerializer(customerSearchParams);
+
+/** The state of a URL; anything malformed falls back to its default. */
+export const loadCustomerSearch = createLoader(customerSearchParams);
 
 /** Changing what is shown starts again from the first page. */
 export const FIRST_PAGE = { page: null, after: null, before: null, last: null } as const;

@@ -1,19 +1,44 @@
 "use client";
 
-import { ChevronFirst, ChevronLast, ChevronLeft, ChevronRight } from "lucide-react";
-import type { useQueryStates } from "nuqs";
+import { ChevronDown, ChevronFirst, ChevronLast, ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { PAGE_SIZES, type PageSize } from "@/lib/customers/view-options";
-import type { CustomerTableView } from "@/lib/customers/table";
-import { customerSearchParams, FIRST_PAGE } from "../search-params";
+import { loadOnDemand, OnFirstUse } from "@/components/ui/on-first-use";
+import { selectTriggerClassName } from "@/components/ui/trigger-styles";
+import type { CustomerTablePage } from "@/lib/customers/table";
+import { cn } from "@/lib/utils";
+import { FIRST_PAGE } from "../search-params";
+import { useCustomersUrlState } from "./customers-url-state";
 
-type SetState = ReturnType<typeof useQueryStates<typeof customerSearchParams>>[1];
 const numberFormat = new Intl.NumberFormat("en");
+const pageSizeSelect = loadOnDemand(() => import("./page-size-select").then((module) => module.PageSizeSelect));
+
+export const PAGE_SIZE_TRIGGER = { id: "page-size", className: "h-8 w-20", "aria-label": "Rows per page" } as const;
+
+/** Rows per page, closed: the same combobox as the Radix select it becomes on first use. */
+function ClosedPageSizeSelect(trigger: React.ComponentProps<"button">) {
+  const { state } = useCustomersUrlState();
+  return (
+    <button
+      type="button"
+      // eslint-disable-next-line jsx-a11y/role-has-required-aria-props -- closed: the list it controls is not rendered yet
+      role="combobox"
+      aria-expanded={false}
+      aria-autocomplete="none"
+      id={PAGE_SIZE_TRIGGER.id}
+      aria-label={PAGE_SIZE_TRIGGER["aria-label"]}
+      data-size="default"
+      className={cn(selectTriggerClassName, PAGE_SIZE_TRIGGER.className)}
+      {...trigger}
+    >
+      <span data-slot="select-value">{state.size}</span>
+      <ChevronDown aria-hidden="true" className="size-4 opacity-60" />
+    </button>
+  );
+}
 
 /** First, previous, next and last page by keyset cursors (no OFFSET), and the page size. */
-export function CustomersPagination({ view, size, setState }: { view: CustomerTableView; size: PageSize; setState: SetState }) {
-  const { table, pageCount } = view;
+export function CustomersPagination({ table, pageCount }: { table: CustomerTablePage; pageCount: number | null }) {
+  const { setState } = useCustomersUrlState();
   const page = table.page;
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm">
@@ -21,25 +46,18 @@ export function CustomersPagination({ view, size, setState }: { view: CustomerTa
         <label htmlFor="page-size" className="text-muted-foreground">
           Rows per page
         </label>
-        <Select value={String(size)} onValueChange={(value) => void setState({ size: Number(value) as PageSize, ...FIRST_PAGE })}>
-          <SelectTrigger id="page-size" className="h-8 w-20" aria-label="Rows per page">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            {PAGE_SIZES.map((option) => (
-              <SelectItem key={option} value={String(option)}>
-                {option}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+        <OnFirstUse
+          preload={pageSizeSelect.preload}
+          placeholder={(trigger) => <ClosedPageSizeSelect {...trigger} />}
+          control={<pageSizeSelect.Component />}
+        />
       </div>
       <div className="flex items-center gap-1">
         <span className="mr-2 text-muted-foreground" aria-live="polite">
           Page {numberFormat.format(page)}
           {pageCount !== null ? ` of ${numberFormat.format(pageCount)}` : ""}
         </span>
-        <Button variant="outline" size="icon" aria-label="First page" disabled={!table.hasPrevious} onClick={() => void setState(FIRST_PAGE)}>
+        <Button variant="outline" size="icon" aria-label="First page" disabled={!table.hasPrevious} onClick={() => setState(FIRST_PAGE)}>
           <ChevronFirst aria-hidden />
         </Button>
         <Button
@@ -48,7 +66,7 @@ export function CustomersPagination({ view, size, setState }: { view: CustomerTa
           aria-label="Previous page"
           disabled={!table.hasPrevious}
           onClick={() =>
-            void setState(page <= 2 ? FIRST_PAGE : { before: table.previousCursor, after: null, last: null, page: page - 1 })
+            setState(page <= 2 ? FIRST_PAGE : { before: table.previousCursor, after: null, last: null, page: page - 1 })
           }
         >
           <ChevronLeft aria-hidden />
@@ -58,7 +76,7 @@ export function CustomersPagination({ view, size, setState }: { view: CustomerTa
           size="icon"
           aria-label="Next page"
           disabled={!table.hasNext}
-          onClick={() => void setState({ after: table.nextCursor, before: null, last: null, page: page + 1 })}
+          onClick={() => setState({ after: table.nextCursor, before: null, last: null, page: page + 1 })}
         >
           <ChevronRight aria-hidden />
         </Button>
@@ -67,7 +85,7 @@ export function CustomersPagination({ view, size, setState }: { view: CustomerTa
           size="icon"
           aria-label="Last page"
           disabled={!table.hasNext}
-          onClick={() => void setState({ last: true, after: null, before: null, page: null })}
+          onClick={() => setState({ last: true, after: null, before: null, page: null })}
         >
           <ChevronLast aria-hidden />
         </Button>

@@ -3,6 +3,8 @@
 import type { StatusTab } from "@/lib/customers/view-options";
 import type { StatusCounts } from "@/lib/customers/table";
 import { cn } from "@/lib/utils";
+import { FIRST_PAGE } from "../search-params";
+import { useCustomersUrlState } from "./customers-url-state";
 
 const TABS: { value: StatusTab; label: string }[] = [
   { value: "all", label: "All" },
@@ -14,11 +16,13 @@ const TABS: { value: StatusTab; label: string }[] = [
 const numberFormat = new Intl.NumberFormat("en");
 
 /** Status tabs (rule U10), each with its count for the current search and filters. */
-export function StatusTabs({ value, counts, onChange }: { value: StatusTab; counts?: StatusCounts; onChange(status: StatusTab): void }) {
+export function StatusTabs({ counts }: { counts: StatusCounts }) {
+  const { state, setState } = useCustomersUrlState();
+  const value = state.status;
   return (
     <div role="tablist" aria-label="Status" className="flex flex-wrap gap-1 border-b">
       {TABS.map((tab) => {
-        const count = counts?.[tab.value];
+        const count = counts[tab.value];
         const selected = tab.value === value;
         return (
           <button
@@ -26,7 +30,7 @@ export function StatusTabs({ value, counts, onChange }: { value: StatusTab; coun
             type="button"
             role="tab"
             aria-selected={selected}
-            onClick={() => onChange(tab.value)}
+            onClick={() => setState({ status: tab.value, ...FIRST_PAGE })}
             className={cn(
               "-mb-px inline-flex items-center gap-2 border-b-2 px-3 py-2 text-sm font-medium transition-colors focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
               selected ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
@@ -34,7 +38,7 @@ export function StatusTabs({ value, counts, onChange }: { value: StatusTab; coun
           >
             {tab.label}
             <span className="rounded-full bg-muted px-2 py-0.5 text-xs tabular-nums" data-testid={`count-${tab.value}`}>
-              {count ? `${numberFormat.format(count.value)}${count.capped ? "+" : ""}` : "…"}
+              {`${numberFormat.format(count.value)}${count.capped ? "+" : ""}`}
             </span>
           </button>
         );

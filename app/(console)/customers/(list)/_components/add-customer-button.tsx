@@ -1,0 +1,30 @@
+"use client";
+
+import { Plus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { Suspense, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { loadOnDemand } from "@/components/ui/on-first-use";
+import type { PlanOption } from "@/lib/customers/table";
+
+// The dialog's code (Radix, zod, the server action) loads when it is first opened, not with the page.
+const dialog = loadOnDemand(() => import("./add-customer-dialog").then((module) => module.AddCustomerDialog));
+
+/** **+ Add customer** and its dialog; a customer added shows up in the table the server renders again. */
+export function AddCustomerButton({ plans }: { plans: PlanOption[] }) {
+  const [adding, setAdding] = useState(false);
+  const router = useRouter();
+  return (
+    <>
+      <Button onClick={() => setAdding(true)} onPointerEnter={() => void dialog.preload()} onFocus={() => void dialog.preload()}>
+        <Plus aria-hidden />
+        Add customer
+      </Button>
+      {adding ? (
+        <Suspense>
+          <dialog.Component open={adding} onOpenChange={setAdding} plans={plans} onAdded={() => router.refresh()} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}
