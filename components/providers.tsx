@@ -1,55 +1,35 @@
 "use client";
 
 import * as React from "react";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { ThemeProvider, useTheme } from "next-themes";
-import { NuqsAdapter } from "nuqs/adapters/next/app";
-import { Toaster } from "sonner";
+import { ThemeProvider } from "next-themes";
 
-import { TooltipProvider } from "@/components/ui/tooltip";
+import { loadOnDemand } from "@/components/ui/on-first-use";
 
-function makeQueryClient() {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        staleTime: 30_000,
-        refetchOnWindowFocus: false,
-      },
-    },
-  });
-}
+const noSubscription = () => () => {};
+const toaster = loadOnDemand(() => import("@/components/themed-toaster").then((module) => module.ThemedToaster));
 
-/** Sonner follows the theme the person chose (light, dark or the system's). */
-function ThemedToaster() {
-  const { resolvedTheme } = useTheme();
-  return (
-    <Toaster
-      richColors
-      closeButton
-      position="bottom-right"
-      theme={resolvedTheme === "dark" ? "dark" : resolvedTheme === "light" ? "light" : "system"}
-    />
-  );
+/** No toast can be asked for before the page is interactive, so the toaster's code loads once it is, not with it. */
+function DeferredToaster() {
+  // False on the server and while hydrating, true once hydrated: the toaster is then rendered and loaded.
+  const hydrated = React.useSyncExternalStore(noSubscription, () => true, () => false);
+  return hydrated ? (
+    <React.Suspense>
+      <toaster.Component />
+    </React.Suspense>
+  ) : null;
 }
 
 /**
- * Client-side providers for the whole app: theme (class on <html>), React Query (one client per browser
- * session), nuqs (URL state), tooltips and toasts. `nonce` is the response's CSP nonce, for next-themes' inline
- * script that sets the theme before the first paint.
+ * Client-side providers for the whole app: theme (class on <html>) and toasts. `nonce` is the response's CSP nonce,
+ * for next-themes' inline script that sets the theme before the first paint. React Query and nuqs are provided
+ * where they are used (components/query-client.tsx, components/url-state.tsx), so that pages without them do not
+ * load them; tooltips provide themselves (components/ui/tooltip.tsx).
  */
 export function Providers({ children, nonce }: { children: React.ReactNode; nonce?: string }) {
-  const [queryClient] = React.useState(makeQueryClient);
-
   return (
     <ThemeProvider nonce={nonce} attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
-      <QueryClientProvider client={queryClient}>
-        <NuqsAdapter>
-          <TooltipProvider>
-            {children}
-            <ThemedToaster />
-          </TooltipProvider>
-        </NuqsAdapter>
-      </QueryClientProvider>
+      {children}
+      <DeferredToaster />
     </ThemeProvider>
   );
 }

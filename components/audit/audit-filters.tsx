@@ -12,6 +12,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { SearchCombobox, type SearchOption } from "@/components/ui/search-combobox";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { WithUrlState } from "@/components/url-state";
 
 type Person = { id: number; name: string; email: string };
 type Customer = { id: number; name: string; externalId: string | null };
@@ -41,7 +42,15 @@ export type AuditFiltersProps = {
 };
 
 /** The audit log's filters, kept in the URL (a new filter starts again from the newest event), and CSV export. */
-export function AuditFilters({ selectedPerson, selectedCustomer, showCustomerFilter, exportHref, clearHref, filtered }: AuditFiltersProps) {
+export function AuditFilters(props: AuditFiltersProps) {
+  return (
+    <WithUrlState>
+      <AuditFilterControls {...props} />
+    </WithUrlState>
+  );
+}
+
+function AuditFilterControls({ selectedPerson, selectedCustomer, showCustomerFilter, exportHref, clearHref, filtered }: AuditFiltersProps) {
   const [pending, startTransition] = React.useTransition();
   const [values, setValues] = useQueryStates(keys, { shallow: false, startTransition });
   const set = (changes: Partial<Record<keyof typeof keys, string | null>>) => void setValues({ ...changes, cursor: null, dir: null });

@@ -6,6 +6,7 @@ import { LoaderCircle, Search } from "lucide-react";
 
 import { cn } from "@/lib/utils";
 import { Input } from "@/components/ui/input";
+import { WithUrlState } from "@/components/url-state";
 
 export type UrlSearchBoxProps = {
   /** The accessible name (and placeholder) of the field. */
@@ -19,7 +20,15 @@ export type UrlSearchBoxProps = {
 };
 
 /** A search field kept in the URL, so that the server-rendered page searches and a link keeps the search. */
-export function UrlSearchBox({ label, placeholder, param = "q", resets = [], className }: UrlSearchBoxProps) {
+export function UrlSearchBox(props: UrlSearchBoxProps) {
+  return (
+    <WithUrlState>
+      <UrlSearchField {...props} />
+    </WithUrlState>
+  );
+}
+
+function UrlSearchField({ label, placeholder, param = "q", resets = [], className }: UrlSearchBoxProps) {
   const [pending, startTransition] = React.useTransition();
   const keys = React.useMemo(
     () => Object.fromEntries([param, ...resets].map((key) => [key, parseAsString.withDefault("")])),

@@ -3,11 +3,11 @@
 import * as React from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Dialog as DialogPrimitive } from "radix-ui";
-import { Menu, Waypoints, X } from "lucide-react";
+import { Menu, Waypoints } from "lucide-react";
 
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
+import { loadOnDemand, OnFirstUse } from "@/components/ui/on-first-use";
 import { navItemCurrent, navItems, type NavItem } from "@/components/shell/nav-items";
 
 export const PRODUCT_NAME = "Partner console";
@@ -76,49 +76,35 @@ export function SidebarNav({ className, onNavigate, items = navItems, label = "M
   );
 }
 
-/**
- * On small screens: an "Open navigation" button that slides the main navigation in from the left.
- * Hidden from `lg` up, where the sidebar is always shown.
- */
-export function MobileSidebarNav({
-  className,
-  items,
-  label,
-  brandHref,
-}: {
+export type MobileSidebarNavProps = {
   className?: string;
   items?: readonly NavItem[];
   label?: string;
   brandHref?: string;
-}) {
-  const [open, setOpen] = React.useState(false);
-  const close = React.useCallback(() => setOpen(false), []);
+};
 
+/** The "Open navigation" button, the same before the slide-over's code has loaded and after. */
+export function OpenNavigationButton({ className, ...props }: React.ComponentProps<typeof Button>) {
   return (
-    <DialogPrimitive.Root open={open} onOpenChange={setOpen}>
-      <DialogPrimitive.Trigger asChild>
-        <Button variant="ghost" size="icon" aria-label="Open navigation" className={cn("lg:hidden", className)}>
-          <Menu aria-hidden="true" />
-        </Button>
-      </DialogPrimitive.Trigger>
-      <DialogPrimitive.Portal>
-        <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-black/50 data-[state=closed]:animate-fade-out data-[state=open]:animate-fade-in lg:hidden" />
-        <DialogPrimitive.Content
-          aria-describedby={undefined}
-          className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col gap-4 border-r border-sidebar-border bg-sidebar p-4 text-sidebar-foreground shadow-lg data-[state=closed]:animate-slide-out-left data-[state=open]:animate-slide-in-left lg:hidden"
-        >
-          <DialogPrimitive.Title className="sr-only">Navigation</DialogPrimitive.Title>
-          <div className="flex items-center justify-between gap-2">
-            <ConsoleBrand href={brandHref} onNavigate={close} />
-            <DialogPrimitive.Close asChild>
-              <Button variant="ghost" size="icon" aria-label="Close navigation">
-                <X aria-hidden="true" />
-              </Button>
-            </DialogPrimitive.Close>
-          </div>
-          <SidebarNav items={items} label={label} onNavigate={close} />
-        </DialogPrimitive.Content>
-      </DialogPrimitive.Portal>
-    </DialogPrimitive.Root>
+    <Button variant="ghost" size="icon" aria-label="Open navigation" aria-haspopup="dialog" aria-expanded={false} className={cn("lg:hidden", className)} {...props}>
+      <Menu aria-hidden="true" />
+    </Button>
+  );
+}
+
+// The slide-over (Radix dialog) loads when it is first opened, not with every page.
+const slideOver = loadOnDemand(() => import("@/components/shell/mobile-sidebar-dialog").then((module) => module.MobileSidebarDialog));
+
+/**
+ * On small screens: an "Open navigation" button that slides the main navigation in from the left.
+ * Hidden from `lg` up, where the sidebar is always shown.
+ */
+export function MobileSidebarNav(props: MobileSidebarNavProps) {
+  return (
+    <OnFirstUse
+      preload={slideOver.preload}
+      placeholder={(trigger) => <OpenNavigationButton className={props.className} {...trigger} />}
+      control={<slideOver.Component {...props} />}
+    />
   );
 }

@@ -1,48 +1,8 @@
 "use client";
 
 import * as React from "react";
-import { Avatar as AvatarPrimitive } from "radix-ui";
 
 import { cn } from "@/lib/utils";
-
-export function Avatar({ className, ...props }: React.ComponentProps<typeof AvatarPrimitive.Root>) {
-  return (
-    <AvatarPrimitive.Root
-      data-slot="avatar"
-      className={cn("relative flex size-8 shrink-0 overflow-hidden rounded-full", className)}
-      {...props}
-    />
-  );
-}
-
-export function AvatarImage({
-  className,
-  ...props
-}: React.ComponentProps<typeof AvatarPrimitive.Image>) {
-  return (
-    <AvatarPrimitive.Image
-      data-slot="avatar-image"
-      className={cn("aspect-square size-full object-cover", className)}
-      {...props}
-    />
-  );
-}
-
-export function AvatarFallback({
-  className,
-  ...props
-}: React.ComponentProps<typeof AvatarPrimitive.Fallback>) {
-  return (
-    <AvatarPrimitive.Fallback
-      data-slot="avatar-fallback"
-      className={cn(
-        "flex size-full items-center justify-center rounded-full bg-muted text-xs font-medium text-muted-foreground uppercase select-none",
-        className,
-      )}
-      {...props}
-    />
-  );
-}
 
 /** Up to two initials from a person's name ("Ada Lovelace" → "AL"), or from an email's local part. */
 export function getInitials(name: string | null | undefined): string {
@@ -73,7 +33,10 @@ export type UserAvatarProps = {
   className?: string;
 };
 
-/** A person's picture, falling back to their initials when there is no picture or it fails to load. */
+/**
+ * A person's picture, falling back to their initials when there is no picture or it fails to load. Plain markup
+ * (no Radix Avatar): it is in every page's top bar, so its code is kept small.
+ */
 export function UserAvatar({
   name,
   src,
@@ -81,13 +44,28 @@ export function UserAvatar({
   decorative = true,
   className,
 }: UserAvatarProps) {
+  const [failedSrc, setFailedSrc] = React.useState<string | null>(null);
+  const failed = src !== null && src !== undefined && failedSrc === src;
+  const image = React.useRef<HTMLImageElement>(null);
+  React.useEffect(() => {
+    // A picture that failed before hydration fired its error event before React listened.
+    const element = image.current;
+    if (src && element && element.complete && element.naturalWidth === 0) setFailedSrc(src);
+  }, [src]);
   return (
-    <Avatar
-      className={cn(userAvatarSizes[size], className)}
+    <span
+      data-slot="avatar"
+      className={cn("relative flex shrink-0 overflow-hidden rounded-full", userAvatarSizes[size], className)}
       {...(decorative ? { "aria-hidden": true } : { role: "img", "aria-label": name })}
     >
-      {src ? <AvatarImage src={src} alt="" /> : null}
-      <AvatarFallback delayMs={src ? 300 : undefined}>{getInitials(name)}</AvatarFallback>
-    </Avatar>
+      {src && !failed ? (
+        // eslint-disable-next-line @next/next/no-img-element -- people's pictures come from anywhere
+        <img ref={image} src={src} alt="" onError={() => setFailedSrc(src)} className="aspect-square size-full object-cover" />
+      ) : (
+        <span className="flex size-full items-center justify-center rounded-full bg-muted font-medium text-muted-foreground uppercase select-none">
+          {getInitials(name)}
+        </span>
+      )}
+    </span>
   );
 }

@@ -1,5 +1,4 @@
 import * as React from "react";
-import { Slot } from "radix-ui";
 import { cva, type VariantProps } from "class-variance-authority";
 import { LoaderCircle } from "lucide-react";
 
@@ -57,11 +56,10 @@ export function Button({
   const classes = cn(buttonVariants({ variant, size }), className);
 
   if (asChild) {
-    return (
-      <Slot.Root data-slot="button" className={classes} {...props}>
-        {children}
-      </Slot.Root>
-    );
+    // The child (a link) takes the button's look and props; its own props win, class names add up. Not Radix's
+    // Slot: buttons are in every page's first load, and this is all a link needs.
+    const child = React.Children.only(children) as React.ReactElement<{ className?: string }>;
+    return React.cloneElement(child, { "data-slot": "button", ...props, ...child.props, className: cn(classes, child.props.className) } as object);
   }
 
   return (

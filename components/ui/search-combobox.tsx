@@ -5,6 +5,8 @@ import { useQuery } from "@tanstack/react-query";
 import { Check, ChevronsUpDown, LoaderCircle, Search } from "lucide-react";
 
 import { cn } from "@/lib/utils";
+import { WithQueryClient } from "@/components/query-client";
+import { comboboxTriggerClassName } from "@/components/ui/trigger-styles";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 
 export type SearchOption = { value: string; label: string; description?: string };
@@ -58,6 +60,8 @@ export type SearchComboboxProps<Item> = {
   className?: string;
   contentClassName?: string;
   align?: "start" | "center" | "end";
+  /** Open when first rendered (a trigger that loaded this component on its first click). */
+  defaultOpen?: boolean;
 };
 
 /**
@@ -65,7 +69,15 @@ export type SearchComboboxProps<Item> = {
  * customers): the typed term is sent, debounced, to `source`. Arrow keys move through the options, Enter
  * chooses, Escape closes.
  */
-export function SearchCombobox<Item>({
+export function SearchCombobox<Item>(props: SearchComboboxProps<Item>) {
+  return (
+    <WithQueryClient>
+      <SearchComboboxControl {...props} />
+    </WithQueryClient>
+  );
+}
+
+function SearchComboboxControl<Item>({
   id,
   ariaLabel,
   searchLabel,
@@ -85,8 +97,9 @@ export function SearchCombobox<Item>({
   className,
   contentClassName,
   align = "start",
+  defaultOpen = false,
 }: SearchComboboxProps<Item>) {
-  const [open, setOpen] = React.useState(false);
+  const [open, setOpen] = React.useState(defaultOpen);
   const [term, setTerm] = React.useState("");
   const [active, setActive] = React.useState(0);
   const debounced = useDebouncedValue(term.trim());
@@ -141,10 +154,7 @@ export function SearchCombobox<Item>({
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
           disabled={disabled}
-          className={cn(
-            "flex h-9 w-full items-center justify-between gap-2 rounded-md border border-input bg-background px-3 text-left text-sm shadow-xs transition-colors hover:bg-accent/40 disabled:cursor-not-allowed disabled:opacity-50 aria-invalid:border-destructive",
-            className,
-          )}
+          className={cn(comboboxTriggerClassName, className)}
         >
           {triggerContent ?? (
             <span className={cn("truncate", !selected && "text-muted-foreground")}>{selected ? selected.label : placeholder}</span>

@@ -3,6 +3,7 @@
 import * as React from "react";
 import { useQuery } from "@tanstack/react-query";
 
+import { WithQueryClient } from "@/components/query-client";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
@@ -11,8 +12,18 @@ import { useDebouncedValue } from "@/components/ui/search-combobox";
 
 type ManagedCustomers = { customers: { id: number; name: string }[]; total: number };
 
+type ManagedCustomersButtonProps = { managerId: number; managerName: string; more: number };
+
 /** "+N more": the manager's full list of customers, on demand, searched on the server. */
-export function ManagedCustomersButton({ managerId, managerName, more }: { managerId: number; managerName: string; more: number }) {
+export function ManagedCustomersButton(props: ManagedCustomersButtonProps) {
+  return (
+    <WithQueryClient>
+      <ManagedCustomersList {...props} />
+    </WithQueryClient>
+  );
+}
+
+function ManagedCustomersList({ managerId, managerName, more }: ManagedCustomersButtonProps) {
   const [open, setOpen] = React.useState(false);
   const [term, setTerm] = React.useState("");
   const debounced = useDebouncedValue(term.trim());

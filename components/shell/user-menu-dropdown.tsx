@@ -1,0 +1,52 @@
+"use client";
+
+import * as React from "react";
+import { signOut } from "next-auth/react";
+import { LogOut } from "lucide-react";
+
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { ThemeToggle } from "@/components/shell/theme-toggle";
+import { UserMenuButton, type ShellUser } from "@/components/shell/user-menu";
+
+/**
+ * The person's menu (named after the person): who is signed in, the theme, and **Sign out**. Loaded on first use
+ * (see UserMenu), so it opens itself.
+ */
+export function UserMenuDropdown({ user }: { user: ShellUser }) {
+  const [signingOut, setSigningOut] = React.useState(false);
+
+  return (
+    <DropdownMenu defaultOpen>
+      <DropdownMenuTrigger asChild>
+        <UserMenuButton user={user} />
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end" className="w-60">
+        <DropdownMenuLabel className="flex flex-col gap-0.5 py-2 font-normal">
+          <span className="truncate text-sm font-medium text-foreground">{user.name}</span>
+          <span className="truncate text-xs text-muted-foreground">{user.email}</span>
+        </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <ThemeToggle />
+        <DropdownMenuSeparator />
+        <DropdownMenuItem
+          disabled={signingOut}
+          onSelect={(event) => {
+            event.preventDefault();
+            setSigningOut(true);
+            void signOut({ callbackUrl: "/sign-in" }).catch(() => setSigningOut(false));
+          }}
+        >
+          <LogOut aria-hidden="true" />
+          Sign out
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}
