@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Highlight } from "@/components/data-table/highlight";
 import { UsageMeter } from "@/components/data-table/usage-meter";
-import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { SortKey } from "@/lib/customers/view-options";
 import type { CustomerTableRow } from "@/lib/customers/table";
 import { BusyTable } from "./busy-table";
@@ -10,6 +10,7 @@ import { SortButton } from "./sort-button";
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 interface Column {
+  id: string;
   header: string;
   /** The server sort this column asks for; none for a column that cannot be sorted. */
   sort?: SortKey;
@@ -22,6 +23,7 @@ interface Column {
  */
 const COLUMNS: Column[] = [
   {
+    id: "customer",
     header: "Customer",
     sort: "name",
     cell: (row, term) => (
@@ -41,16 +43,19 @@ const COLUMNS: Column[] = [
     ),
   },
   {
+    id: "joined",
     header: "Joined",
     sort: "joined",
     cell: (row) => <span className="whitespace-nowrap tabular-nums">{dateFormat.format(new Date(row.createdAt))}</span>,
   },
   {
+    id: "tasks",
     header: "Tasks used in billing period",
     sort: "tasks",
     cell: (row) => <UsageMeter used={row.tasksUsed} limit={row.taskLimit} label={`Tasks used by ${row.name}`} />,
   },
   {
+    id: "connections",
     header: "Connections",
     sort: "connections",
     cell: (row) => (
@@ -59,22 +64,19 @@ const COLUMNS: Column[] = [
       </span>
     ),
   },
-  { header: "Connected apps", cell: (row) => <ConnectedApps row={row} /> },
+  { id: "apps", header: "Connected apps", cell: (row) => <ConnectedApps row={row} /> },
 ];
 
-/** App icons with their names as a CSS tooltip on hover and focus: no script per row. */
+/** App icons with their names as a CSS tooltip on hover and focus (globals.css): no script per row. */
 function ConnectedApps({ row }: { row: CustomerTableRow }) {
   if (row.apps.length === 0) return <span className="text-sm text-muted-foreground">None</span>;
   return (
     <ul className="flex items-center gap-1" aria-label={`Apps connected by ${row.name}`}>
       {row.apps.map((app) => (
-        <li key={app.id} className="group relative">
+        <li key={app.id} className="relative">
           {/* eslint-disable-next-line @next/next/no-img-element -- tiny static SVG icons */}
           <img src={app.iconPath} alt={app.name} width={24} height={24} className="size-6 rounded" tabIndex={0} />
-          <span
-            aria-hidden
-            className="pointer-events-none absolute bottom-full left-1/2 z-50 mb-1.5 hidden -translate-x-1/2 rounded-md bg-foreground px-2 py-1 text-xs whitespace-nowrap text-background shadow-md group-focus-within:block group-hover:block"
-          >
+          <span aria-hidden className="icon-tooltip">
             {app.name}
           </span>
         </li>
@@ -104,7 +106,7 @@ export function CustomersTable({ rows, term, sort, dir }: CustomersTableProps) {
       <TableHeader>
         <TableRow>
           {COLUMNS.map((column) => (
-            <TableHead key={column.header} aria-sort={column.sort ? (column.sort === sort ? ARIA_SORT[dir] : "none") : undefined}>
+            <TableHead key={column.id} aria-sort={column.sort ? (column.sort === sort ? ARIA_SORT[dir] : "none") : undefined}>
               {column.sort ? (
                 <SortButton column={column.sort} sorted={column.sort === sort ? dir : false}>
                   {column.header}
@@ -116,15 +118,16 @@ export function CustomersTable({ rows, term, sort, dir }: CustomersTableProps) {
           ))}
         </TableRow>
       </TableHeader>
-      <TableBody>
+      {/* Rows and cells are styled from here, once: every class on them is sent twice (HTML and RSC payload). */}
+      <tbody className="[&>tr]:border-b [&>tr]:transition-colors [&>tr:hover]:bg-muted/50 [&>tr:last-child]:border-0 [&>tr>td]:px-3 [&>tr>td]:py-2.5 [&>tr>td]:align-middle">
         {rows.map((row) => (
-          <TableRow key={row.id}>
+          <tr key={row.id}>
             {COLUMNS.map((column) => (
-              <TableCell key={column.header}>{column.cell(row, term)}</TableCell>
+              <td key={column.id}>{column.cell(row, term)}</td>
             ))}
-          </TableRow>
+          </tr>
         ))}
-      </TableBody>
+      </tbody>
     </BusyTable>
   );
 }

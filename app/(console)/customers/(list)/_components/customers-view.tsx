@@ -2,7 +2,7 @@ import { Download, SearchX, Users } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { CustomerQuery } from "@/lib/customers/query-input";
-import type { ConnectedApp, CustomerTableView, PlanOption } from "@/lib/customers/table";
+import type { ConnectedApp, CustomerTablePage, CustomerTableView, PlanOption } from "@/lib/customers/table";
 import { AddCustomerButton } from "./add-customer-button";
 import { ClearFiltersButton } from "./clear-filters-button";
 import { CustomersFilters } from "./customers-filters";
@@ -12,6 +12,11 @@ import { CustomersUrlStateProvider, type CustomersState } from "./customers-url-
 import { StatusTabs } from "./status-tabs";
 
 const numberFormat = new Intl.NumberFormat("en");
+
+/** What the pagination needs: not the rows, which would be sent to the browser a second time. */
+function pageOf({ rows: _rows, ...page }: CustomerTablePage): Omit<CustomerTablePage, "rows"> {
+  return page;
+}
 
 export interface CustomersViewProps {
   view: CustomerTableView;
@@ -69,7 +74,7 @@ export function CustomersView({ view, query, state, search, plans, apps, canAddC
           <EmptyState icon={Users} title="No customers yet" description="Add your first customer to give it a workspace." />
         )}
 
-        <CustomersPagination table={view.table} pageCount={view.pageCount} />
+        <CustomersPagination table={pageOf(view.table)} pageCount={view.pageCount} />
       </div>
     </CustomersUrlStateProvider>
   );
