@@ -4,7 +4,7 @@ import { fieldErrorsOf } from "@/lib/errors";
 import { authenticateToken } from "@/lib/api-clients/authenticate";
 import { hasScope } from "@/lib/api-clients/scopes";
 import { now } from "@/lib/clock";
-import { DomainError } from "@/lib/errors";
+import { knownFailure } from "@/lib/db/errors";
 import type { AnyEndpoint } from "./endpoint";
 import { apiFieldErrors, domainErrorResponse, errorResponse } from "./errors";
 import { takeRequest } from "./rate-limit";
@@ -53,8 +53,9 @@ function queryObject(url: URL): Record<string, string> {
 /**
  * The one wrapper of every REST route handler. In order: the bearer token (never the session cookie) → 401, the
  * client's scope → 403, the rate limit → 429 with Retry-After, the URL parameters, query and JSON body against the
- * endpoint's zod schemas → 400/413/415, then the handler, whose DomainErrors become their statuses. Anything
- * unexpected is logged and answered 503 "try again", never a 500 with internals.
+ * endpoint's zod schemas → 400/413/415, then the handler, whose DomainErrors become their statuses. An unreachable
+ * database (token check included) answers 503 with Retry-After; anything else unexpected is logged and answered
+ * 503 "try again", never a 500 with internals.
  */
 export function apiRoute(endpoint: AnyEndpoint) {
   return async (request: Request, segment: RouteSegment): Promise<Response> => {
@@ -91,7 +92,8 @@ export function apiRoute(endpoint: AnyEndpoint) {
       const result = await endpoint.handler(ctx, { params: params.data, query: query.data, body, url });
       return Response.json(result, { status: endpoint.status ?? 200, headers: { "cache-control": "no-store" } });
     } catch (error) {
-      if (error instanceof DomainError) return domainErrorResponse(error);
+      const known = knownFailure(error);
+      if (known) return domainErrorResponse(known);
       console.error(`[api] ${endpoint.method} ${endpoint.path}`, error);
       return errorResponse(503, "The request could not be completed. Nothing was changed; try again.");
     }
