@@ -64,3 +64,19 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return fieldErrors;
 }
 
+
+const UNSTORABLE = "\u0000";
+
+/**
+ * PostgreSQL's text cannot hold U+0000: a string carrying it fails the query that stores or compares it. Inputs are
+ * checked for it once validated (server actions and the REST API), so that it is refused as bad input, per field,
+ * instead of failing on the way to the database. Keys are the fields' paths, as in `fieldErrorsOf`.
+ */
+export function unstorableTextErrors(value: unknown, path: string[] = []): FieldErrors {
+  if (typeof value === "string") {
+    return value.includes(UNSTORABLE) ? { [path.join(".") || "form"]: ["Remove the NUL character (U+0000): it cannot be stored."] } : {};
+  }
+  if (value === null || typeof value !== "object") return {};
+  const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
+  return Object.assign({}, ...entries.map(([key, item]) => unstorableTextErrors(item, [...path, key]))) as FieldErrors;
+}

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { consoleAccess } from "@/lib/auth/console-access";
 import type { ConsoleContext } from "@/lib/auth/session";
 import { knownFailure } from "@/lib/db/errors";
-import { fieldErrorsOf, type FieldErrors } from "@/lib/errors";
+import { fieldErrorsOf, unstorableTextErrors, type FieldErrors } from "@/lib/errors";
 
 export { fieldErrorsOf };
 
@@ -40,6 +40,8 @@ export function consoleAction<Schema extends z.ZodType, Result>(
       if (!parsed.success) {
         return { ok: false, error: "Some fields need your attention.", fieldErrors: fieldErrorsOf(parsed.error) };
       }
+      const unstorable = unstorableTextErrors(parsed.data);
+      if (Object.keys(unstorable).length > 0) return { ok: false, error: "Some fields need your attention.", fieldErrors: unstorable };
       return { ok: true, data: await handler(ctx, parsed.data) };
     } catch (error) {
       return failureOf(error);
