@@ -1,6 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { getDatabase, type Transaction } from "@/lib/db";
+import { partnerScope, tenantDatabase, type Transaction } from "@/lib/db";
 
 export type PartnerRole = "admin" | "member";
 
@@ -35,12 +34,12 @@ export interface RequestContext {
 }
 
 /**
- * Runs `work` in a transaction scoped to the context's partner. The partner is also set for the database
- * (`app.partner_id`, local to the transaction) so that row-level security can stand behind every query.
+ * Runs `work` in a transaction scoped to the context's partner: the transaction runs as the tenant role with the
+ * partner set (`partnerScope`), so that row-level security stands behind every query of `work`.
  */
 export async function inPartnerScope<T>(ctx: Pick<RequestContext, "partnerId">, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  return getDatabase().transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.partner_id', ${String(ctx.partnerId)}, true)`);
+  return tenantDatabase().db.transaction(async (tx) => {
+    await tx.execute(partnerScope(ctx.partnerId));
     return work(tx);
   });
 }
