@@ -23,7 +23,10 @@ export function openDatabase(url: string, options: { embedded?: boolean; max?: n
   const client = postgres(url, {
     max: embedded ? 1 : (options.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10)),
     onnotice: () => {},
-    connect_timeout: 10,
+    // A local database that does not answer in 3 s is down: fail the request (503) rather than hold it, and try
+    // again soon (postgres.js would otherwise wait up to 20 s between attempts while a restarted server is back).
+    connect_timeout: 3,
+    backoff: (attempt: number) => Math.min(0.1 * 2 ** attempt, 1),
     idle_timeout: embedded ? 0 : 60,
     // A role given here is the session's from its first statement (a startup parameter), before any query can run.
     connection: { application_name: "partner-console", ...(options.role ? { role: options.role } : {}) },

@@ -9,11 +9,12 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import * as collection from "@/app/api/managed_users/route";
 import { openDatabase } from "@/db/connection";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
-import { getDatabase } from "@/lib/db";
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, getDatabase } from "@/lib/db";
+import { databaseOutage } from "@/lib/db/availability";
 import { apiToken, call, expectErrorShape } from "@/lib/testing/api";
 import { createTeamMember, openSession, sessionSecretOf } from "@/lib/testing/contexts";
 import { createCustomer, createPartner } from "@/lib/testing/factories";
-import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, isUniqueViolation, knownFailure } from "./errors";
+import { isDatabaseUnavailable, isUniqueViolation, knownFailure } from "./errors";
 
 const jar = new Map<string, string>();
 vi.mock("next/headers", () => ({
@@ -36,9 +37,15 @@ async function useDatabaseAt(url: string | undefined) {
   process.env.DATABASE_URL = url;
 }
 
+/** The outage probe (every second) has seen the database answer again. */
+async function recovered() {
+  await vi.waitFor(() => expect(databaseOutage()).toBeNull(), { timeout: 10_000, interval: 100 });
+}
+
 afterEach(async () => {
   jar.clear();
   await useDatabaseAt(realUrl);
+  await recovered();
 });
 
 describe("isDatabaseUnavailable", () => {
@@ -50,6 +57,8 @@ describe("isDatabaseUnavailable", () => {
     expect(knownFailure(refused)).toMatchObject({ code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });
     // Drizzle wraps the driver's error: the cause counts.
     expect(isDatabaseUnavailable(new Error("Failed query", { cause: refused }))).toBe(true);
+    // knownFailure recorded an outage; the probe finds the (real) database up and ends it.
+    await recovered();
 
     const db = getDatabase();
     const { partner, plans } = await createPartner(db);
@@ -74,8 +83,12 @@ describe("while the database is unreachable", () => {
     expect(listed.body).toEqual({ message: DATABASE_UNAVAILABLE_MESSAGE, errors: {} });
     expect(listed.headers.get("retry-after")).toBe(String(DATABASE_RETRY_AFTER_SECONDS));
 
-    // It recovers by itself: the next request after the database is back is answered.
+    // The outage is recorded: later requests answer 503 at once, without waiting on a connection.
+    expect(databaseOutage()).not.toBeNull();
+    expect((await call(collection.GET, "GET", { token })).status).toBe(503);
+    // It recovers by itself: once the probe sees the database back, requests are answered.
     await useDatabaseAt(realUrl);
+    await recovered();
     expect((await call(collection.GET, "GET", { token })).status).toBe(200);
   });
 

@@ -1,4 +1,6 @@
 import { DomainError } from "@/lib/errors";
+import { databaseAnswers, databaseUnavailableError } from "@/lib/db";
+import { noteDatabaseOutage } from "./availability";
 
 /** The errors a database call may have caused, with their causes (Drizzle wraps the driver's error in `cause`). */
 function* causes(error: unknown, depth = 0): Generator<Record<string, unknown>> {
@@ -52,9 +54,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-export const DATABASE_UNAVAILABLE_MESSAGE = "The database is unavailable for a moment (it may be restarting). Try again in a few seconds.";
-/** What clients are told to wait: a PostgreSQL restart takes a few seconds. */
-export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** Whether `error` means the database is unreachable; if so, the outage is recorded so later requests fail fast. */
+export function recordIfDatabaseUnavailable(error: unknown): boolean {
+  if (!isDatabaseUnavailable(error)) return false;
+  noteDatabaseOutage(databaseAnswers);
+  return true;
+}
 
 /**
  * The one translation of what a request's data-access calls threw, for every wrapper (REST API, server actions,
@@ -63,6 +69,6 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
  */
 export function knownFailure(error: unknown): DomainError | null {
   if (error instanceof DomainError) return error;
-  if (isDatabaseUnavailable(error)) return new DomainError("UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE, {}, DATABASE_RETRY_AFTER_SECONDS);
+  if (recordIfDatabaseUnavailable(error)) return databaseUnavailableError();
   return null;
 }

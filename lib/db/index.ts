@@ -1,6 +1,8 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { openDatabase, type Database, type DatabaseHandle } from "@/db/connection";
+import { DomainError } from "@/lib/errors";
+import { databaseOutage } from "./availability";
 
 export type { Database, Queryable, Transaction } from "@/db/connection";
 
@@ -50,12 +52,37 @@ function handles(): Handles {
  * of the files that may use it; everything else goes through `inPartnerScope` (lib/context.ts).
  */
 export function getDatabase(): Database {
+  refuseDuringOutage();
   return handles().system.db;
 }
 
 /** The pool partner-scoped transactions run on (lib/context.ts, and the CSV export's cursor). */
 export function tenantDatabase(): DatabaseHandle {
+  refuseDuringOutage();
   return handles().tenant;
+}
+
+export const DATABASE_UNAVAILABLE_MESSAGE = "The database is unavailable for a moment (it may be restarting). Try again in a few seconds.";
+/** What clients are told to wait: a PostgreSQL restart takes a few seconds. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+export function databaseUnavailableError(): DomainError {
+  return new DomainError("UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE, {}, DATABASE_RETRY_AFTER_SECONDS);
+}
+
+/** While an outage is known (lib/db/availability.ts), a request fails at once rather than waiting for a connection. */
+function refuseDuringOutage(): void {
+  if (databaseOutage()) throw databaseUnavailableError();
+}
+
+/** Whether the database answers a trivial query: the outage probe, and the health route. */
+export async function databaseAnswers(): Promise<boolean> {
+  try {
+    await handles().system.db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

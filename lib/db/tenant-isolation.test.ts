@@ -149,7 +149,6 @@ const OWNER_HANDLE_USERS = [
   "lib/auth/sign-in.ts",
   "lib/customers/roll-over.ts",
   "lib/customers/trial-ended.ts",
-  "lib/health.ts",
   "lib/testing/access-control-fixture.ts",
   "lib/testing/e2e-fixtures.ts",
   "lib/workspace-team/invitation-sign-up.ts",
