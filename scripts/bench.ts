@@ -14,11 +14,13 @@ import { writeFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { sql as drizzleSql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
+import postgres from "postgres";
 import { BENCH_ADMIN, openBenchPartner } from "./lib/bench-partner";
 import { firstLoadJs, signInCookie } from "./lib/first-load-js";
 import { startNextServer } from "./lib/next-server";
 import { percentile } from "./lib/percentile";
 import type { RequestContext } from "../lib/context";
+import { TENANT_ROLE } from "../lib/db";
 import { encodeCursor } from "../lib/customers/cursor";
 import { DEFAULT_CUSTOMER_QUERY, type CustomerQuery } from "../lib/customers/query-input";
 import { countCustomerTable, partnerPlans, queryCustomerTable } from "../lib/customers/table";
@@ -46,6 +48,8 @@ const ms = (value: number) => value.toFixed(2).padStart(7);
 process.env.DATABASE_URL = url;
 const { handle, partner, adminId } = await openBenchPartner(url, { customers: TARGET });
 const partnerId = partner.id;
+// The plain SQL runs as a request's does: the tenant role, the partner set, row-level security on (lib/context.ts).
+const tenantSql = postgres(url, { max: 1, onnotice: () => {}, connection: { role: TENANT_ROLE, "app.partner_id": String(partnerId) } });
 
 const ctx: RequestContext = {
   partnerId,
@@ -122,7 +126,7 @@ const figures: string[] = [];
 for (const { label, query } of scenarios) {
   const dal = await time(() => queryCustomerTable(ctx, query));
   const rendered = plainSql(query);
-  const plain = await time(() => handle.client.unsafe(rendered.sql, rendered.params as never[]));
+  const plain = await time(() => tenantSql.unsafe(rendered.sql, rendered.params as never[]));
   const line = `${label.padEnd(48)} ${ms(dal.p50)} ${ms(dal.p95)} ${ms(plain.p50)} ${ms(plain.p95)} ${(dal.p50 / plain.p50).toFixed(2).padStart(6)}`;
   console.log(line);
   figures.push(line);
@@ -152,13 +156,13 @@ if (explain) {
   const explained = /^(sort name asc|sort joined desc|search|status|plan|app \(|combination)/;
   for (const { label, query } of scenarios.filter((scenario) => explained.test(scenario.label))) {
     const rendered = plainSql(query);
-    const plan = await handle.client.unsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, costs off, timing on) ${rendered.sql}`, rendered.params as never[]);
+    const plan = await tenantSql.unsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, costs off, timing on) ${rendered.sql}`, rendered.params as never[]);
     sections.push(`## ${label}`, "", "```", ...plan.map((row) => row["QUERY PLAN"]), "```", "");
   }
   writeFileSync("docs/customers-table-plans.md", sections.join("\n"));
   console.log("\nPlans written to docs/customers-table-plans.md");
 }
-await handle.close();
+await Promise.all([handle.close(), tenantSql.end()]);
 if (process.argv.includes("--no-http")) process.exit(0);
 
 // ─── HTTP: next start on the same database ───────────────────────────────────
