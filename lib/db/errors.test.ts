@@ -57,7 +57,7 @@ describe("isDatabaseUnavailable", () => {
     expect(knownFailure(refused)).toMatchObject({ code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });
     // Drizzle wraps the driver's error: the cause counts.
     expect(isDatabaseUnavailable(new Error("Failed query", { cause: refused }))).toBe(true);
-    // knownFailure recorded an outage; the probe finds the (real) database up and ends it.
+    // knownFailure asked for a probe, which finds the (real) database up: no outage.
     await recovered();
 
     const db = getDatabase();
@@ -83,8 +83,8 @@ describe("while the database is unreachable", () => {
     expect(listed.body).toEqual({ message: DATABASE_UNAVAILABLE_MESSAGE, errors: {} });
     expect(listed.headers.get("retry-after")).toBe(String(DATABASE_RETRY_AFTER_SECONDS));
 
-    // The outage is recorded: later requests answer 503 at once, without waiting on a connection.
-    expect(databaseOutage()).not.toBeNull();
+    // A probe on a new connection confirms the outage: later requests answer 503 at once, without waiting.
+    await vi.waitFor(() => expect(databaseOutage()).not.toBeNull(), { timeout: 5_000, interval: 50 });
     expect((await call(collection.GET, "GET", { token })).status).toBe(503);
     // It recovers by itself: once the probe sees the database back, requests are answered.
     await useDatabaseAt(realUrl);

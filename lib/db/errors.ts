@@ -1,6 +1,6 @@
 import { DomainError } from "@/lib/errors";
-import { databaseAnswers, databaseUnavailableError } from "@/lib/db";
-import { noteDatabaseOutage } from "./availability";
+import { databaseReachable, databaseUnavailableError } from "@/lib/db";
+import { suspectDatabaseOutage } from "./availability";
 
 /** The errors a database call may have caused, with their causes (Drizzle wraps the driver's error in `cause`). */
 function* causes(error: unknown, depth = 0): Generator<Record<string, unknown>> {
@@ -55,10 +55,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 
-/** Whether `error` means the database is unreachable; if so, the outage is recorded so later requests fail fast. */
+/** Whether `error` means the database is unreachable; if so, a probe checks, so that later requests fail fast. */
 export function recordIfDatabaseUnavailable(error: unknown): boolean {
   if (!isDatabaseUnavailable(error)) return false;
-  noteDatabaseOutage(databaseAnswers);
+  suspectDatabaseOutage(databaseReachable);
   return true;
 }
 

@@ -75,13 +75,33 @@ function refuseDuringOutage(): void {
   if (databaseOutage()) throw databaseUnavailableError();
 }
 
-/** Whether the database answers a trivial query: the outage probe, and the health route. */
+/** Whether the database answers a trivial query on the pool: the health route. */
 export async function databaseAnswers(): Promise<boolean> {
   try {
     await handles().system.db.execute(sql`select 1`);
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Whether a new connection to the database answers: the outage probe, which must not trust the pool's sockets.
+ * The embedded database serves one connection (a second would reset the first) and lives in this process: there
+ * the pool is asked.
+ */
+export async function databaseReachable(): Promise<boolean> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return false;
+  if (process.env.DATABASE_EMBEDDED === "1") return databaseAnswers();
+  const probe = openDatabase(url, { max: 1 });
+  try {
+    await probe.client`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await probe.client.end({ timeout: 1 }).catch(() => undefined);
   }
 }
 
