@@ -188,8 +188,11 @@ function outageWindow(): { from: number; to: number; downFor: number | null; rec
   if (restart.startedAt === undefined) return null;
   const after = health.filter((sample) => sample.at >= restart.startedAt!);
   const firstDown = after.find((sample) => !sample.up);
-  const backUp = firstDown ? after.find((sample) => sample.up && sample.at > firstDown.at) : undefined;
-  const end = backUp?.at ?? restart.endedAt ?? runEndedAt;
+  // Back up: the health route answers after the restart command has returned (a server that is still restarting
+  // cannot be back, though a pooled connection may answer the probe between its stop and its start).
+  const restarted = restart.endedAt ?? runEndedAt;
+  const backUp = after.find((sample) => sample.up && sample.at >= restarted && (!firstDown || sample.at > firstDown.at));
+  const end = backUp?.at ?? restarted;
   return {
     from: restart.startedAt,
     // Requests in flight when the database came back may still end in an error until they time out.

@@ -55,6 +55,19 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 
+/**
+ * Runs a read once more if it failed as if the database were unreachable: a pooled connection that died with a
+ * restarted server fails its first statement, and a read can be repeated on another one.
+ */
+export async function readAgainIfUnreachable<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return read();
+  }
+}
+
 /** Whether `error` means the database is unreachable; if so, a probe checks, so that later requests fail fast. */
 export function recordIfDatabaseUnavailable(error: unknown): boolean {
   if (!isDatabaseUnavailable(error)) return false;
