@@ -16,3 +16,13 @@ function every(intervalMs: number, job: string, run: () => Promise<unknown>) {
   void once();
   setInterval(once, intervalMs).unref();
 }
+
+/**
+ * A page that failed because the database is unreachable records the outage, so that the next requests answer 503
+ * at once (proxy.ts) until the database is back; route handlers and actions record it the same way (knownFailure).
+ */
+export async function onRequestError(error: unknown) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { recordIfDatabaseUnavailable } = await import("@/lib/db/errors");
+  recordIfDatabaseUnavailable(error);
+}

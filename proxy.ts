@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/db";
+import { databaseOutage } from "@/lib/db/availability";
 import { cameOverHttps, createNonce, pageContentSecurityPolicy } from "@/lib/security/content-security-policy";
 import { workspaceFrameAncestors } from "@/lib/workspace/frame-ancestors";
 
@@ -7,8 +9,9 @@ function isWorkspacePage(pathname: string): boolean {
 }
 
 /**
- * Two jobs, on every page (sign-in included):
+ * Three jobs, on every page (sign-in included):
  *
+ * - While the database is down, a clear 503 page (lib/db/availability.ts).
  * - An optimistic redirect of anonymous visitors to sign-in, nothing more: every page, server action and route
  *   handler checks the session itself on the server (lib/auth/session.ts), so skipping this (as CVE-2025-29927
  *   allowed with one header) reaches no data.
@@ -17,7 +20,29 @@ function isWorkspacePage(pathname: string): boolean {
  *   `frame-ancestors` is `'none'` for the console and the customer's effective origins in the workspace (decision
  *   D3). The headers that need no nonce (and the API's policy) come from next.config.mjs.
  */
+/**
+ * While the database is known to be down, a page answers 503 with the reason and reloads itself after a few
+ * seconds: a page that failed inside React could only answer 500.
+ */
+function databaseUnavailablePage(): Response {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Database unavailable · Partner console</title>
+<meta http-equiv="refresh" content="${DATABASE_RETRY_AFTER_SECONDS}"><meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5">
+<h1 style="font-size:1.25rem">The database is unavailable</h1><p>${DATABASE_UNAVAILABLE_MESSAGE}</p>
+<p>This page reloads by itself every ${DATABASE_RETRY_AFTER_SECONDS} seconds.</p></body></html>`;
+  return new Response(html, {
+    status: 503,
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "retry-after": String(DATABASE_RETRY_AFTER_SECONDS),
+      "cache-control": "no-store",
+      "content-security-policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    },
+  });
+}
+
 export async function proxy(request: NextRequest) {
+  if (databaseOutage()) return databaseUnavailablePage();
   const { pathname } = request.nextUrl;
   // Sign-in and an invitation link (which creates the account) are the pages open to anonymous visitors.
   const isPublic = pathname === "/sign-in" || pathname.startsWith("/sign-in/") || pathname.startsWith("/invitations/");

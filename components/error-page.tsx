@@ -14,6 +14,47 @@ export type ErrorPageProps = {
   reset?: () => void;
 };
 
+/** How often the page asks /api/health whether the database is back. */
+const HEALTH_POLL_MS = 2_000;
+
+/**
+ * Whether the database is unreachable (the health route answers 503), checked when the page fails and then every
+ * few seconds; `onBack` runs once it answers again. A server error reaches the browser without its cause, so the
+ * health route is how the page tells an outage from a bug.
+ */
+function useDatabaseOutage(onBack: () => void): boolean {
+  const [down, setDown] = React.useState(false);
+  const onBackRef = React.useRef(onBack);
+  React.useEffect(() => {
+    onBackRef.current = onBack;
+  }, [onBack]);
+  React.useEffect(() => {
+    let cancelled = false;
+    let wasDown = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const check = async () => {
+      const status = await fetch("/api/health", { cache: "no-store" }).then((response) => response.status, () => 0);
+      if (cancelled) return;
+      if (status === 503) {
+        wasDown = true;
+        setDown(true);
+      } else if (status === 200 && wasDown) {
+        onBackRef.current();
+        return;
+      } else if (status === 200) {
+        return;
+      }
+      timer = setTimeout(check, HEALTH_POLL_MS);
+    };
+    void check();
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, []);
+  return down;
+}
+
 function errorDigest(error: unknown): string | undefined {
   if (error instanceof Error && "digest" in error && typeof error.digest === "string") return error.digest;
   return undefined;
@@ -22,6 +63,7 @@ function errorDigest(error: unknown): string | undefined {
 export function ErrorPage({ error, retry, reset }: ErrorPageProps) {
   const headingRef = React.useRef<HTMLHeadingElement>(null);
   const digest = errorDigest(error);
+  const databaseDown = useDatabaseOutage(() => (retry ?? reset)?.());
 
   React.useEffect(() => {
     console.error(error);
@@ -42,13 +84,20 @@ export function ErrorPage({ error, retry, reset }: ErrorPageProps) {
       </div>
       <div className="flex max-w-md flex-col gap-2">
         <h1 ref={headingRef} tabIndex={-1} className="text-2xl font-semibold tracking-tight">
-          Something went wrong
+          {databaseDown ? "The database is unavailable" : "Something went wrong"}
         </h1>
-        <p className="text-sm text-muted-foreground">
-          This page could not be loaded. Try again; if it keeps happening, contact support
-          {digest ? " and quote the reference below" : ""}.
-        </p>
-        {digest ? (
+        {databaseDown ? (
+          <p className="text-sm text-muted-foreground" role="status">
+            The console cannot reach its database for a moment (it may be restarting). This page loads again by itself
+            as soon as the database is back.
+          </p>
+        ) : (
+          <p className="text-sm text-muted-foreground">
+            This page could not be loaded. Try again; if it keeps happening, contact support
+            {digest ? " and quote the reference below" : ""}.
+          </p>
+        )}
+        {digest && !databaseDown ? (
           <p className="text-xs text-muted-foreground">
             Reference: <code className="font-mono">{digest}</code>
           </p>

@@ -18,14 +18,18 @@ export interface DatabaseHandle {
  * Opens a database through postgres.js. The embedded database (PGlite behind its socket server) serves one
  * connection at a time and serialises everything, so it gets a pool of one; a real PostgreSQL gets a pool.
  */
-export function openDatabase(url: string, options: { embedded?: boolean; max?: number } = {}): DatabaseHandle {
+export function openDatabase(url: string, options: { embedded?: boolean; max?: number; role?: string } = {}): DatabaseHandle {
   const embedded = options.embedded ?? process.env.DATABASE_EMBEDDED === "1";
   const client = postgres(url, {
     max: embedded ? 1 : (options.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10)),
     onnotice: () => {},
-    connect_timeout: 10,
+    // A local database that does not answer in 3 s is down: fail the request (503) rather than hold it, and try
+    // again soon (postgres.js would otherwise wait up to 20 s between attempts while a restarted server is back).
+    connect_timeout: 3,
+    backoff: (attempt: number) => Math.min(0.1 * 2 ** attempt, 1),
     idle_timeout: embedded ? 0 : 60,
-    connection: { application_name: "partner-console" },
+    // A role given here is the session's from its first statement (a startup parameter), before any query can run.
+    connection: { application_name: "partner-console", ...(options.role ? { role: options.role } : {}) },
   });
   const db = drizzle(client, { schema });
   // Drizzle hands timestamps to postgres.js as strings and turns off its Date serializer; put one back so that a

@@ -1,6 +1,6 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { getDatabase, type Transaction } from "@/lib/db";
+import { partnerScope, tenantDatabase, type Transaction } from "@/lib/db";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 
 export type PartnerRole = "admin" | "member";
 
@@ -35,12 +35,24 @@ export interface RequestContext {
 }
 
 /**
- * Runs `work` in a transaction scoped to the context's partner. The partner is also set for the database
- * (`app.partner_id`, local to the transaction) so that row-level security can stand behind every query.
+ * Runs `work` in a transaction scoped to the context's partner: the transaction runs as the tenant role with the
+ * partner set (`partnerScope`), so that row-level security stands behind every query of `work`.
+ *
+ * A pooled connection whose server restarted fails on its first statement; then, and only if `work` has not started,
+ * the transaction is opened once more on another connection (nothing of it can have been written).
  */
 export async function inPartnerScope<T>(ctx: Pick<RequestContext, "partnerId">, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  return getDatabase().transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.partner_id', ${String(ctx.partnerId)}, true)`);
-    return work(tx);
-  });
+  let started = false;
+  const attempt = () =>
+    tenantDatabase().db.transaction(async (tx) => {
+      await tx.execute(partnerScope(ctx.partnerId));
+      started = true;
+      return work(tx);
+    });
+  try {
+    return await attempt();
+  } catch (error) {
+    if (started || !isDatabaseUnavailable(error)) throw error;
+    return attempt();
+  }
 }

@@ -64,3 +64,28 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return fieldErrors;
 }
 
+/** A lone UTF-16 surrogate: no Unicode character, so it cannot be sent to PostgreSQL as UTF-8 text or JSON. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why a string cannot be stored, or null when it can. */
+function unstorableText(value: string): string | null {
+  if (value.includes("\u0000")) return "Remove the NUL character (U+0000): it cannot be stored.";
+  if (LONE_SURROGATE.test(value)) return "Remove the invalid character (a lone UTF-16 surrogate): it cannot be stored.";
+  return null;
+}
+
+/**
+ * PostgreSQL's text cannot hold U+0000, and no text or JSON can hold a lone UTF-16 surrogate: a string carrying
+ * either fails the query that stores or compares it. Inputs are checked for them once validated (server actions and
+ * the REST API), so that they are refused as bad input, per field, instead of failing on the way to the database.
+ * Keys are the fields' paths, as in `fieldErrorsOf`.
+ */
+export function unstorableTextErrors(value: unknown, path: string[] = []): FieldErrors {
+  if (typeof value === "string") {
+    const reason = unstorableText(value);
+    return reason ? { [path.join(".") || "form"]: [reason] } : {};
+  }
+  if (value === null || typeof value !== "object") return {};
+  const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
+  return Object.assign({}, ...entries.map(([key, item]) => unstorableTextErrors(item, [...path, key]))) as FieldErrors;
+}

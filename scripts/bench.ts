@@ -10,19 +10,17 @@
  *
  * Run through `npm run bench`, which sets the react-server condition so the server-only modules load in Node.
  */
-import { spawn } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { writeFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { sql as drizzleSql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import postgres from "postgres";
-import { openDatabase } from "../db/connection";
-import { runMigrations } from "../db/migrate";
-import { BENCH_PARTNER_NAME, seedLargePartner } from "../db/seed/large";
-import { hashPassword } from "../lib/auth/password";
+import { BENCH_ADMIN, openBenchPartner } from "./lib/bench-partner";
 import { firstLoadJs, signInCookie } from "./lib/first-load-js";
+import { startNextServer } from "./lib/next-server";
+import { percentile } from "./lib/percentile";
 import type { RequestContext } from "../lib/context";
+import { TENANT_ROLE } from "../lib/db";
 import { encodeCursor } from "../lib/customers/cursor";
 import { DEFAULT_CUSTOMER_QUERY, type CustomerQuery } from "../lib/customers/query-input";
 import { countCustomerTable, partnerPlans, queryCustomerTable } from "../lib/customers/table";
@@ -31,25 +29,8 @@ import { filterConditions, keyset, pageQuery, rowColumns, tableSqlContext, where
 const TARGET = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
-const BENCH_ADMIN = { email: "bench-admin@bench.example", password: "bench-password-1" };
 const explain = process.argv.includes("--explain");
 const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/console_bench";
-
-async function ensureDatabase(): Promise<void> {
-  const target = new URL(url);
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = postgres(admin.toString(), { max: 1, onnotice: () => {} });
-  const name = target.pathname.slice(1);
-  const [exists] = await client`select 1 from pg_database where datname = ${name}`;
-  if (!exists) await client.unsafe(`create database "${name}"`);
-  await client.end();
-}
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function time(run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
   for (let warm = 0; warm < 3; warm++) await run();
@@ -64,29 +45,11 @@ async function time(run: () => Promise<unknown>): Promise<{ p50: number; p95: nu
 
 const ms = (value: number) => value.toFixed(2).padStart(7);
 
-await ensureDatabase();
 process.env.DATABASE_URL = url;
-const handle = openDatabase(url, { embedded: false, max: 4 });
-await runMigrations(handle.db);
-const [existing] = await handle.client<{ id: number; n: number }[]>`
-  select p.id, coalesce(pc.customers, 0)::int as n from partners p left join partner_counters pc on pc.partner_id = p.id
-   where p.name = ${BENCH_PARTNER_NAME}`;
-if (!existing || existing.n < TARGET) {
-  console.log(`Seeding ${TARGET.toLocaleString("en")} customers (set-based; a few minutes)…`);
-  await seedLargePartner(handle, { customers: TARGET, now: new Date(), onProgress: (done, total) => process.stdout.write(`\r  ${done.toLocaleString("en")} / ${total.toLocaleString("en")}`) });
-  process.stdout.write("\n");
-}
-const [partner] = await handle.client<{ id: number; name: string; n: number }[]>`
-  select p.id, p.name, pc.customers::int as n from partners p join partner_counters pc on pc.partner_id = p.id where p.name = ${BENCH_PARTNER_NAME}`;
-const partnerId = partner!.id;
-
-// A partner admin to sign in with for the HTTP figures.
-const [admin] = await handle.client<{ id: number }[]>`select id from users where email = ${BENCH_ADMIN.email}`;
-const adminId =
-  admin?.id ??
-  (await handle.client<{ id: number }[]>`
-    insert into users (name, email, password_hash) values ('Bench Admin', ${BENCH_ADMIN.email}, ${await hashPassword(BENCH_ADMIN.password)}) returning id`)[0]!.id;
-await handle.client`insert into partner_members (partner_id, user_id, role) values (${partnerId}, ${adminId}, 'admin') on conflict do nothing`;
+const { handle, partner, adminId } = await openBenchPartner(url, { customers: TARGET });
+const partnerId = partner.id;
+// The plain SQL runs as a request's does: the tenant role, the partner set, row-level security on (lib/context.ts).
+const tenantSql = postgres(url, { max: 1, onnotice: () => {}, connection: { role: TENANT_ROLE, "app.partner_id": String(partnerId) } });
 
 const ctx: RequestContext = {
   partnerId,
@@ -163,7 +126,7 @@ const figures: string[] = [];
 for (const { label, query } of scenarios) {
   const dal = await time(() => queryCustomerTable(ctx, query));
   const rendered = plainSql(query);
-  const plain = await time(() => handle.client.unsafe(rendered.sql, rendered.params as never[]));
+  const plain = await time(() => tenantSql.unsafe(rendered.sql, rendered.params as never[]));
   const line = `${label.padEnd(48)} ${ms(dal.p50)} ${ms(dal.p95)} ${ms(plain.p50)} ${ms(plain.p95)} ${(dal.p50 / plain.p50).toFixed(2).padStart(6)}`;
   console.log(line);
   figures.push(line);
@@ -193,34 +156,19 @@ if (explain) {
   const explained = /^(sort name asc|sort joined desc|search|status|plan|app \(|combination)/;
   for (const { label, query } of scenarios.filter((scenario) => explained.test(scenario.label))) {
     const rendered = plainSql(query);
-    const plan = await handle.client.unsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, costs off, timing on) ${rendered.sql}`, rendered.params as never[]);
+    const plan = await tenantSql.unsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, costs off, timing on) ${rendered.sql}`, rendered.params as never[]);
     sections.push(`## ${label}`, "", "```", ...plan.map((row) => row["QUERY PLAN"]), "```", "");
   }
   writeFileSync("docs/customers-table-plans.md", sections.join("\n"));
   console.log("\nPlans written to docs/customers-table-plans.md");
 }
-await handle.close();
+await Promise.all([handle.close(), tenantSql.end()]);
 if (process.argv.includes("--no-http")) process.exit(0);
 
 // ─── HTTP: next start on the same database ───────────────────────────────────
-const require = createRequire(import.meta.url);
-const nextBin = require.resolve("next/dist/bin/next");
-if (!existsSync(".next/BUILD_ID")) {
-  console.log("\nBuilding for the HTTP figures…");
-  await new Promise<void>((resolve, reject) =>
-    spawn(process.execPath, [nextBin, "build"], { stdio: "inherit" }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error("build failed")))),
-  );
-}
-const server = spawn(process.execPath, [nextBin, "start", "--port", String(PORT)], {
-  stdio: ["ignore", "ignore", "inherit"],
-  env: { ...process.env, DATABASE_URL: url, DATABASE_EMBEDDED: "0", NEXTAUTH_SECRET: "bench-secret", NEXTAUTH_URL: `http://localhost:${PORT}`, NODE_ENV: "production" },
-});
-const origin = `http://127.0.0.1:${PORT}`;
+const server = await startNextServer({ port: PORT, databaseUrl: url });
+const origin = server.origin;
 try {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    if (await fetch(`${origin}/api/health`).then((response) => response.ok, () => false)) break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
   const cookie = await signInCookie(origin, BENCH_ADMIN.email, BENCH_ADMIN.password);
   const load = (path: string, connections: number, seconds: number) =>
     autocannon({ url: `${origin}${path}`, connections, duration: seconds, headers: { cookie } });
@@ -247,6 +195,6 @@ try {
   console.log(jsLine);
   figures.push(jsLine);
 } finally {
-  server.kill("SIGTERM");
+  server.stop();
 }
 process.exit(0);

@@ -2,15 +2,20 @@ import "server-only";
 import { z } from "zod";
 import { consoleAccess } from "@/lib/auth/console-access";
 import type { ConsoleContext } from "@/lib/auth/session";
-import { DomainError, fieldErrorsOf, type FieldErrors } from "@/lib/errors";
+import { knownFailure } from "@/lib/db/errors";
+import { fieldErrorsOf, unstorableTextErrors, type FieldErrors } from "@/lib/errors";
 
 export { fieldErrorsOf };
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: FieldErrors };
 
-/** Translates what a data-access call threw into the action's answer; anything unexpected is logged, not shown. */
+/**
+ * Translates what a data-access call threw into the action's answer (an unreachable database says so, to try again
+ * in a few seconds); anything unexpected is logged, not shown.
+ */
 export function failureOf(error: unknown): { ok: false; error: string; fieldErrors?: FieldErrors } {
-  if (error instanceof DomainError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+  const known = knownFailure(error);
+  if (known) return { ok: false, error: known.message, fieldErrors: known.fieldErrors };
   console.error(error);
   return { ok: false, error: "Something went wrong on our side. Nothing was changed; try again." };
 }
@@ -27,13 +32,16 @@ export function consoleAction<Schema extends z.ZodType, Result>(
 ): (input: z.input<Schema>) => Promise<ActionResult<Result>> {
   const adminOnly = options.adminOnly ?? true;
   return async (input) => {
-    const { ctx, refusal } = await consoleAccess({ adminOnly });
-    if (refusal) return { ok: false, error: refusal.message };
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) {
-      return { ok: false, error: "Some fields need your attention.", fieldErrors: fieldErrorsOf(parsed.error) };
-    }
     try {
+      // Inside the try: reading the session is a database call too, and may find the database down.
+      const { ctx, refusal } = await consoleAccess({ adminOnly });
+      if (refusal) return { ok: false, error: refusal.message };
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) {
+        return { ok: false, error: "Some fields need your attention.", fieldErrors: fieldErrorsOf(parsed.error) };
+      }
+      const unstorable = unstorableTextErrors(parsed.data);
+      if (Object.keys(unstorable).length > 0) return { ok: false, error: "Some fields need your attention.", fieldErrors: unstorable };
       return { ok: true, data: await handler(ctx, parsed.data) };
     } catch (error) {
       return failureOf(error);

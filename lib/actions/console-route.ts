@@ -1,11 +1,12 @@
 import "server-only";
-import { consoleRouteContext } from "@/lib/auth/route-session";
+import { consoleErrorResponse, consoleRouteContext } from "@/lib/auth/route-session";
 import type { ConsoleContext } from "@/lib/auth/session";
-import { DomainError, HTTP_STATUS } from "@/lib/errors";
+import { knownFailure } from "@/lib/db/errors";
 
 /**
- * The console's JSON reads (the pickers' server-side searches): a route handler checks the session itself, like
- * every server action, and answers domain errors with their status. Never cached.
+ * The console's JSON reads (the Customers table, the pickers' server-side searches): a route handler checks the
+ * session itself, like every server action, and answers domain errors with their status (503 with Retry-After while
+ * the database is unreachable). Never cached.
  */
 export async function consoleJson<T>(
   request: Request,
@@ -18,7 +19,8 @@ export async function consoleJson<T>(
   try {
     return Response.json(await read(ctx, new URL(request.url).searchParams), { headers });
   } catch (error) {
-    if (error instanceof DomainError) return Response.json({ error: error.message }, { status: HTTP_STATUS[error.code], headers });
+    const known = knownFailure(error);
+    if (known) return consoleErrorResponse(known);
     console.error(error);
     return Response.json({ error: "Something went wrong on our side. Try again." }, { status: 500, headers });
   }

@@ -3,6 +3,7 @@ import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
 import { apiClients, partners } from "@/db/schema";
 import type { RequestContext } from "@/lib/context";
 import { getDatabase } from "@/lib/db";
+import { readAgainIfUnreachable } from "@/lib/db/errors";
 import { hashToken, TOKEN_PREFIX } from "./token";
 
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -17,24 +18,26 @@ export async function authenticateToken(
 ): Promise<RequestContext | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const db = getDatabase();
-  const [row] = await db
-    .select({
-      id: apiClients.id,
-      name: apiClients.name,
-      scopes: apiClients.scopes,
-      partnerId: apiClients.partnerId,
-      partnerName: partners.name,
-      lastUsedAt: apiClients.lastUsedAt,
-    })
-    .from(apiClients)
-    .innerJoin(partners, eq(partners.id, apiClients.partnerId))
-    .where(
-      and(
-        eq(apiClients.tokenHash, hashToken(token)),
-        isNull(apiClients.revokedAt),
-        or(isNull(apiClients.expiresAt), gt(apiClients.expiresAt, meta.now)),
+  const [row] = await readAgainIfUnreachable(() =>
+    db
+      .select({
+        id: apiClients.id,
+        name: apiClients.name,
+        scopes: apiClients.scopes,
+        partnerId: apiClients.partnerId,
+        partnerName: partners.name,
+        lastUsedAt: apiClients.lastUsedAt,
+      })
+      .from(apiClients)
+      .innerJoin(partners, eq(partners.id, apiClients.partnerId))
+      .where(
+        and(
+          eq(apiClients.tokenHash, hashToken(token)),
+          isNull(apiClients.revokedAt),
+          or(isNull(apiClients.expiresAt), gt(apiClients.expiresAt, meta.now)),
+        ),
       ),
-    );
+  );
   if (!row) return null;
   if (!row.lastUsedAt || meta.now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     const threshold = new Date(meta.now.getTime() - LAST_USED_RESOLUTION_MS);

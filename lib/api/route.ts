@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { fieldErrorsOf } from "@/lib/errors";
+import { fieldErrorsOf, unstorableTextErrors, type FieldErrors } from "@/lib/errors";
 import { authenticateToken } from "@/lib/api-clients/authenticate";
 import { hasScope } from "@/lib/api-clients/scopes";
 import { now } from "@/lib/clock";
-import { DomainError } from "@/lib/errors";
+import { knownFailure } from "@/lib/db/errors";
 import type { AnyEndpoint } from "./endpoint";
 import { apiFieldErrors, domainErrorResponse, errorResponse } from "./errors";
 import { takeRequest } from "./rate-limit";
@@ -19,8 +19,8 @@ function bearerToken(request: Request): string | null {
   return match ? match[1]! : null;
 }
 
-function validationResponse(error: z.ZodError, where: string): Response {
-  const errors = apiFieldErrors(fieldErrorsOf(error));
+function validationResponse(error: z.ZodError | FieldErrors, where: string): Response {
+  const errors = apiFieldErrors(error instanceof z.ZodError ? fieldErrorsOf(error) : error);
   const names = Object.keys(errors).filter((key) => key !== "form");
   const message = names.length > 0 ? `Invalid ${where}: ${names.join(", ")}.` : `Invalid ${where}.`;
   return errorResponse(400, message, errors);
@@ -44,6 +44,9 @@ async function readBody(request: Request): Promise<{ value: unknown } | { refusa
   }
 }
 
+const hasErrors = (errors: FieldErrors) => Object.keys(errors).length > 0;
+const hasUnstorableText = (value: unknown) => hasErrors(unstorableTextErrors(value));
+
 function queryObject(url: URL): Record<string, string> {
   const query: Record<string, string> = {};
   for (const [key, value] of url.searchParams) query[key] ??= value;
@@ -53,8 +56,9 @@ function queryObject(url: URL): Record<string, string> {
 /**
  * The one wrapper of every REST route handler. In order: the bearer token (never the session cookie) → 401, the
  * client's scope → 403, the rate limit → 429 with Retry-After, the URL parameters, query and JSON body against the
- * endpoint's zod schemas → 400/413/415, then the handler, whose DomainErrors become their statuses. Anything
- * unexpected is logged and answered 503 "try again", never a 500 with internals.
+ * endpoint's zod schemas → 400/413/415, then the handler, whose DomainErrors become their statuses. An unreachable
+ * database (token check included) answers 503 with Retry-After; anything else unexpected is logged and answered
+ * 503 "try again", never a 500 with internals.
  */
 export function apiRoute(endpoint: AnyEndpoint) {
   return async (request: Request, segment: RouteSegment): Promise<Response> => {
@@ -76,22 +80,28 @@ export function apiRoute(endpoint: AnyEndpoint) {
       }
       const params = (endpoint.params ?? z.object({})).safeParse((await segment?.params) ?? {});
       // An ID that cannot exist answers like one that does not (decision D8).
-      if (!params.success) return errorResponse(404, "Not found.");
+      if (!params.success || hasUnstorableText(params.data)) return errorResponse(404, "Not found.");
       const url = new URL(request.url);
       const query = (endpoint.query ?? z.object({})).safeParse(queryObject(url));
       if (!query.success) return validationResponse(query.error, "query parameters");
+      // All of the query, also what the schema leaves to the handler (the Customers view reads the URL itself).
+      const unstorableQuery = unstorableTextErrors(queryObject(url));
+      if (hasErrors(unstorableQuery)) return validationResponse(unstorableQuery, "query parameters");
       let body: unknown = undefined;
       if (endpoint.body) {
         const read = await readBody(request);
         if ("refusal" in read) return read.refusal;
         const parsed = endpoint.body.safeParse(read.value);
         if (!parsed.success) return validationResponse(parsed.error, "request body");
+        const unstorable = unstorableTextErrors(parsed.data);
+        if (hasErrors(unstorable)) return validationResponse(unstorable, "request body");
         body = parsed.data;
       }
       const result = await endpoint.handler(ctx, { params: params.data, query: query.data, body, url });
       return Response.json(result, { status: endpoint.status ?? 200, headers: { "cache-control": "no-store" } });
     } catch (error) {
-      if (error instanceof DomainError) return domainErrorResponse(error);
+      const known = knownFailure(error);
+      if (known) return domainErrorResponse(known);
       console.error(`[api] ${endpoint.method} ${endpoint.path}`, error);
       return errorResponse(503, "The request could not be completed. Nothing was changed; try again.");
     }

@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { getDatabase, type Queryable } from "@/lib/db";
+import { readAgainIfUnreachable } from "@/lib/db/errors";
 import { workspaceMembership } from "@/lib/workspace-access/members";
 import { endSwitch } from "@/lib/workspace-access/switch";
 import { maySwitchInto } from "@/lib/workspace-access/switching";
@@ -99,8 +100,8 @@ export async function loadSessionContext(
   meta: { ip: string | null; userAgent: string | null },
   at: Date = now(),
 ): Promise<RequestContext | null> {
-  const [row] = await sessionRows(getDatabase()).where(
-    and(eq(sessions.idHash, idHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, at)),
+  const [row] = await readAgainIfUnreachable(() =>
+    sessionRows(getDatabase()).where(and(eq(sessions.idHash, idHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, at))),
   );
   if (!row) return null;
   const { partner: base, customer: inCustomer } = contextsOf(row, idHash, at, meta);

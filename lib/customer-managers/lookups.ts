@@ -54,6 +54,11 @@ export async function requireManagerRole(tx: Queryable, ctx: RequestContext, rol
 
 /** A manager of the context's partner, locked for the rest of the transaction, or NOT_FOUND. */
 export async function requireManagerForUpdate(tx: Queryable, ctx: RequestContext, id: number) {
+  const mine = and(eq(customerManagers.id, id), eq(customerManagers.partnerId, ctx.partnerId));
+  // The row alone is locked first, then read with its role: locked through the join, a manager whose role a
+  // concurrent edit changed is checked again against the role read before the wait, and drops out ("not found"
+  // to the second of two admins saving at once).
+  await tx.select({ id: customerManagers.id }).from(customerManagers).where(mine).for("update");
   const [manager] = await tx
     .select({
       id: customerManagers.id,
@@ -65,8 +70,7 @@ export async function requireManagerForUpdate(tx: Queryable, ctx: RequestContext
     .from(customerManagers)
     .innerJoin(users, eq(users.id, customerManagers.userId))
     .innerJoin(roles, eq(roles.id, customerManagers.roleId))
-    .where(and(eq(customerManagers.id, id), eq(customerManagers.partnerId, ctx.partnerId)))
-    .for("update", { of: customerManagers });
+    .where(mine);
   if (!manager) throw new DomainError("NOT_FOUND", "Customer manager not found");
   return manager;
 }

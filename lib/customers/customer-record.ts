@@ -46,7 +46,12 @@ export async function readCustomer(
   customerId: number,
   options: { forUpdate?: boolean } = {},
 ): Promise<CustomerRecord> {
-  const query = tx
+  const mine = and(eq(customers.id, customerId), eq(customers.partnerId, ctx.partnerId));
+  // The row alone is locked first, then read with its plans: locked through the join, a row whose plan another
+  // transaction changed meanwhile is checked again against the plan read before the wait, and drops out (the
+  // command would answer "not found" to a concurrent save). Read after the lock, everything is current.
+  if (options.forUpdate) await tx.select({ id: customers.id }).from(customers).where(mine).for("update");
+  const [row] = await tx
     .select({
       id: customers.id,
       name: customers.name,
@@ -64,8 +69,7 @@ export async function readCustomer(
     .from(customers)
     .innerJoin(plans, eq(plans.id, customers.planId))
     .leftJoin(freePlans, and(eq(freePlans.partnerId, customers.partnerId), eq(freePlans.isFree, true)))
-    .where(and(eq(customers.id, customerId), eq(customers.partnerId, ctx.partnerId)));
-  const [row] = options.forUpdate ? await query.for("update", { of: customers }) : await query;
+    .where(mine);
   if (!row) throw notFound("Customer");
   return row;
 }

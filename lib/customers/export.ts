@@ -2,11 +2,13 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type postgres from "postgres";
-import { getDatabase } from "@/lib/db";
+import { partnerScope, tenantDatabase } from "@/lib/db";
 import type { RequestContext } from "@/lib/context";
 import type { CustomerQuery } from "./query-input";
 import { STATUS_LABELS, type CustomerStatus } from "./status";
 import { filterConditions, keyset, rowColumns, statusCondition, tableSqlContext, whereOf } from "./table-sql";
+
+const dialect = new PgDialect();
 
 const BATCH = 1_000;
 const HEADER = ["ID", "Customer", "External ID", "Plan", "Status", "Joined", "Tasks used", "Task limit", "Connections", "Connection limit", "Connected apps"];
@@ -40,20 +42,21 @@ type ExportRow = {
  * batches on one reserved connection, so that a million rows never sit in memory.
  */
 export async function* customerCsvLines(ctx: RequestContext, query: CustomerQuery): AsyncGenerator<string> {
-  const client = getDatabase().$client as postgres.Sql;
+  const client = tenantDatabase().client;
   const connection = await client.reserve();
   let open = false;
   try {
     await connection.unsafe("begin isolation level repeatable read read only");
     open = true;
-    await connection`select set_config('app.partner_id', ${String(ctx.partnerId)}, true)`;
+    const scope = dialect.sqlToQuery(partnerScope(ctx.partnerId));
+    await connection.unsafe(scope.sql, scope.params as postgres.ParameterOrJSON<never>[]);
     const [free] = await connection<{ id: number; name: string; taskLimit: number; connectionLimit: number }[]>`
       select id, name, task_limit as "taskLimit", connection_limit as "connectionLimit"
         from plans where partner_id = ${ctx.partnerId} and is_free`;
     const tableCtx = tableSqlContext(ctx, free);
     const { orderBy } = keyset(query, null, "forward");
     const conditions = [...filterConditions(query, tableCtx), statusCondition(query.status, tableCtx)].filter((part) => part !== null);
-    const rendered = new PgDialect().sqlToQuery(sql`
+    const rendered = dialect.sqlToQuery(sql`
       select ${rowColumns(query, tableCtx)}, to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD') as joined
         from customers c join plans p on p.id = c.plan_id
        where ${whereOf(conditions)}

@@ -7,7 +7,7 @@ import { createApiClientSchema, type CreateApiClientInput } from "@/lib/api-clie
 import { API_SCOPES, ENVIRONMENT_TYPES } from "@/lib/api-clients/scopes";
 import { adminContext } from "./factories";
 
-type Handler = (request: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (request: Request, segment: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> | Response;
 
 export async function apiToken(
   partner: { id: number; name: string },
@@ -25,12 +25,14 @@ export async function apiToken(
 
 export interface CallOptions {
   token?: string | null;
-  params?: Record<string, string>;
+  params?: Record<string, string | string[]>;
   body?: unknown;
   /** A raw body, sent as it is. */
   rawBody?: string;
   contentType?: string;
   query?: string;
+  /** The request's path (some handlers read it); `/api/test` when not given. */
+  path?: string;
 }
 
 export async function call(handler: Handler, method: string, options: CallOptions = {}): Promise<{ status: number; body: unknown; headers: Headers }> {
@@ -41,10 +43,12 @@ export async function call(handler: Handler, method: string, options: CallOption
   else if (options.body !== undefined) body = JSON.stringify(options.body);
   if (method === "GET" || method === "HEAD") body = undefined;
   if (body !== undefined) headers["content-type"] = options.contentType ?? "application/json";
-  const request = new Request(`http://localhost/api/test${options.query ? `?${options.query}` : ""}`, { method, headers, body });
+  const request = new Request(`http://localhost${options.path ?? "/api/test"}${options.query ? `?${options.query}` : ""}`, { method, headers, body });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+  // JSON answers parsed; anything else (a CSV export) as its text.
+  const json = (response.headers.get("content-type") ?? "application/json").includes("json");
+  return { status: response.status, body: text ? (json ? JSON.parse(text) : text) : null, headers: response.headers };
 }
 
 /** The one error shape (lib/api/errors.ts). */

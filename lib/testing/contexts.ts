@@ -63,12 +63,15 @@ export function sessionSecretOf(idHash: string): string {
   return secret;
 }
 
-/** An open session row for the person; returns its ID hash. */
+/**
+ * An open session row for the person; returns its ID hash. With `activeCustomerId` alone the person is at home in
+ * that customer (its own collaborator); with `switchExpiresAt` too, switched into it until then (rule C7).
+ */
 export async function openSession(
   db: Queryable,
   partnerId: number,
   userId: number,
-  options: { activeCustomerId?: number | null; at?: Date } = {},
+  options: { activeCustomerId?: number | null; switchExpiresAt?: Date | null; at?: Date } = {},
 ): Promise<string> {
   const secret = randomUUID();
   const idHash = hashSessionSecret(secret);
@@ -79,6 +82,7 @@ export async function openSession(
     partnerId,
     userId,
     activeCustomerId: options.activeCustomerId ?? null,
+    switchExpiresAt: options.switchExpiresAt ?? null,
     createdAt: at,
     lastSeenAt: at,
     expiresAt: new Date(at.getTime() + 8 * 60 * 60_000),

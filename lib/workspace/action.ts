@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { failureOf, fieldErrorsOf, type ActionResult } from "@/lib/actions/console-action";
+import { unstorableTextErrors } from "@/lib/errors";
 import { getSessionContext } from "@/lib/auth/session";
 import type { RequestContext } from "@/lib/context";
 import { toWorkspaceContext, type WorkspaceContext } from "./context";
@@ -39,6 +40,8 @@ export async function runWorkspaceAction<Schema extends z.ZodType, Result>(
     if (!parsed.success) {
       return { ok: false, error: "Some fields need your attention.", fieldErrors: fieldErrorsOf(parsed.error) };
     }
+    const unstorable = unstorableTextErrors(parsed.data);
+    if (Object.keys(unstorable).length > 0) return { ok: false, error: "Some fields need your attention.", fieldErrors: unstorable };
     return { ok: true, data: await handler(ctx, parsed.data) };
   } catch (error) {
     return failureOf(error);

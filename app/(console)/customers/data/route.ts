@@ -1,4 +1,4 @@
-import { consoleRouteContext } from "@/lib/auth/route-session";
+import { consoleJson } from "@/lib/actions/console-route";
 import { customerQueryFromSearchParams } from "@/lib/customers/query-input";
 import { loadCustomerTable } from "@/lib/customers/table";
 
@@ -7,8 +7,5 @@ import { loadCustomerTable } from "@/lib/customers/table";
  * fetches it (the server renders the rows on every change of the URL); `npm run bench` still measures it.
  */
 export async function GET(request: Request) {
-  const { ctx, refusal } = await consoleRouteContext();
-  if (refusal) return refusal;
-  const query = customerQueryFromSearchParams(new URL(request.url).searchParams);
-  return Response.json(await loadCustomerTable(ctx, query), { headers: { "cache-control": "private, no-store" } });
+  return consoleJson(request, (ctx, params) => loadCustomerTable(ctx, customerQueryFromSearchParams(params)));
 }

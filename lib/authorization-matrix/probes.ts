@@ -1,0 +1,229 @@
+/**
+ * How to call each route of the matrix against customer C: what it targets (`target`: the partner's record IDs as
+ * numbers, which the "other partner's IDs" check replaces; strings are kept) and what it sends. The test fails for
+ * any enumerated route that has no probe here, so a new route needs its matrix row and its probe.
+ */
+import { randomUUID } from "node:crypto";
+import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
+import { API_SCOPES, ENVIRONMENT_TYPES } from "@/lib/api-clients/scopes";
+import { callNextAuth } from "./next-auth-call";
+import { fresh, unique } from "./targets";
+import type { World } from "./world";
+
+export type Target = Record<string, number | string>;
+type Targeting = (w: World) => Promise<Target> | Target;
+
+const none: Targeting = () => ({});
+const customerC: Targeting = (w) => ({ customerId: w.c.id });
+const { admin: ADMIN, operator: OPERATOR } = SYSTEM_ROLE_IDS;
+
+/** A page: its URL parameters. */
+export const PAGE_PROBES: Record<string, Targeting> = {
+  "/customers/:id": (w) => ({ id: w.c.id }),
+  "/customers/:id/activity": (w) => ({ id: w.c.id }),
+  "/customers/:id/app-access": (w) => ({ id: w.c.id }),
+  "/customers/:id/collaborators": (w) => ({ id: w.c.id }),
+  "/customers/:id/settings": (w) => ({ id: w.c.id }),
+  "/workspace/recipes/:recipeId": (w) => ({ recipeId: w.recipe.id }),
+  "/invitations/:token": async (w) => ({ token: await fresh.invitationToken(w) }),
+};
+
+export interface ActionProbe {
+  target: Targeting;
+  input: (t: Target, w: World) => unknown;
+}
+
+const email = () => `${randomUUID()}@example.test`;
+
+/** A server action: its input, keyed `file#export` (file relative to app/). */
+export const ACTION_PROBES: Record<string, ActionProbe> = {
+  "(auth)/invitations/[token]/actions.ts#signUpWithLink": {
+    target: async (w) => ({ token: await fresh.invitationToken(w) }),
+    input: (t) => ({ token: t.token, name: "Invited Person", password: "a long enough password" }),
+  },
+  "(console)/account-switch/actions.ts#switchToAccount": { target: customerC, input: (t) => ({ customerId: t.customerId, reason: "" }) },
+  "(console)/api-clients/actions.ts#createApiClientAction": {
+    target: none,
+    input: () => ({ name: unique("Client"), scopes: [...API_SCOPES], environmentTypes: [...ENVIRONMENT_TYPES] }),
+  },
+  "(console)/api-clients/actions.ts#revokeApiClientAction": { target: async (w) => ({ id: (await fresh.apiClient(w)).id }), input: (t) => ({ id: t.id }) },
+  "(console)/customer-managers/actions.ts#assignManager": {
+    target: async (w) => ({ userId: (await fresh.teamMember(w)).id, customerId: w.c.id }),
+    input: (t) => ({ userId: t.userId, roleId: ADMIN, manageAll: false, customerIds: [t.customerId] }),
+  },
+  "(console)/customer-managers/actions.ts#editManager": {
+    target: async (w) => ({ id: (await fresh.manager(w)).id, customerId: w.c.id }),
+    input: (t) => ({ id: t.id, roleId: OPERATOR, manageAll: false, customerIds: [t.customerId] }),
+  },
+  "(console)/customer-managers/actions.ts#removeManager": { target: async (w) => ({ id: (await fresh.manager(w)).id }), input: (t) => ({ id: t.id }) },
+  "(console)/customers/(list)/actions.ts#addCustomerAction": {
+    target: (w) => ({ planId: w.acme.plans.starter.id }),
+    input: (t) => ({ name: unique("Customer"), notificationEmail: "ops@example.test", planId: t.planId, externalId: "" }),
+  },
+  "(console)/customers/[id]/app-access/actions.ts#updateAppAccessAction": {
+    target: customerC,
+    input: (t) => ({ customerId: t.customerId, allApps: true, appIds: [] }),
+  },
+  "(console)/customers/[id]/settings/actions.ts#changePlanAction": {
+    target: (w) => ({ customerId: w.c.id, planId: w.acme.plans.growth.id }),
+    input: (t) => ({ customerId: t.customerId, planId: t.planId }),
+  },
+  "(console)/customers/[id]/settings/actions.ts#setTrialAction": { target: customerC, input: (t) => ({ customerId: t.customerId, enabled: false }) },
+  "(console)/customers/[id]/settings/actions.ts#updateNotificationEmailAction": {
+    target: customerC,
+    input: (t) => ({ customerId: t.customerId, notificationEmail: "ops@example.test" }),
+  },
+  "(console)/customers/[id]/settings/actions.ts#updateExternalIdAction": {
+    target: customerC,
+    input: (t) => ({ customerId: t.customerId, externalId: unique("EXT").replace(" ", "-") }),
+  },
+  "(console)/customers/[id]/settings/actions.ts#updateIframeOriginsAction": {
+    target: customerC,
+    input: (t) => ({ customerId: t.customerId, iframeOrigins: "https://embed.example.test" }),
+  },
+  "(console)/customers/[id]/settings/actions.ts#deleteCustomerAction": {
+    target: async (w) => {
+      const customer = await fresh.customer(w);
+      return { customerId: customer.id, name: customer.name };
+    },
+    input: (t) => ({ customerId: t.customerId, confirmName: t.name }),
+  },
+  "(workspace)/workspace/actions.ts#returnToPartner": { target: none, input: () => undefined },
+  "(workspace)/workspace/admin/settings/actions.ts#saveTeamName": { target: none, input: () => ({ name: unique("Team") }) },
+  "(workspace)/workspace/connections/actions.ts#connect": { target: none, input: (_t, w) => ({ appId: w.app.id, name: unique("Connection") }) },
+  "(workspace)/workspace/connections/actions.ts#disconnectConnection": {
+    target: async (w) => ({ connectionId: (await fresh.connection(w)).id }),
+    input: (t) => ({ connectionId: t.connectionId }),
+  },
+  "(workspace)/workspace/recipes/[recipeId]/actions.ts#changeRecipeStatus": {
+    target: (w) => ({ recipeId: w.recipe.id }),
+    input: (t) => ({ recipeId: t.recipeId, status: "running" }),
+  },
+  "(workspace)/workspace/recipes/[recipeId]/actions.ts#saveNewVersion": {
+    target: (w) => ({ recipeId: w.recipe.id }),
+    input: (t) => ({ recipeId: t.recipeId, comment: "" }),
+  },
+  "(workspace)/workspace/teams/actions.ts#invite": { target: none, input: () => ({ name: "Invited Person", email: email(), roleId: ADMIN }) },
+  "(workspace)/workspace/teams/actions.ts#changeRole": {
+    target: async (w) => ({ userId: (await fresh.collaborator(w)).id }),
+    input: (t) => ({ userId: t.userId, roleId: ADMIN }),
+  },
+  "(workspace)/workspace/teams/actions.ts#remove": { target: async (w) => ({ userId: (await fresh.collaborator(w)).id }), input: (t) => ({ userId: t.userId }) },
+};
+
+export interface RouteProbe {
+  target: Targeting;
+  /** URL parameters (each target entry whose name is a segment of the route) and the JSON body. */
+  body?: (t: Target, w: World) => unknown;
+  query?: string;
+  /** Instead of the route file's handler, for a handler that needs Next's own request scope. */
+  answer?: (t: Target, w: World) => Promise<{ status: number; body: unknown; headers: Headers }>;
+}
+
+const managedUser: Targeting = (w) => ({ managed_user_id: w.c.id });
+const withId = (id: (w: World) => Promise<number> | number): Targeting => async (w) => ({ managed_user_id: w.c.id, id: await id(w) });
+const projectGrantsBody = (_t: Target, w: World) => ({
+  project_grants: [{ assignment_type: "User", assignment_id: w.ours.operator.id, project_role_id: w.projectRoleIds.builder }],
+});
+
+/** A route handler, keyed `METHOD /path`. */
+export const ROUTE_PROBES: Record<string, RouteProbe> = {
+  // The console's own route handlers (session cookie).
+  "GET /audit-log/export": { target: none },
+  "GET /customers/data": { target: none },
+  "GET /customers/export": { target: none },
+  "GET /lookups/accounts": { target: none, query: "q=" },
+  "GET /lookups/customer-managers/:id": { target: (w) => ({ id: w.managerOfCAssignment.id }) },
+  "GET /lookups/customer-managers/:id/customers": { target: (w) => ({ id: w.managerOfCAssignment.id }) },
+  "GET /lookups/customers": { target: none, query: "q=" },
+  "GET /lookups/people": { target: none, query: "q=" },
+  "GET /lookups/team-members": { target: none, query: "q=" },
+  // Public, and test-only.
+  "GET /api/auth/:nextauth*": { target: () => ({ nextauth: "providers" }), answer: () => callNextAuth("GET", "providers", undefined) },
+  "POST /api/auth/:nextauth*": { target: () => ({ nextauth: "_log" }), answer: () => callNextAuth("POST", "_log", { level: "debug", code: "matrix" }) },
+  "GET /api/health": { target: none },
+  "GET /api/openapi.json": { target: none },
+  "GET /api/test/clock": { target: none },
+  "POST /api/test/clock": { target: none, body: () => ({ offsetMs: 0 }) },
+  "GET /api/test/customers": { target: none },
+  "POST /api/test/customers": { target: none, body: () => ({}) },
+  // The REST API (bearer token).
+  "GET /api/customer_managers": { target: none },
+  "POST /api/customer_managers": {
+    target: async (w) => ({ team_collaborator_id: (await fresh.teamMember(w)).id, customer: w.c.id }),
+    body: (t) => ({ team_collaborator_id: t.team_collaborator_id, role_id: ADMIN, permitted_workspace_ids: [t.customer] }),
+  },
+  "PUT /api/customer_managers/:id": { target: async (w) => ({ id: (await fresh.manager(w)).id }), body: () => ({ role_id: OPERATOR }) },
+  "DELETE /api/customer_managers/:id": { target: async (w) => ({ id: (await fresh.manager(w)).id }) },
+  "GET /api/managed_users": { target: none },
+  "POST /api/managed_users": { target: none, body: () => ({ name: unique("Customer"), notification_email: "ops@example.test" }) },
+  "GET /api/managed_users/:managed_user_id": { target: managedUser },
+  "PUT /api/managed_users/:managed_user_id": { target: managedUser, body: () => ({ notification_email: "ops@example.test" }) },
+  "DELETE /api/managed_users/:managed_user_id": { target: async (w) => ({ managed_user_id: (await fresh.customer(w)).id }) },
+  "GET /api/managed_users/:managed_user_id/:id/project_grants": { target: withId((w) => w.ours.projects.devSync.id) },
+  "GET /api/managed_users/:managed_user_id/environment_roles": { target: managedUser },
+  "POST /api/managed_users/:managed_user_id/environment_roles": { target: managedUser, body: () => ({ name: unique("Role"), permissions: [] }) },
+  "GET /api/managed_users/:managed_user_id/environment_roles/:id": { target: withId(async (w) => (await fresh.role(w, "environment")).id) },
+  "PUT /api/managed_users/:managed_user_id/environment_roles/:id": {
+    target: withId(async (w) => (await fresh.role(w, "environment")).id),
+    body: () => ({ name: unique("Role") }),
+  },
+  "DELETE /api/managed_users/:managed_user_id/environment_roles/:id": { target: withId(async (w) => (await fresh.role(w, "environment")).id) },
+  "POST /api/managed_users/:managed_user_id/member_invitation": {
+    target: managedUser,
+    body: () => ({ name: "Invited Person", email: email(), role_name: "Admin" }),
+  },
+  "GET /api/managed_users/:managed_user_id/members": { target: managedUser },
+  "POST /api/managed_users/:managed_user_id/members": {
+    target: managedUser,
+    body: () => ({ name: "Added Person", email: email(), role_name: "Operator" }),
+  },
+  "GET /api/managed_users/:managed_user_id/members/:id": { target: withId((w) => w.ours.admin.id) },
+  "PUT /api/managed_users/:managed_user_id/members/:id": { target: withId((w) => w.ours.operator.id), body: () => ({ role_name: "Operator" }) },
+  "DELETE /api/managed_users/:managed_user_id/members/:id": { target: withId(async (w) => (await fresh.collaborator(w)).id) },
+  "GET /api/managed_users/:managed_user_id/members/:id/privileges": { target: withId((w) => w.ours.admin.id) },
+  "GET /api/managed_users/:managed_user_id/members/:id/project_grants": { target: withId((w) => w.ours.admin.id) },
+  "GET /api/managed_users/:managed_user_id/members/:id/projects_privileges": { target: withId((w) => w.ours.admin.id) },
+  "GET /api/managed_users/:managed_user_id/project_grants/:id": { target: withId((w) => w.ours.grants.adminGrant.id) },
+  "PUT /api/managed_users/:managed_user_id/project_grants/:id": {
+    target: withId(async (w) => (await fresh.grant(w)).id),
+    body: (_t, w) => ({ project_role_id: w.projectRoleIds.projectAdmin }),
+  },
+  "DELETE /api/managed_users/:managed_user_id/project_grants/:id": { target: withId(async (w) => (await fresh.grant(w)).id) },
+  "GET /api/managed_users/:managed_user_id/project_roles": { target: managedUser },
+  "POST /api/managed_users/:managed_user_id/project_roles": { target: managedUser, body: () => ({ name: unique("Role"), permissions: [] }) },
+  "GET /api/managed_users/:managed_user_id/project_roles/:id": { target: withId(async (w) => (await fresh.role(w, "project")).id) },
+  "PUT /api/managed_users/:managed_user_id/project_roles/:id": {
+    target: withId(async (w) => (await fresh.role(w, "project")).id),
+    body: () => ({ name: unique("Role") }),
+  },
+  "DELETE /api/managed_users/:managed_user_id/project_roles/:id": { target: withId(async (w) => (await fresh.role(w, "project")).id) },
+  "GET /api/managed_users/:managed_user_id/projects/:id/project_grants": { target: withId((w) => w.ours.projects.devSync.id) },
+  "PUT /api/managed_users/:managed_user_id/projects/:id/project_grants": { target: withId((w) => w.ours.projects.devSync.id), body: projectGrantsBody },
+  "POST /api/managed_users/:managed_user_id/roles_migration/custom_role": {
+    target: async (w) => ({ managed_user_id: w.c.id, role: (await fresh.legacyRole(w)).id }),
+    body: (t) => ({ role_id: t.role, dry_run: true }),
+  },
+  "POST /api/managed_users/:managed_user_id/roles_migration/system_roles": { target: managedUser, body: () => ({ dry_run: true }) },
+  "GET /api/managed_users/:managed_user_id/user_groups": { target: managedUser },
+  "POST /api/managed_users/:managed_user_id/user_groups": { target: managedUser, body: () => ({ name: unique("Group") }) },
+  "GET /api/managed_users/:managed_user_id/user_groups/:id": { target: withId((w) => w.ours.group.id) },
+  "PUT /api/managed_users/:managed_user_id/user_groups/:id": { target: withId(async (w) => (await fresh.group(w)).id), body: () => ({ name: unique("Group") }) },
+  "DELETE /api/managed_users/:managed_user_id/user_groups/:id": { target: withId(async (w) => (await fresh.group(w)).id) },
+  "GET /api/managed_users/:managed_user_id/user_groups/:id/members": { target: withId((w) => w.ours.group.id) },
+  "POST /api/managed_users/:managed_user_id/user_groups/:id/members": {
+    target: withId(async (w) => (await fresh.group(w)).id),
+    body: (_t, w) => ({ user_ids: [w.ours.admin.id] }),
+  },
+  "DELETE /api/managed_users/:managed_user_id/user_groups/:id/members": {
+    target: withId(async (w) => (await fresh.group(w, [w.ours.operator.id])).id),
+    body: (_t, w) => ({ user_ids: [w.ours.operator.id] }),
+  },
+  "GET /api/managed_users/:managed_user_id/user_groups/:id/project_grants": { target: withId((w) => w.ours.group.id) },
+  "GET /api/members": { target: none },
+  "GET /api/roles": { target: none },
+  "POST /api/roles_migration/custom_role": {
+    target: async (w) => ({ managed_user: w.c.id, role: (await fresh.legacyRole(w)).id }),
+    body: (t) => ({ managed_user_id: t.managed_user, role_id: t.role, dry_run: true }),
+  },
+};

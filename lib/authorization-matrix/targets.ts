@@ -1,0 +1,66 @@
+/**
+ * Fresh records of customer C for the calls that consume what they act on (a removal, a revocation), so that every
+ * column's call finds its own. Made through the shared factories and the domain commands.
+ */
+import { randomUUID } from "node:crypto";
+import { connections, customerMembers, projectGrants, roles } from "@/db/schema";
+import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
+import { createApiClient } from "@/lib/api-clients/commands";
+import { createApiClientSchema } from "@/lib/api-clients/input";
+import { addGroupMembers } from "@/lib/user-groups/members";
+import { createUserGroup } from "@/lib/user-groups/groups";
+import { inviteCollaborator } from "@/lib/workspace-team/invitations";
+import { createWorkspaceRole, type RoleFamily } from "@/lib/workspace-team/workspace-roles";
+import { createManager, createTeamMember } from "@/lib/testing/contexts";
+import { adminContext, createCustomer, createUser } from "@/lib/testing/factories";
+import type { World } from "./world";
+
+export const unique = (label: string) => `${label} ${randomUUID().slice(0, 8)}`;
+const admin = (w: World) => adminContext(w.acme.partner, w.acme.admin);
+const reference = (w: World) => String(w.c.id);
+
+export const fresh = {
+  customer: (w: World) => createCustomer(w.db, w.acme.partner.id, w.acme.plans.starter.id),
+  teamMember: (w: World) => createTeamMember(w.db, w.acme.partner.id),
+  manager: async (w: World) => (await createManager(w.db, w.acme.partner.id, SYSTEM_ROLE_IDS.admin, [w.c.id])).assignment,
+  async collaborator(w: World) {
+    const user = await createUser(w.db);
+    await w.db.insert(customerMembers).values({ partnerId: w.acme.partner.id, customerId: w.c.id, userId: user.id, roleId: SYSTEM_ROLE_IDS.operator });
+    return user;
+  },
+  async apiClient(w: World) {
+    const input = createApiClientSchema.parse({ name: unique("Client"), scopes: ["customers:read"], environmentTypes: ["development"] });
+    return (await createApiClient(admin(w), input)).client;
+  },
+  role: (w: World, family: RoleFamily) => createWorkspaceRole(admin(w), family, reference(w), { name: unique("Role"), permissions: [] }),
+  async group(w: World, members: number[] = []) {
+    const group = await createUserGroup(admin(w), reference(w), { name: unique("Group"), description: "" });
+    if (members.length > 0) await addGroupMembers(admin(w), reference(w), group.id, members);
+    return group;
+  },
+  async grant(w: World) {
+    const user = await fresh.collaborator(w);
+    const [grant] = await w.db
+      .insert(projectGrants)
+      .values({ partnerId: w.acme.partner.id, customerId: w.c.id, projectId: w.ours.projects.devSync.id, projectRoleId: w.projectRoleIds.builder, userId: user.id })
+      .returning();
+    return grant!;
+  },
+  async legacyRole(w: World) {
+    const [role] = await w.db
+      .insert(roles)
+      .values({ partnerId: w.acme.partner.id, customerId: w.c.id, name: unique("Runner"), kind: "custom", permissions: ["workspace.view", "recipes.run"] })
+      .returning();
+    return role!;
+  },
+  async connection(w: World) {
+    const [connection] = await w.db.insert(connections).values({ partnerId: w.acme.partner.id, customerId: w.c.id, appId: w.app.id, name: unique("Connection") }).returning();
+    return connection!;
+  },
+  /** A pending invitation to C for a new email, and its link's token. */
+  async invitationToken(w: World) {
+    const email = `${randomUUID()}@invited.example`;
+    const { invitationPath } = await inviteCollaborator(admin(w), reference(w), { email, name: "Invited Person", roleName: "Admin" });
+    return invitationPath!.split("/").pop()!;
+  },
+};

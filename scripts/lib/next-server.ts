@@ -1,0 +1,42 @@
+/**
+ * `next start` on a given database for the HTTP measurements (`npm run bench`, `npm run load`): built first when
+ * there is no build yet, and answered only once /api/health says the database is reachable.
+ */
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+
+export interface NextServer {
+  origin: string;
+  stop(): void;
+}
+
+export async function startNextServer(options: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<NextServer> {
+  const require = createRequire(import.meta.url);
+  const nextBin = require.resolve("next/dist/bin/next");
+  if (!existsSync(".next/BUILD_ID")) {
+    console.log("\nBuilding for the HTTP figures…");
+    await new Promise<void>((resolve, reject) =>
+      spawn(process.execPath, [nextBin, "build"], { stdio: "inherit" }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error("build failed")))),
+    );
+  }
+  const { port } = options;
+  const server = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      DATABASE_EMBEDDED: "0",
+      NEXTAUTH_SECRET: "bench-secret",
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      NODE_ENV: "production",
+      ...options.env,
+    },
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 120; attempt++) {
+    if (await fetch(`${origin}/api/health`).then((response) => response.ok, () => false)) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return { origin, stop: () => server.kill("SIGTERM") };
+}

@@ -1,0 +1,261 @@
+/**
+ * `npm run load`: the console under load (issue #7). Seeds (or reuses) the benchmark partner with its million
+ * customers in LOAD_DATABASE_URL, starts `next start` on it, and drives it with autocannon: LOAD_CONNECTIONS (100)
+ * connections for LOAD_DURATION (60) seconds, each going round the same mix of reads and writes:
+ *
+ *   GET /api/managed_users (a page, then a search) · GET /customers (the page, signed in) · GET /customers/data
+ *   (the table's JSON) · POST /api/managed_users (a new customer, with an external ID unique to the request) ·
+ *   PUT /api/managed_users/:id (a new notification email, for a customer no other request touches)
+ *
+ * It prints the throughput, p50/p95/p99, the errors by status, and then checks every acknowledged write (a 2xx) in
+ * the database: writes lost must be 0.
+ *
+ * `npm run load -- --restart-postgres` also runs LOAD_PG_RESTART_COMMAND once, halfway through (for instance
+ * `pg_ctlcluster 15 load restart` for a cluster of its own on port 5433: never restart a server others use). The
+ * errors are then told apart: inside the outage (from the restart until the health route answers again, plus
+ * the request timeout for requests already in flight), where 503s are expected, and outside it, where there must be
+ * none; it also prints how long the outage lasted and how long the console took to recover.
+ *
+ * The API's per-client rate limits would turn the run into 429s: the server started here gets
+ * API_RATE_LIMIT_CUSTOMERS raised (see lib/api/rate-limit.ts). Run through `npm run load`, which sets the
+ * react-server condition so the server-only modules load in Node.
+ */
+import { spawn } from "node:child_process";
+import autocannon from "autocannon";
+import { BENCH_PARTNER_NAME } from "../db/seed/large";
+import { createFullAccessClient } from "../lib/api-clients/full-access";
+import { BENCH_ADMIN, openBenchPartner } from "./lib/bench-partner";
+import { signInCookie } from "./lib/first-load-js";
+import { startNextServer } from "./lib/next-server";
+import { percentile } from "./lib/percentile";
+
+const url = process.env.LOAD_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/console_load";
+const CUSTOMERS = Number(process.env.LOAD_CUSTOMERS ?? 1_000_000);
+const DURATION_S = Number(process.env.LOAD_DURATION ?? 60);
+const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 100);
+const PORT = Number(process.env.LOAD_PORT ?? 3410);
+/** A request with no answer after this long counts as an error (a hang), and the connection is reopened. */
+const TIMEOUT_S = Number(process.env.LOAD_TIMEOUT ?? 10);
+const restartPostgres = process.argv.includes("--restart-postgres");
+const RESTART_COMMAND = process.env.LOAD_PG_RESTART_COMMAND;
+const RESTART_AT_S = Number(process.env.LOAD_RESTART_AT ?? DURATION_S / 2);
+/** High enough that no request of the run is refused for its rate; the documented limit is 1,000 a minute. */
+const RATE_LIMIT_ENV = { API_RATE_LIMIT_CUSTOMERS: "100000000" };
+
+if (restartPostgres && !RESTART_COMMAND) {
+  console.error("--restart-postgres needs LOAD_PG_RESTART_COMMAND, e.g. LOAD_PG_RESTART_COMMAND='pg_ctlcluster 15 load restart'.");
+  process.exit(1);
+}
+
+// ─── The database and the server ─────────────────────────────────────────────
+const { handle, partner } = await openBenchPartner(url, { customers: CUSTOMERS });
+// The API token is made by the data-access layer, which opens its own handle on DATABASE_URL.
+process.env.DATABASE_URL = url;
+process.env.DATABASE_EMBEDDED = "0";
+const runId = Date.now().toString(36);
+const { token } = await createFullAccessClient(BENCH_PARTNER_NAME, `Load test ${runId}`, new Date());
+// Customers that receive the PUTs, each at most once, so that each acknowledged update can be checked on its own.
+const updateTargets = (
+  await handle.client<{ id: number }[]>`select id from customers where partner_id = ${partner.id} order by id desc limit 500000`
+).map((row) => row.id);
+
+console.log(`Starting next start on port ${PORT}, with ${Object.entries(RATE_LIMIT_ENV).map(([key, value]) => `${key}=${value}`).join(" ")} (rate limits raised for the run).`);
+const server = await startNextServer({ port: PORT, databaseUrl: url, env: RATE_LIMIT_ENV });
+const origin = server.origin;
+
+// ─── The traffic ─────────────────────────────────────────────────────────────
+type Kind = "api list" | "api search" | "page" | "table json" | "create" | "update";
+interface Outcome {
+  kind: Kind;
+  status: number;
+  startedAt: number;
+  endedAt: number;
+}
+const outcomes: Outcome[] = [];
+const socketErrors: { at: number; message: string }[] = [];
+const created: { id: number; externalId: string }[] = [];
+const updated: { id: number; email: string }[] = [];
+let sequence = 0;
+let nextTarget = 0;
+const SEARCH_TERMS = ["ston", "tech", "lab", "sol", "ver", "ark", "cap", "ind"];
+
+type Context = { startedAt?: number };
+type Built = { method: string; path: string; headers: Record<string, string>; body?: string };
+type Step = { kind: Kind; build: (n: number) => Built | null; record?: (body: unknown) => void };
+
+function step({ kind, build, record }: Step): autocannon.Request {
+  return {
+    setupRequest: ((request: autocannon.Request, context: Context) => {
+      const built = build(++sequence);
+      if (!built) return null;
+      context.startedAt = Date.now();
+      return { ...request, ...built };
+    }) as unknown as autocannon.Request["setupRequest"],
+    onResponse: ((status: number, body: string, context: Context) => {
+      const endedAt = Date.now();
+      outcomes.push({ kind, status, startedAt: context.startedAt ?? endedAt, endedAt });
+      if (status >= 200 && status < 300 && record) record(JSON.parse(body));
+    }) as unknown as autocannon.Request["onResponse"],
+  };
+}
+
+const api = { authorization: `Bearer ${token}` };
+const json = { ...api, "content-type": "application/json" };
+const cookie = await signInCookie(origin, BENCH_ADMIN.email, BENCH_ADMIN.password);
+if (!cookie.includes("session-token")) throw new Error("Could not sign in as the bench admin.");
+const console_ = { cookie };
+
+const requests = [
+  step({ kind: "api list", build: () => ({ method: "GET", path: "/api/managed_users?size=50", headers: api }) }),
+  step({ kind: "api search", build: (n) => ({ method: "GET", path: `/api/managed_users?q=${SEARCH_TERMS[n % SEARCH_TERMS.length]}`, headers: api }) }),
+  step({ kind: "page", build: () => ({ method: "GET", path: "/customers", headers: console_ }) }),
+  step({ kind: "table json", build: (n) => ({ method: "GET", path: n % 2 ? "/customers/data" : "/customers/data?sort=name&dir=asc", headers: console_ }) }),
+  step({
+    kind: "create",
+    build: (n) => ({
+      method: "POST",
+      path: "/api/managed_users",
+      headers: json,
+      body: JSON.stringify({ name: `Load ${runId} ${n}`, notification_email: `load-${runId}-${n}@load.example`, external_id: `load-${runId}-${n}` }),
+    }),
+    record: (body) => {
+      const { result } = body as { result: { id: number; external_id: string } };
+      created.push({ id: result.id, externalId: result.external_id });
+    },
+  }),
+  step({
+    kind: "update",
+    build: (n) => {
+      const id = updateTargets[nextTarget++];
+      if (id === undefined) return null;
+      return { method: "PUT", path: `/api/managed_users/${id}`, headers: json, body: JSON.stringify({ notification_email: `load-${runId}-${n}@update.example` }) };
+    },
+    record: (body) => {
+      const { result } = body as { result: { id: number; notification_email: string } };
+      updated.push({ id: result.id, email: result.notification_email });
+    },
+  }),
+];
+
+// ─── The outage: a restart halfway, and a probe of the health route ──────────
+const health: { at: number; up: boolean }[] = [];
+let probing = true;
+async function probeHealth() {
+  while (probing) {
+    const at = Date.now();
+    // A probe that times out says the server is busy, not that the database is down: only answers count.
+    const answer = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(5_000) }).then(
+      (response) => (response.ok ? "up" : "down"),
+      (error: Error) => (error.name === "TimeoutError" ? "slow" : "down"),
+    );
+    if (answer !== "slow") health.push({ at, up: answer === "up" });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const restart: { startedAt?: number; endedAt?: number; code?: number | null } = {};
+function scheduleRestart() {
+  if (!restartPostgres) return;
+  setTimeout(() => {
+    restart.startedAt = Date.now();
+    console.log(`\n[${((restart.startedAt - runStartedAt) / 1000).toFixed(1)} s] ${RESTART_COMMAND}`);
+    spawn(RESTART_COMMAND!, { shell: true, stdio: "inherit" }).on("exit", (code) => {
+      restart.endedAt = Date.now();
+      restart.code = code;
+    });
+  }, RESTART_AT_S * 1000);
+}
+
+console.log(`\nLoad: ${CONNECTIONS} connections for ${DURATION_S} s on ${partner.n.toLocaleString("en")} customers${restartPostgres ? `, PostgreSQL restarted at ${RESTART_AT_S} s` : ""}…`);
+const runStartedAt = Date.now();
+const probe = probeHealth();
+scheduleRestart();
+const result = await new Promise<autocannon.Result>((resolve, reject) => {
+  const options = { url: origin, connections: CONNECTIONS, duration: DURATION_S, timeout: TIMEOUT_S, requests };
+  const instance = autocannon(options, (error, finished) => (error ? reject(error) : resolve(finished)));
+  instance.on("reqError", (error: Error) => socketErrors.push({ at: Date.now(), message: error.message }));
+});
+const runEndedAt = Date.now();
+probing = false;
+await probe;
+
+// ─── Figures ─────────────────────────────────────────────────────────────────
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
+
+/** The outage window: from the restart until the health route answered again (and the connections caught up). */
+function outageWindow(): { from: number; to: number; downFor: number | null; recoveredAfter: number | null } | null {
+  if (restart.startedAt === undefined) return null;
+  const after = health.filter((sample) => sample.at >= restart.startedAt!);
+  const firstDown = after.find((sample) => !sample.up);
+  // Back up: the health route answers after the restart command has returned (a server that is still restarting
+  // cannot be back, though a pooled connection may answer the probe between its stop and its start).
+  const restarted = restart.endedAt ?? runEndedAt;
+  const backUp = after.find((sample) => sample.up && sample.at >= restarted && (!firstDown || sample.at > firstDown.at));
+  const end = backUp?.at ?? restarted;
+  return {
+    from: restart.startedAt,
+    // Requests in flight when the database came back may still end in an error until they time out.
+    to: end + TIMEOUT_S * 1000,
+    downFor: firstDown && backUp ? backUp.at - firstDown.at : null,
+    recoveredAfter: backUp && restart.endedAt ? backUp.at - restart.endedAt : null,
+  };
+}
+const outage = outageWindow();
+const inOutage = (startedAt: number, endedAt: number) => outage !== null && endedAt >= outage.from && startedAt <= outage.to;
+
+function errorTally(items: { label: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const { label } of items) counts.set(label, (counts.get(label) ?? 0) + 1);
+  return counts.size === 0 ? "none" : [...counts].map(([label, count]) => `${count} × ${label}`).join(", ");
+}
+
+const failed = outcomes.filter((outcome) => outcome.status < 200 || outcome.status >= 300);
+const failures = [
+  ...failed.map((outcome) => ({ label: `${outcome.status} (${outcome.kind})`, inside: inOutage(outcome.startedAt, outcome.endedAt) })),
+  ...socketErrors.map((error) => ({ label: error.message, inside: inOutage(error.at - TIMEOUT_S * 1000, error.at) })),
+];
+const wallSeconds = (runEndedAt - runStartedAt) / 1000;
+const latencies = outcomes.map((outcome) => outcome.endedAt - outcome.startedAt);
+
+console.log(`\nRequests: ${outcomes.length.toLocaleString("en")} answered in ${wallSeconds.toFixed(1)} s = ${(outcomes.length / wallSeconds).toFixed(0)} requests/s (autocannon: ${result.requests.average.toFixed(0)}/s on average, ${result.non2xx} non-2xx, ${result.errors} socket errors, ${result.timeouts} timeouts)`);
+console.log(`Latency, every answer: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(Math.max(...latencies))}`);
+console.log(`\n${"request".padEnd(12)} ${"count".padStart(7)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"non-2xx".padStart(8)}`);
+for (const kind of ["api list", "api search", "page", "table json", "create", "update"] as const) {
+  const own = outcomes.filter((outcome) => outcome.kind === kind);
+  if (own.length === 0) continue;
+  const times = own.map((outcome) => outcome.endedAt - outcome.startedAt);
+  const bad = own.filter((outcome) => outcome.status < 200 || outcome.status >= 300).length;
+  console.log(`${kind.padEnd(12)} ${String(own.length).padStart(7)} ${ms(percentile(times, 50)).padStart(7)} ${ms(percentile(times, 95)).padStart(7)} ${ms(percentile(times, 99)).padStart(7)} ${String(bad).padStart(8)}`);
+}
+
+const outside = failures.filter((failure) => !failure.inside);
+const inside = failures.filter((failure) => failure.inside);
+if (outage) {
+  console.log(`\nPostgreSQL restart: command took ${restart.endedAt ? seconds(restart.endedAt - restart.startedAt!) : "?"} (exit ${restart.code})`);
+  console.log(`  health route down for ${outage.downFor === null ? "no probe (shorter than 200 ms)" : seconds(outage.downFor)}; up again ${outage.recoveredAfter === null ? "?" : seconds(outage.recoveredAfter)} after the restart command returned`);
+  const lastInside = failed.filter((outcome) => inOutage(outcome.startedAt, outcome.endedAt)).reduce((latest, outcome) => Math.max(latest, outcome.endedAt), 0);
+  if (lastInside) console.log(`  last failed request ended ${seconds(lastInside - restart.startedAt!)} after the restart began`);
+  console.log(`Errors during the outage (expected): ${inside.length} — ${errorTally(inside)}`);
+  console.log(`Errors outside the outage (must be 0): ${outside.length} — ${errorTally(outside)}`);
+} else {
+  console.log(`\nErrors (must be 0): ${failures.length} — ${errorTally(failures)}`);
+}
+
+// ─── Every acknowledged write, looked for in the database ────────────────────
+const foundCreates = await handle.client<{ id: number; external_id: string }[]>`
+  select id, external_id from customers where partner_id = ${partner.id} and external_id = any(${created.map((row) => row.externalId)}::text[])`;
+const createdById = new Map(foundCreates.map((row) => [row.id, row.external_id]));
+const lostCreates = created.filter((row) => createdById.get(row.id) !== row.externalId);
+const foundUpdates = await handle.client<{ id: number; notification_email: string }[]>`
+  select id, notification_email from customers where id = any(${updated.map((row) => row.id)}::int[])`;
+const emailById = new Map(foundUpdates.map((row) => [row.id, row.notification_email]));
+const lostUpdates = updated.filter((row) => emailById.get(row.id) !== row.email);
+console.log(`\nWrites acknowledged: ${created.length + updated.length} (${created.length} creates, ${updated.length} updates)`);
+console.log(`Writes lost: ${lostCreates.length + lostUpdates.length}${lostCreates.length + lostUpdates.length > 0 ? ` — e.g. ${JSON.stringify([...lostCreates, ...lostUpdates].slice(0, 5))}` : ""}`);
+
+await handle.close();
+server.stop();
+const pass = outside.length === 0 && lostCreates.length === 0 && lostUpdates.length === 0 && (outage === null || restart.code === 0);
+console.log(pass ? "\nPASS" : "\nFAIL");
+process.exit(pass ? 0 : 1);
