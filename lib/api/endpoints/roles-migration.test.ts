@@ -49,7 +49,11 @@ describe("role migration API (rule A9)", () => {
     expect(after.grants).toHaveLength(before.grants.length + 4);
     const [kept] = await db.select().from(projectGrants).where(eq(projectGrants.id, ours.grants.adminGrant.id));
     expect(kept!.projectRoleId).toBe(ours.grants.adminGrant.projectRoleId);
-    const [event] = await db.select().from(auditEvents).where(eq(auditEvents.action, "roles_migration.system_roles"));
+    // This customer's event: other test files migrate their own customers in the same database.
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "roles_migration.system_roles"), eq(auditEvents.customerId, ours.customer.id)));
     expect(event).toMatchObject({ actingAs: "api_client", customerId: ours.customer.id });
 
     const again = await call(systemRoles.POST, "POST", { token, params });
