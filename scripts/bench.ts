@@ -150,7 +150,7 @@ if (explain) {
   const sections: string[] = [
     "# Customers table: query plans",
     "",
-    `EXPLAIN ANALYZE of the main queries at ${partner!.n.toLocaleString("en")} customers on PostgreSQL, written by \`npm run bench -- --explain\`.`,
+    `EXPLAIN ANALYZE of the main queries at ${partner!.n.toLocaleString("en")} customers on PostgreSQL, written by \`npm run bench -- --explain\`. Run as a request runs them: the tenant role with the partner set, so row-level security applies (its policy shows as a one-time filter on \`app.partner_id\`).`,
     "",
   ];
   const explained = /^(sort name asc|sort joined desc|search|status|plan|app \(|combination)/;
