@@ -1,6 +1,6 @@
 import "server-only";
 import { partnerScope, tenantDatabase, type Transaction } from "@/lib/db";
-import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { againIfUnreachable } from "@/lib/db/errors";
 
 export type PartnerRole = "admin" | "member";
 
@@ -43,16 +43,13 @@ export interface RequestContext {
  */
 export async function inPartnerScope<T>(ctx: Pick<RequestContext, "partnerId">, work: (tx: Transaction) => Promise<T>): Promise<T> {
   let started = false;
-  const attempt = () =>
-    tenantDatabase().db.transaction(async (tx) => {
-      await tx.execute(partnerScope(ctx.partnerId));
-      started = true;
-      return work(tx);
-    });
-  try {
-    return await attempt();
-  } catch (error) {
-    if (started || !isDatabaseUnavailable(error)) throw error;
-    return attempt();
-  }
+  return againIfUnreachable(
+    () =>
+      tenantDatabase().db.transaction(async (tx) => {
+        await tx.execute(partnerScope(ctx.partnerId));
+        started = true;
+        return work(tx);
+      }),
+    () => !started,
+  );
 }

@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
 import { apiClients, partners } from "@/db/schema";
 import type { RequestContext } from "@/lib/context";
 import { getDatabase } from "@/lib/db";
-import { readAgainIfUnreachable } from "@/lib/db/errors";
+import { againIfUnreachable } from "@/lib/db/errors";
 import { hashToken, TOKEN_PREFIX } from "./token";
 
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -18,7 +18,7 @@ export async function authenticateToken(
 ): Promise<RequestContext | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const db = getDatabase();
-  const [row] = await readAgainIfUnreachable(() =>
+  const [row] = await againIfUnreachable(() =>
     db
       .select({
         id: apiClients.id,

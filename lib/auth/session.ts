@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { getDatabase, type Queryable } from "@/lib/db";
-import { readAgainIfUnreachable } from "@/lib/db/errors";
+import { againIfUnreachable } from "@/lib/db/errors";
 import { workspaceMembership } from "@/lib/workspace-access/members";
 import { endSwitch } from "@/lib/workspace-access/switch";
 import { maySwitchInto } from "@/lib/workspace-access/switching";
@@ -100,7 +100,7 @@ export async function loadSessionContext(
   meta: { ip: string | null; userAgent: string | null },
   at: Date = now(),
 ): Promise<RequestContext | null> {
-  const [row] = await readAgainIfUnreachable(() =>
+  const [row] = await againIfUnreachable(() =>
     sessionRows(getDatabase()).where(and(eq(sessions.idHash, idHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, at))),
   );
   if (!row) return null;

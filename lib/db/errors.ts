@@ -54,17 +54,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-
 /**
- * Runs a read once more if it failed as if the database were unreachable: a pooled connection that died with a
- * restarted server fails its first statement, and a read can be repeated on another one.
+ * Runs `run` once more if it failed as if the database were unreachable and `mayRepeat()` says nothing of it can
+ * have been written: a pooled connection that died with a restarted server fails its first statement, and the work
+ * can start again on another one. A read may always repeat.
  */
-export async function readAgainIfUnreachable<T>(read: () => Promise<T>): Promise<T> {
+export async function againIfUnreachable<T>(run: () => Promise<T>, mayRepeat: () => boolean = () => true): Promise<T> {
   try {
-    return await read();
+    return await run();
   } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    return read();
+    if (!mayRepeat() || !isDatabaseUnavailable(error)) throw error;
+    return run();
   }
 }
 
