@@ -1,15 +1,15 @@
 /**
- * Every server action of the app, found on disk rather than listed: each `"use server"` file under app/ and each
- * function it exports. An action is a public POST endpoint whatever page renders it, so each one is fuzzed. Its
+ * Every server action of the app, as the authorization matrix finds them on disk (lib/authorization-matrix/routes.ts):
+ * each function every `"use server"` module exports. An action is a public POST endpoint whatever page renders it, so each one is fuzzed. Its
  * input schema is read from its own source (`consoleAction(schema, …)` / `workspaceAction(schema, …)` and the
  * import that schema comes from), so the generated inputs follow it; an action built otherwise gets hostile input
  * only. The route group says who calls it: (console) a partner admin, (workspace) a workspace collaborator,
  * anything else nobody signed in.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { z } from "zod";
+import { ROOT, serverActions as actionRoutes } from "@/lib/authorization-matrix/routes";
 
 export type Caller = "console" | "workspace" | "anonymous";
 
@@ -19,17 +19,6 @@ export interface ServerAction {
   caller: Caller;
   run: (input: unknown) => Promise<unknown>;
   schema: z.ZodType | null;
-}
-
-const APP = fileURLToPath(new URL("../../app", import.meta.url));
-
-function serverFiles(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) return serverFiles(full);
-    if (!/\.tsx?$/.test(entry.name)) return [];
-    return /^\s*["']use server["'];?/.test(readFileSync(full, "utf8")) ? [full] : [];
-  });
 }
 
 /** `export const name = consoleAction(schemaName, …)` → { name: schemaName }. */
@@ -53,20 +42,16 @@ function importedFrom(source: string): Map<string, string> {
 
 export async function serverActions(): Promise<ServerAction[]> {
   const actions: ServerAction[] = [];
-  for (const file of serverFiles(APP).sort()) {
-    const source = readFileSync(file, "utf8");
-    const relative = path.relative(path.dirname(APP), file);
+  for (const route of await actionRoutes()) {
+    const source = readFileSync(route.file, "utf8");
+    const relative = path.relative(ROOT, route.file).split(path.sep).join("/");
     const caller: Caller = relative.includes("/(console)/") ? "console" : relative.includes("/(workspace)/") ? "workspace" : "anonymous";
-    const exported = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
-    const schemas = schemaNames(source);
-    const imports = importedFrom(source);
-    for (const [name, value] of Object.entries(exported)) {
-      if (typeof value !== "function") continue;
-      const schemaName = schemas.get(name);
-      const from = schemaName ? imports.get(schemaName) : undefined;
-      const schema = from ? (((await import(/* @vite-ignore */ from)) as Record<string, unknown>)[schemaName!] as z.ZodType) : null;
-      actions.push({ name: `${relative}#${name}`, caller, run: value as ServerAction["run"], schema: schema ?? null });
-    }
+    const value = ((await import(/* @vite-ignore */ route.file)) as Record<string, unknown>)[route.name];
+    if (typeof value !== "function") continue;
+    const schemaName = schemaNames(source).get(route.name);
+    const from = schemaName ? importedFrom(source).get(schemaName) : undefined;
+    const schema = from ? (((await import(/* @vite-ignore */ from)) as Record<string, unknown>)[schemaName!] as z.ZodType) : null;
+    actions.push({ name: `${relative}#${route.name}`, caller, run: value as ServerAction["run"], schema: schema ?? null });
   }
   return actions;
 }
