@@ -26,7 +26,7 @@ function columnsFor(term: string) {
       id: "name",
       header: "Customer",
       cell: ({ row: { original: row } }) => (
-        <div className="min-w-48">
+        <>
           <Link href={`/customers/${row.id}`} prefetch={false} className="font-medium text-foreground hover:underline">
             <Highlight text={row.name} term={term} />
           </Link>
@@ -38,13 +38,13 @@ function columnsFor(term: string) {
             </span>
           ) : null}
           <div className="text-xs text-muted-foreground">{row.planName}</div>
-        </div>
+        </>
       ),
     }),
     column.accessor("createdAt", {
       id: "joined",
       header: "Joined",
-      cell: ({ getValue }) => <span className="whitespace-nowrap tabular-nums">{dateFormat.format(new Date(getValue()))}</span>,
+      cell: ({ getValue }) => dateFormat.format(new Date(getValue())),
     }),
     column.accessor("tasksUsed", {
       id: "tasks",
@@ -55,32 +55,30 @@ function columnsFor(term: string) {
       id: "connections",
       header: "Connections",
       cell: ({ row: { original: row } }) => (
-        <span className="tabular-nums">
-          {row.authenticatedConnections} <span className="text-muted-foreground">/ {row.connectionLimit}</span>
-        </span>
+        <>
+          {`${row.authenticatedConnections} `}
+          <span className="text-muted-foreground">{`/ ${row.connectionLimit}`}</span>
+        </>
       ),
     }),
     column.display({ id: "apps", header: "Connected apps", enableSorting: false, cell: ({ row }) => <ConnectedApps row={row.original} /> }),
   ]);
 }
 
-/** App icons with their names as a CSS tooltip on hover and focus (globals.css): no script per row. */
+/** App icons with their names as a CSS tooltip on hover and focus (`.app-icon` in globals.css): no script per row. */
 function ConnectedApps({ row }: { row: CustomerTableRow }) {
-  if (row.apps.length === 0) return <span className="text-sm text-muted-foreground">None</span>;
+  if (row.apps.length === 0) return <span className="text-muted-foreground">None</span>;
   return (
     <ul className="flex items-center gap-1" aria-label={`Apps connected by ${row.name}`}>
       {row.apps.map((app) => (
-        <li key={app.id} className="relative">
+        <li key={app.id} className="app-icon" data-name={app.name}>
           {/* eslint-disable-next-line @next/next/no-img-element -- tiny static SVG icons */}
           <img src={app.iconPath} alt={app.name} width={24} height={24} className="size-6 rounded" tabIndex={0} />
-          <span aria-hidden className="icon-tooltip">
-            {app.name}
-          </span>
         </li>
       ))}
       {row.moreApps > 0 ? (
         <li className="text-xs text-muted-foreground" aria-label={`${row.moreApps} more apps`}>
-          +{row.moreApps}
+          {`+${row.moreApps}`}
         </li>
       ) : null}
     </ul>
@@ -129,8 +127,8 @@ export function CustomersTable({ rows, term, sort, dir }: CustomersTableProps) {
           </TableRow>
         ))}
       </TableHeader>
-      {/* Rows and cells are styled from here, once: every class on them is sent twice (HTML and RSC payload). */}
-      <tbody className="[&>tr]:border-b [&>tr]:transition-colors [&>tr:hover]:bg-muted/50 [&>tr:last-child]:border-0 [&>tr>td]:px-3 [&>tr>td]:py-2.5 [&>tr>td]:align-middle">
+      {/* Rows and cells are styled by `.customer-rows` (globals.css), once: every class on them is sent twice (HTML and RSC payload). */}
+      <tbody className="customer-rows">
         {table.getRowModel().rows.map((row) => (
           <tr key={row.id}>
             {row.getAllCells().map((cell) => (
