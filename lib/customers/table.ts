@@ -199,7 +199,12 @@ export interface CustomerTableView {
 
 /** Everything the Customers view shows for one URL: the page of rows and the counts. */
 export async function loadCustomerTable(ctx: RequestContext, query: CustomerQuery): Promise<CustomerTableView> {
-  return inPartnerScope(ctx, async (tx) => tableViewIn(tx, await sqlContext(tx, ctx), query));
+  return inPartnerScope(ctx, (tx) => customerTableViewIn(tx, ctx, query));
+}
+
+/** The view, inside a transaction already in the partner's scope (for callers that read more in the same one). */
+export async function customerTableViewIn(tx: Queryable, ctx: RequestContext, query: CustomerQuery): Promise<CustomerTableView> {
+  return tableViewIn(tx, await sqlContext(tx, ctx), query);
 }
 
 /**

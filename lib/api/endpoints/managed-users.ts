@@ -2,14 +2,14 @@ import "server-only";
 import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import { customers } from "@/db/schema";
-import { inPartnerScope } from "@/lib/context";
+import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { addCustomer } from "@/lib/customers/add-customer";
 import { addCustomerSchema } from "@/lib/customers/add-customer-input";
 import { deleteCustomerByReference } from "@/lib/customers/delete-customer";
 import { findManagedUser, managedUserColumns, toManagedUser } from "@/lib/customers/managed-user";
 import { parseOriginList } from "@/lib/customers/origins";
-import { customerQueryFromSearchParams } from "@/lib/customers/query-input";
-import { loadCustomerTable, partnerPlans } from "@/lib/customers/table";
+import { customerQueryFromSearchParams, type CustomerQuery } from "@/lib/customers/query-input";
+import { customerTableViewIn, partnerPlans } from "@/lib/customers/table";
 import { updateCustomer } from "@/lib/customers/update-customer";
 import { invalid } from "@/lib/errors";
 import { defineEndpoint } from "../endpoint";
@@ -82,6 +82,16 @@ const listQuery = z.object({
 const tag = "Customers (managed users)";
 const params = z.object({ managed_user_id: managedUserParam });
 
+/** What the list reads: the Customers table's view and its customers' API fields, in one transaction. */
+export async function managedUsersReads(ctx: RequestContext, query: CustomerQuery) {
+  return inPartnerScope(ctx, async (tx) => {
+    const view = await customerTableViewIn(tx, ctx, query);
+    const ids = view.table.rows.map((row) => row.id);
+    const rows = ids.length ? await tx.select(managedUserColumns).from(customers).where(inArray(customers.id, ids)) : [];
+    return { view, rows };
+  });
+}
+
 export const listManagedUsers = defineEndpoint({
   method: "GET",
   path: "/api/managed_users",
@@ -103,11 +113,8 @@ export const listManagedUsers = defineEndpoint({
   ),
   async handler(ctx, { url }) {
     const query = customerQueryFromSearchParams(url.searchParams);
-    const view = await loadCustomerTable(ctx, query);
+    const { view, rows } = await managedUsersReads(ctx, query);
     const ids = view.table.rows.map((row) => row.id);
-    const rows = ids.length
-      ? await inPartnerScope(ctx, (tx) => tx.select(managedUserColumns).from(customers).where(inArray(customers.id, ids)))
-      : [];
     const byId = new Map(rows.map((row) => [row.id, row]));
     const count = view.counts[query.status];
     return {
