@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { DomainError } from "@/lib/errors";
 import { SESSION_MAX_AGE_SECONDS, signInWithPassword } from "./sign-in";
-import { revokeSession } from "./session";
+import { revokeSession } from "./session-store";
 
 function header(headers: Record<string, unknown> | undefined, name: string): string | null {
   const value = headers?.[name];

@@ -145,7 +145,7 @@ describe("row-level security (issue #7)", () => {
 const OWNER_HANDLE_USERS = [
   "lib/api-clients/authenticate.ts",
   "lib/api-clients/full-access.ts",
-  "lib/auth/session.ts",
+  "lib/auth/session-store.ts",
   "lib/auth/sign-in.ts",
   "lib/customers/roll-over.ts",
   "lib/customers/trial-ended.ts",

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { auditEvents, customerMembers, sessions } from "@/db/schema";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
-import { loadSessionContext, revokeSession } from "@/lib/auth/session";
+import { loadSessionContext, revokeSession } from "@/lib/auth/session-store";
 import { getDatabase } from "@/lib/db";
 import { removeCustomerManager } from "@/lib/customer-managers/remove";
 import { addDirectMember, createManager, createTeamMember, insideCustomer, openSession, personContext, sessionSecretOf } from "@/lib/testing/contexts";
