@@ -4,38 +4,48 @@
  * Seeds (or reuses) the benchmark partner in BENCH_DATABASE_URL (default: console_bench on the local server),
  * then prints, for every sort in both directions, common and rare searches, each filter, a combination, the first
  * page and a deep page: p50/p95 of the data-access call, of the same query sent as plain SQL, and their ratio;
- * the counts; the JSON route and the server-rendered page under load (autocannon against `next start`); and the
- * page's first-load JavaScript. With `--explain`, also writes the plans to docs/customers-table-plans.md; with
- * `--no-http`, stops after the database figures.
+ * the counts; the REST list route and the server-rendered page over all the SQL they send (one client), the page
+ * under load (autocannon against `next start`), and the page's first-load JavaScript. With `--explain`, also writes
+ * the plans to docs/customers-table-plans.md; with `--no-http`, stops after the database figures; with
+ * `--http-only`, skips them.
  *
  * Run through `npm run bench`, which sets the react-server condition so the server-only modules load in Node.
  */
 import { writeFileSync } from "node:fs";
+import http from "node:http";
 import autocannon from "autocannon";
 import { sql as drizzleSql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import { BENCH_ADMIN, openBenchPartner } from "./lib/bench-partner";
 import { firstLoadJs, signInCookie } from "./lib/first-load-js";
-import { startNextServer } from "./lib/next-server";
+import { BENCH_NEXTAUTH_SECRET, startNextServer } from "./lib/next-server";
 import { percentile } from "./lib/percentile";
 import type { RequestContext } from "../lib/context";
 import { TENANT_ROLE } from "../lib/db";
 import { encodeCursor } from "../lib/customers/cursor";
 import { DEFAULT_CUSTOMER_QUERY, type CustomerQuery } from "../lib/customers/query-input";
-import { countCustomerTable, partnerPlans, queryCustomerTable } from "../lib/customers/table";
+import { authenticateToken } from "../lib/api-clients/authenticate";
+import { createFullAccessClient } from "../lib/api-clients/full-access";
+import { loadSessionContext } from "../lib/auth/session-store";
+import { sessionSecretFromCookies } from "../lib/auth/session-cookie";
+import { hashSessionSecret } from "../lib/auth/sign-in";
+import { managedUsersReads } from "../lib/api/endpoints/managed-users";
+import { countCustomerTable, loadCustomersPage, partnerPlans, queryCustomerTable } from "../lib/customers/table";
 import { filterConditions, keyset, pageQuery, rowColumns, tableSqlContext, whereOf } from "../lib/customers/table-sql";
 
 const TARGET = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const HTTP_RUNS = Number(process.env.BENCH_HTTP_RUNS ?? 300);
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const explain = process.argv.includes("--explain");
+const httpOnly = process.argv.includes("--http-only");
 const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/console_bench";
 
-async function time(run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let warm = 0; warm < 3; warm++) await run();
+async function time(run: () => Promise<unknown>, runs = RUNS, warmUps = 3): Promise<{ p50: number; p95: number }> {
+  for (let warm = 0; warm < warmUps; warm++) await run();
   const samples: number[] = [];
-  for (let index = 0; index < RUNS; index++) {
+  for (let index = 0; index < runs; index++) {
     const started = performance.now();
     await run();
     samples.push(performance.now() - started);
@@ -123,7 +133,7 @@ scenarios.push(
 console.log(`\nCustomers table at ${partner!.n.toLocaleString("en")} customers (PostgreSQL, ${RUNS} runs each, ms)\n`);
 console.log(`${"scenario".padEnd(48)} ${"DAL p50".padStart(7)} ${"DAL p95".padStart(7)} ${"SQL p50".padStart(7)} ${"SQL p95".padStart(7)} ${"ratio".padStart(6)}`);
 const figures: string[] = [];
-for (const { label, query } of scenarios) {
+for (const { label, query } of httpOnly ? [] : scenarios) {
   const dal = await time(() => queryCustomerTable(ctx, query));
   const rendered = plainSql(query);
   const plain = await time(() => tenantSql.unsafe(rendered.sql, rendered.params as never[]));
@@ -133,7 +143,7 @@ for (const { label, query } of scenarios) {
 }
 
 console.log(`\n${"counts (status tabs and total)".padEnd(48)} ${"p50".padStart(7)} ${"p95".padStart(7)}`);
-for (const { label, query } of [
+for (const { label, query } of httpOnly ? [] : [
   { label: "unfiltered (maintained counters)", query: base },
   { label: `search common "${commonTerm.term}" (capped at 5,000)`, query: { ...base, q: commonTerm.term } },
   { label: `search rare`, query: { ...base, q: rareTerm } },
@@ -166,26 +176,52 @@ await Promise.all([handle.close(), tenantSql.end()]);
 if (process.argv.includes("--no-http")) process.exit(0);
 
 // ─── HTTP: next start on the same database ───────────────────────────────────
-const server = await startNextServer({ port: PORT, databaseUrl: url });
+// The REST list route is measured for speed, not for its rate limit (1,000 a minute by default).
+const { token } = await createFullAccessClient(partner!.name, `Bench ${new Date().toISOString()}`, new Date());
+const server = await startNextServer({ port: PORT, databaseUrl: url, env: { API_RATE_LIMIT_CUSTOMERS: "1000000" } });
 const origin = server.origin;
 try {
   const cookie = await signInCookie(origin, BENCH_ADMIN.email, BENCH_ADMIN.password);
-  const load = (path: string, connections: number, seconds: number) =>
-    autocannon({ url: `${origin}${path}`, connections, duration: seconds, headers: { cookie } });
+  const api = { authorization: `Bearer ${token}` };
 
-  const dalOnly = await time(async () => {
-    await Promise.all([queryCustomerTable(ctx, base), countCustomerTable(ctx, base)]);
-  });
+  /** One client's latency, request after request, over one kept-alive connection (node:http: leaner than fetch). */
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const { port } = new URL(origin);
+  function get(path: string, headers: Record<string, string>): Promise<void> {
+    return new Promise((resolve, reject) => {
+      http
+        .get({ host: "127.0.0.1", port, path, agent, headers }, (response) => {
+          response.resume();
+          response.on("end", () => (response.statusCode === 200 ? resolve() : reject(new Error(`${path} answered ${response.statusCode}`))));
+        })
+        .on("error", reject);
+    });
+  }
+  // A freshly started server compiles its hot paths over the first hundred or so requests: those are not timed.
+  const oneClient = (path: string, headers: Record<string, string>) => time(() => get(path, headers), HTTP_RUNS, 200);
 
-  const json1 = await load("/customers/data", 1, 10);
-  const page1 = await load("/customers", 1, 10);
-  const page10 = await load("/customers", 10, 15);
-  console.log(`\nHTTP (autocannon, first page, default view; ms)`);
+  // All the SQL each route sends, called in this process, one read after the other as the route does: who is asking
+  // (the session behind the cookie, the API client behind the token), then the data. The overhead is the rest.
+  process.env.NEXTAUTH_SECRET = BENCH_NEXTAUTH_SECRET;
+  const sessionSecret = await sessionSecretFromCookies((name) => new URLSearchParams(cookie.replaceAll("; ", "&")).get(name) ?? undefined);
+  if (!sessionSecret) throw new Error("The bench admin's session cookie could not be read.");
+  const meta = { ip: null, userAgent: "bench" };
+  const pageReads = await time(async () => {
+    const session = await loadSessionContext(hashSessionSecret(sessionSecret), meta);
+    await loadCustomersPage(session!, base);
+  }, HTTP_RUNS);
+  const listReads = await time(async () => {
+    const client = await authenticateToken(token, { now: new Date(), ...meta });
+    await managedUsersReads(client!, base);
+  }, HTTP_RUNS);
+  const api1 = await oneClient("/api/managed_users", api);
+  const page1 = await oneClient("/customers", { cookie });
+  const page10 = await autocannon({ url: `${origin}/customers`, connections: 10, duration: 15, headers: { cookie } });
+  console.log(`\nHTTP (first page, default view; ms; 1 client = ${HTTP_RUNS} requests one after another)`);
   const lines = [
-    `data-access calls of the route (rows + counts), p50      ${ms(dalOnly.p50)}`,
-    `JSON route /customers/data, 1 connection: p50           ${ms(json1.latency.p50)}  (overhead ${ms(json1.latency.p50 - dalOnly.p50)})`,
-    `Customers page, 1 connection: p50                       ${ms(page1.latency.p50)}  (overhead ${ms(page1.latency.p50 - dalOnly.p50)})`,
-    `Customers page, 10 connections: p50 ${ms(page10.latency.p50)}, p99 ${ms(page10.latency.p99)}, ${page10.requests.average.toFixed(0)} requests/s, ${page10.non2xx + page10.errors} errors`,
+    `REST list GET /api/managed_users: its SQL (token, view) p50 ${ms(listReads.p50)}, 1 client p50 ${ms(api1.p50)} (overhead ${ms(api1.p50 - listReads.p50)})`,
+    `Customers page /customers:        its SQL (session, page) p50 ${ms(pageReads.p50)}, 1 client p50 ${ms(page1.p50)} (overhead ${ms(page1.p50 - pageReads.p50)})`,
+    `Customers page, 10 clients (autocannon, 15 s): p50 ${ms(page10.latency.p50)}, p99 ${ms(page10.latency.p99)}, ${page10.requests.average.toFixed(0)} requests/s, ${page10.non2xx + page10.errors} errors`,
   ];
   for (const line of lines) console.log(line);
   figures.push(...lines);

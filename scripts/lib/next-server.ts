@@ -6,6 +6,9 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 
+/** The secret the measured server signs its session cookies with (the bench reads them back). */
+export const BENCH_NEXTAUTH_SECRET = "bench-secret";
+
 export interface NextServer {
   origin: string;
   stop(): void;
@@ -27,7 +30,7 @@ export async function startNextServer(options: { port: number; databaseUrl: stri
       ...process.env,
       DATABASE_URL: options.databaseUrl,
       DATABASE_EMBEDDED: "0",
-      NEXTAUTH_SECRET: "bench-secret",
+      NEXTAUTH_SECRET: BENCH_NEXTAUTH_SECRET,
       NEXTAUTH_URL: `http://localhost:${port}`,
       NODE_ENV: "production",
       ...options.env,
