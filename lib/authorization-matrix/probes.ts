@@ -130,7 +130,6 @@ const projectGrantsBody = (_t: Target, w: World) => ({
 export const ROUTE_PROBES: Record<string, RouteProbe> = {
   // The console's own route handlers (session cookie).
   "GET /audit-log/export": { target: none },
-  "GET /customers/data": { target: none },
   "GET /customers/export": { target: none },
   "GET /lookups/accounts": { target: none, query: "q=" },
   "GET /lookups/customer-managers/:id": { target: (w) => ({ id: w.managerOfCAssignment.id }) },

@@ -23,7 +23,7 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 process.env.NEXTAUTH_SECRET = "vitest-secret-for-outages";
-const tableData = await import("@/app/(console)/customers/data/route");
+const customerLookup = await import("@/app/(console)/lookups/customers/route");
 const { assignManager } = await import("@/app/(console)/customer-managers/actions");
 
 const DEAD_URL = "postgres://postgres@127.0.0.1:1/nowhere";
@@ -92,7 +92,7 @@ describe("while the database is unreachable", () => {
     expect((await call(collection.GET, "GET", { token })).status).toBe(200);
   });
 
-  it("the Customers table's JSON answers 503 and a server action says to try again", async () => {
+  it("a console JSON route (the customer picker's) answers 503 and a server action says to try again", async () => {
     const db = getDatabase();
     const { partner, plans, admin } = await createPartner(db);
     const customer = await createCustomer(db, partner.id, plans.starter.id);
@@ -101,10 +101,10 @@ describe("while the database is unreachable", () => {
     jar.set("next-auth.session-token", await encode({ token: { sid: sessionSecretOf(session) }, secret: process.env.NEXTAUTH_SECRET! }));
     await useDatabaseAt(DEAD_URL);
 
-    const table = await tableData.GET(new Request("http://localhost/customers/data"));
-    expect(table.status).toBe(503);
-    expect(await table.json()).toEqual({ error: DATABASE_UNAVAILABLE_MESSAGE });
-    expect(table.headers.get("retry-after")).toBe(String(DATABASE_RETRY_AFTER_SECONDS));
+    const lookup = await customerLookup.GET(new Request("http://localhost/lookups/customers?q="));
+    expect(lookup.status).toBe(503);
+    expect(await lookup.json()).toEqual({ error: DATABASE_UNAVAILABLE_MESSAGE });
+    expect(lookup.headers.get("retry-after")).toBe(String(DATABASE_RETRY_AFTER_SECONDS));
     expect(await assignManager({ userId: member.id, roleId: SYSTEM_ROLE_IDS.admin, manageAll: false, customerIds: [customer.id] })).toEqual({
       ok: false,
       error: DATABASE_UNAVAILABLE_MESSAGE,
