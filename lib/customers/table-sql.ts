@@ -221,13 +221,13 @@ export function keyset(
  */
 export function pageAppsColumns(partnerId: number): SQL {
   return sql`
-    (select coalesce(json_agg(json_build_object('id', a.id, 'name', a.name, 'iconPath', a.icon_path)
-                              order by x.connections desc, a.name) filter (where x.rank <= 5), '[]')
-       from (select cn.app_id, count(*) as connections, row_number() over (order by count(*) desc, min(a2.name)) as rank
-               from connections cn join apps a2 on a2.id = cn.app_id
+    (select coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'iconPath', t.icon_path) order by t.connections desc, t.name), '[]')
+       from (select a.id, a.name, a.icon_path, count(*) as connections
+               from connections cn join apps a on a.id = cn.app_id
               where cn.customer_id = page.id and cn.partner_id = ${partnerId}
-              group by cn.app_id) x
-       join apps a on a.id = x.app_id) as apps,
+              group by a.id
+              order by count(*) desc, a.name
+              limit 5) t) as apps,
     (select count(distinct cn.app_id)::int from connections cn
       where cn.customer_id = page.id and cn.partner_id = ${partnerId}) as app_count`;
 }
