@@ -197,8 +197,8 @@ try {
         .on("error", reject);
     });
   }
-  // A freshly started server compiles its hot paths over the first hundred or so requests: those are not timed.
-  const oneClient = (path: string, headers: Record<string, string>) => time(() => get(path, headers), HTTP_RUNS, 200);
+  // A freshly started server compiles its hot paths over its first few hundred requests: those are not timed.
+  const oneClient = (path: string, headers: Record<string, string>) => time(() => get(path, headers), HTTP_RUNS, 500);
 
   // All the SQL each route sends, called in this process, one read after the other as the route does: who is asking
   // (the session behind the cookie, the API client behind the token), then the data. The overhead is the rest.
