@@ -82,13 +82,14 @@ const listQuery = z.object({
 const tag = "Customers (managed users)";
 const params = z.object({ managed_user_id: managedUserParam });
 
-/** What the list reads: the Customers table's view and its customers' API fields, in one transaction. */
+/** What the list reads: the Customers table's view and its customers' API fields (in the view's order), in one transaction. */
 export async function managedUsersReads(ctx: RequestContext, query: CustomerQuery) {
   return inPartnerScope(ctx, async (tx) => {
     const view = await customerTableViewIn(tx, ctx, query);
     const ids = view.table.rows.map((row) => row.id);
     const rows = ids.length ? await tx.select(managedUserColumns).from(customers).where(inArray(customers.id, ids)) : [];
-    return { view, rows };
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return { view, customers: ids.flatMap((id) => byId.get(id) ?? []) };
   });
 }
 
@@ -113,13 +114,11 @@ export const listManagedUsers = defineEndpoint({
   ),
   async handler(ctx, { url }) {
     const query = customerQueryFromSearchParams(url.searchParams);
-    const { view, rows } = await managedUsersReads(ctx, query);
-    const ids = view.table.rows.map((row) => row.id);
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    const { view, customers: listed } = await managedUsersReads(ctx, query);
     const count = view.counts[query.status];
     return {
       result: {
-        items: ids.flatMap((id) => (byId.has(id) ? [toManagedUser(byId.get(id)!, ctx.now)] : [])),
+        items: listed.map((customer) => toManagedUser(customer, ctx.now)),
         page: view.table.page,
         total: count.value,
         total_capped: count.capped,
