@@ -71,107 +71,110 @@ const ctx: RequestContext = {
   userAgent: "bench",
 };
 
-// Scenario inputs taken from the data itself: a common and a rare term, a popular app, a plan, a deep cursor.
-const plans = await partnerPlans(handle.db, partnerId);
-const customPlan = plans.find((plan) => !plan.isFree)!;
-const [popularApp] = await handle.client<{ app_id: number; n: number }[]>`
-  select app_id, count(distinct customer_id)::int as n from connections where partner_id = ${partnerId} group by app_id order by n desc limit 1`;
-const [rare] = await handle.client<{ name: string }[]>`
-  select name from customers where partner_id = ${partnerId} order by id desc limit 1`;
-const commonTerm = await (async () => {
-  for (const candidate of ["ston", "tech", "cap", "ind", "lab", "sol", "ver", "ark"]) {
-    const [row] = await handle.client<{ n: number }[]>`
-      select count(*)::int as n from customers where partner_id = ${partnerId} and search_text like ${`%${candidate}%`}`;
-    const share = row!.n / partner!.n;
-    if (share > 0.01 && share < 0.05) return { term: candidate, share };
-  }
-  return { term: "ston", share: NaN };
-})();
-const rareTerm = rare!.name.toLowerCase().split(" ").slice(0, 2).join(" ");
-
-async function deepCursor(query: CustomerQuery, position: number): Promise<string> {
-  const tableCtx = tableSqlContext(ctx, plans.find((plan) => plan.isFree));
-  const { orderBy } = keyset(query, null, "forward");
-  const rendered = new PgDialect().sqlToQuery(drizzleSql`
-    select ${rowColumns(query, tableCtx)} from customers c join plans p on p.id = c.plan_id
-     where ${whereOf(filterConditions(query, tableCtx))} order by ${orderBy} offset ${position} limit 1`);
-  const [row] = await handle.client.unsafe<{ id: number; sort_value: string | number }[]>(rendered.sql, rendered.params as never[]);
-  return encodeCursor({ value: row!.sort_value, id: row!.id });
-}
-
-/** The very SQL the data-access call sends for the page, to be sent on its own. */
-function plainSql(query: CustomerQuery) {
-  return new PgDialect().sqlToQuery(pageQuery(query, tableSqlContext(ctx, plans.find((plan) => plan.isFree))).sql);
-}
-
 const base = DEFAULT_CUSTOMER_QUERY;
-const deepPosition = Math.floor(partner!.n / 2);
-const scenarios: { label: string; query: CustomerQuery }[] = [];
-for (const sort of ["name", "joined", "tasks", "connections"] as const) {
-  for (const dir of ["asc", "desc"] as const) {
-    scenarios.push({ label: `sort ${sort} ${dir}, first page`, query: { ...base, sort, dir } });
-    scenarios.push({ label: `sort ${sort} ${dir}, page at row ${deepPosition.toLocaleString("en")}`, query: { ...base, sort, dir, after: await deepCursor({ ...base, sort, dir }, deepPosition) } });
+
+/** Every sort, search, filter and count: the data-access call against its plain SQL; with --explain, the plans. */
+async function databaseFigures(): Promise<void> {
+  // Scenario inputs taken from the data itself: a common and a rare term, a popular app, a plan, a deep cursor.
+  const plans = await partnerPlans(handle.db, partnerId);
+  const customPlan = plans.find((plan) => !plan.isFree)!;
+  const [popularApp] = await handle.client<{ app_id: number; n: number }[]>`
+    select app_id, count(distinct customer_id)::int as n from connections where partner_id = ${partnerId} group by app_id order by n desc limit 1`;
+  const [rare] = await handle.client<{ name: string }[]>`
+    select name from customers where partner_id = ${partnerId} order by id desc limit 1`;
+  const commonTerm = await (async () => {
+    for (const candidate of ["ston", "tech", "cap", "ind", "lab", "sol", "ver", "ark"]) {
+      const [row] = await handle.client<{ n: number }[]>`
+        select count(*)::int as n from customers where partner_id = ${partnerId} and search_text like ${`%${candidate}%`}`;
+      const share = row!.n / partner!.n;
+      if (share > 0.01 && share < 0.05) return { term: candidate, share };
+    }
+    return { term: "ston", share: NaN };
+  })();
+  const rareTerm = rare!.name.toLowerCase().split(" ").slice(0, 2).join(" ");
+
+  async function deepCursor(query: CustomerQuery, position: number): Promise<string> {
+    const tableCtx = tableSqlContext(ctx, plans.find((plan) => plan.isFree));
+    const { orderBy } = keyset(query, null, "forward");
+    const rendered = new PgDialect().sqlToQuery(drizzleSql`
+      select ${rowColumns(query, tableCtx)} from customers c join plans p on p.id = c.plan_id
+       where ${whereOf(filterConditions(query, tableCtx))} order by ${orderBy} offset ${position} limit 1`);
+    const [row] = await handle.client.unsafe<{ id: number; sort_value: string | number }[]>(rendered.sql, rendered.params as never[]);
+    return encodeCursor({ value: row!.sort_value, id: row!.id });
   }
-}
-scenarios.push(
-  { label: `search common "${commonTerm.term}" (${(commonTerm.share * 100).toFixed(1)} %)`, query: { ...base, q: commonTerm.term } },
-  { label: `search common, sort name`, query: { ...base, q: commonTerm.term, sort: "name", dir: "asc" } },
-  { label: `search rare "${rareTerm}"`, query: { ...base, q: rareTerm } },
-  { label: "search 2 characters (prefix)", query: { ...base, q: "st" } },
-  { label: "status In trial", query: { ...base, status: "in_trial" } },
-  { label: "status Expired subscription", query: { ...base, status: "expired" } },
-  { label: "status Active", query: { ...base, status: "active" } },
-  { label: `plan ${customPlan.name}`, query: { ...base, plans: [customPlan.id] } },
-  { label: "plan Free", query: { ...base, plans: [plans.find((plan) => plan.isFree)!.id] } },
-  { label: "app (most used)", query: { ...base, app: popularApp!.app_id } },
-  { label: "app, sort name", query: { ...base, app: popularApp!.app_id, sort: "name", dir: "asc" } },
-  { label: "joined last 30 days", query: { ...base, joined: "30d" } },
-  { label: "joined custom range", query: { ...base, joined: "custom", from: "2025-01-01", to: "2025-03-31" } },
-  { label: "combination: search + plan + trial + 12m", query: { ...base, q: commonTerm.term, plans: [customPlan.id], status: "in_trial", joined: "12m" } },
-);
 
-console.log(`\nCustomers table at ${partner!.n.toLocaleString("en")} customers (PostgreSQL, ${RUNS} runs each, ms)\n`);
-console.log(`${"scenario".padEnd(48)} ${"DAL p50".padStart(7)} ${"DAL p95".padStart(7)} ${"SQL p50".padStart(7)} ${"SQL p95".padStart(7)} ${"ratio".padStart(6)}`);
-const figures: string[] = [];
-for (const { label, query } of httpOnly ? [] : scenarios) {
-  const dal = await time(() => queryCustomerTable(ctx, query));
-  const rendered = plainSql(query);
-  const plain = await time(() => tenantSql.unsafe(rendered.sql, rendered.params as never[]));
-  const line = `${label.padEnd(48)} ${ms(dal.p50)} ${ms(dal.p95)} ${ms(plain.p50)} ${ms(plain.p95)} ${(dal.p50 / plain.p50).toFixed(2).padStart(6)}`;
-  console.log(line);
-  figures.push(line);
-}
+  /** The very SQL the data-access call sends for the page, to be sent on its own. */
+  function plainSql(query: CustomerQuery) {
+    return new PgDialect().sqlToQuery(pageQuery(query, tableSqlContext(ctx, plans.find((plan) => plan.isFree))).sql);
+  }
 
-console.log(`\n${"counts (status tabs and total)".padEnd(48)} ${"p50".padStart(7)} ${"p95".padStart(7)}`);
-for (const { label, query } of httpOnly ? [] : [
-  { label: "unfiltered (maintained counters)", query: base },
-  { label: `search common "${commonTerm.term}" (capped at 5,000)`, query: { ...base, q: commonTerm.term } },
-  { label: `search rare`, query: { ...base, q: rareTerm } },
-  { label: `plan ${customPlan.name} (capped)`, query: { ...base, plans: [customPlan.id] } },
-  { label: "joined last 30 days", query: { ...base, joined: "30d" as const } },
-]) {
-  const counted = await time(() => countCustomerTable(ctx, query));
-  const line = `${label.padEnd(48)} ${ms(counted.p50)} ${ms(counted.p95)}`;
-  console.log(line);
-  figures.push(line);
-}
+  const deepPosition = Math.floor(partner!.n / 2);
+  const scenarios: { label: string; query: CustomerQuery }[] = [];
+  for (const sort of ["name", "joined", "tasks", "connections"] as const) {
+    for (const dir of ["asc", "desc"] as const) {
+      scenarios.push({ label: `sort ${sort} ${dir}, first page`, query: { ...base, sort, dir } });
+      scenarios.push({ label: `sort ${sort} ${dir}, page at row ${deepPosition.toLocaleString("en")}`, query: { ...base, sort, dir, after: await deepCursor({ ...base, sort, dir }, deepPosition) } });
+    }
+  }
+  scenarios.push(
+    { label: `search common "${commonTerm.term}" (${(commonTerm.share * 100).toFixed(1)} %)`, query: { ...base, q: commonTerm.term } },
+    { label: `search common, sort name`, query: { ...base, q: commonTerm.term, sort: "name", dir: "asc" } },
+    { label: `search rare "${rareTerm}"`, query: { ...base, q: rareTerm } },
+    { label: "search 2 characters (prefix)", query: { ...base, q: "st" } },
+    { label: "status In trial", query: { ...base, status: "in_trial" } },
+    { label: "status Expired subscription", query: { ...base, status: "expired" } },
+    { label: "status Active", query: { ...base, status: "active" } },
+    { label: `plan ${customPlan.name}`, query: { ...base, plans: [customPlan.id] } },
+    { label: "plan Free", query: { ...base, plans: [plans.find((plan) => plan.isFree)!.id] } },
+    { label: "app (most used)", query: { ...base, app: popularApp!.app_id } },
+    { label: "app, sort name", query: { ...base, app: popularApp!.app_id, sort: "name", dir: "asc" } },
+    { label: "joined last 30 days", query: { ...base, joined: "30d" } },
+    { label: "joined custom range", query: { ...base, joined: "custom", from: "2025-01-01", to: "2025-03-31" } },
+    { label: "combination: search + plan + trial + 12m", query: { ...base, q: commonTerm.term, plans: [customPlan.id], status: "in_trial", joined: "12m" } },
+  );
 
-if (explain) {
-  const sections: string[] = [
-    "# Customers table: query plans",
-    "",
-    `EXPLAIN ANALYZE of the main queries at ${partner!.n.toLocaleString("en")} customers on PostgreSQL, written by \`npm run bench -- --explain\`. Run as a request runs them: the tenant role with the partner set, so row-level security applies (its policy shows as a one-time filter on \`app.partner_id\`).`,
-    "",
-  ];
-  const explained = /^(sort name asc|sort joined desc|search|status|plan|app \(|combination)/;
-  for (const { label, query } of scenarios.filter((scenario) => explained.test(scenario.label))) {
+  console.log(`\nCustomers table at ${partner!.n.toLocaleString("en")} customers (PostgreSQL, ${RUNS} runs each, ms)\n`);
+  console.log(`${"scenario".padEnd(48)} ${"DAL p50".padStart(7)} ${"DAL p95".padStart(7)} ${"SQL p50".padStart(7)} ${"SQL p95".padStart(7)} ${"ratio".padStart(6)}`);
+  for (const { label, query } of scenarios) {
+    const dal = await time(() => queryCustomerTable(ctx, query));
     const rendered = plainSql(query);
-    const plan = await tenantSql.unsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, costs off, timing on) ${rendered.sql}`, rendered.params as never[]);
-    sections.push(`## ${label}`, "", "```", ...plan.map((row) => row["QUERY PLAN"]), "```", "");
+    const plain = await time(() => tenantSql.unsafe(rendered.sql, rendered.params as never[]));
+    const line = `${label.padEnd(48)} ${ms(dal.p50)} ${ms(dal.p95)} ${ms(plain.p50)} ${ms(plain.p95)} ${(dal.p50 / plain.p50).toFixed(2).padStart(6)}`;
+    console.log(line);
   }
-  writeFileSync("docs/customers-table-plans.md", sections.join("\n"));
-  console.log("\nPlans written to docs/customers-table-plans.md");
+
+  console.log(`\n${"counts (status tabs and total)".padEnd(48)} ${"p50".padStart(7)} ${"p95".padStart(7)}`);
+  for (const { label, query } of [
+    { label: "unfiltered (maintained counters)", query: base },
+    { label: `search common "${commonTerm.term}" (capped at 5,000)`, query: { ...base, q: commonTerm.term } },
+    { label: `search rare`, query: { ...base, q: rareTerm } },
+    { label: `plan ${customPlan.name} (capped)`, query: { ...base, plans: [customPlan.id] } },
+    { label: "joined last 30 days", query: { ...base, joined: "30d" as const } },
+  ]) {
+    const counted = await time(() => countCustomerTable(ctx, query));
+    const line = `${label.padEnd(48)} ${ms(counted.p50)} ${ms(counted.p95)}`;
+    console.log(line);
+  }
+
+  if (explain) {
+    const sections: string[] = [
+      "# Customers table: query plans",
+      "",
+      `EXPLAIN ANALYZE of the main queries at ${partner!.n.toLocaleString("en")} customers on PostgreSQL, written by \`npm run bench -- --explain\`. Run as a request runs them: the tenant role with the partner set, so row-level security applies (its policy shows as a one-time filter on \`app.partner_id\`).`,
+      "",
+    ];
+    const explained = /^(sort name asc|sort joined desc|search|status|plan|app \(|combination)/;
+    for (const { label, query } of scenarios.filter((scenario) => explained.test(scenario.label))) {
+      const rendered = plainSql(query);
+      const plan = await tenantSql.unsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, costs off, timing on) ${rendered.sql}`, rendered.params as never[]);
+      sections.push(`## ${label}`, "", "```", ...plan.map((row) => row["QUERY PLAN"]), "```", "");
+    }
+    writeFileSync("docs/customers-table-plans.md", sections.join("\n"));
+    console.log("\nPlans written to docs/customers-table-plans.md");
+  }
 }
+
+if (!httpOnly) await databaseFigures();
 await Promise.all([handle.close(), tenantSql.end()]);
 if (process.argv.includes("--no-http")) process.exit(0);
 
@@ -203,7 +206,8 @@ try {
   // All the SQL each route sends, called in this process, one read after the other as the route does: who is asking
   // (the session behind the cookie, the API client behind the token), then the data. The overhead is the rest.
   process.env.NEXTAUTH_SECRET = BENCH_NEXTAUTH_SECRET;
-  const sessionSecret = await sessionSecretFromCookies((name) => new URLSearchParams(cookie.replaceAll("; ", "&")).get(name) ?? undefined);
+  const cookies = new Map(cookie.split("; ").map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]));
+  const sessionSecret = await sessionSecretFromCookies((name) => cookies.get(name));
   if (!sessionSecret) throw new Error("The bench admin's session cookie could not be read.");
   const meta = { ip: null, userAgent: "bench" };
   const pageReads = await time(async () => {
@@ -224,12 +228,10 @@ try {
     `Customers page, 10 clients (autocannon, 15 s): p50 ${ms(page10.latency.p50)}, p99 ${ms(page10.latency.p99)}, ${page10.requests.average.toFixed(0)} requests/s, ${page10.non2xx + page10.errors} errors`,
   ];
   for (const line of lines) console.log(line);
-  figures.push(...lines);
 
   const js = await firstLoadJs(origin, "/customers", cookie);
   const jsLine = `Customers page first-load JavaScript: ${js.totalKb.toFixed(1)} KB gzipped in ${js.files.length} files`;
   console.log(jsLine);
-  figures.push(jsLine);
 } finally {
   server.stop();
 }
