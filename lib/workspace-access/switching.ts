@@ -5,7 +5,7 @@ import type { Queryable } from "@/lib/db";
 import { workspaceMembership } from "./members";
 
 /**
- * Who may enter a customer account (rules U18, C7, as made precise by the customer managers issue): partner
+ * Who may enter a customer account (rules U18, C7; U18 says why partner admins are included): partner
  * admins into any customer of their partner, a customer manager into the customers it manages (all of them with
  * "Manage all customers"), a collaborator of the workspace into that workspace; nobody else. Checked on the
  * server for the button and again for every request inside the account.
