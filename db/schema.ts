@@ -54,6 +54,14 @@ export const partners = pgTable("partners", {
   name: text("name").notNull(),
   /** Default iframe origins every customer inherits (rule U27, decision D3). */
   iframeOrigins: text("iframe_origins").array().notNull().default(sql`'{}'::text[]`),
+  /**
+   * The embedded vendor ID a partner's signed tokens name (issue 14): public, not a secret, random so that it says
+   * nothing about how many partners there are.
+   */
+  embeddedVendorId: text("embedded_vendor_id")
+    .notNull()
+    .unique("partners_embedded_vendor_id_key")
+    .default(sql`replace(gen_random_uuid()::text, '-', '')`),
   createdAt: createdAt(),
 });
 
@@ -101,6 +109,13 @@ export const sessions = pgTable(
     activeCustomerId: integer("active_customer_id").references(() => customers.id, { onDelete: "set null" }),
     switchReason: text("switch_reason"),
     switchExpiresAt: timestamp("switch_expires_at", { withTimezone: true }),
+    /**
+     * The `jti` of the partner's signed direct link that opened the session (issue 14); null for every other
+     * session. An embedded session is in its customer workspace only: never the partner console, never a switch.
+     */
+    embeddedJti: text("embedded_jti"),
+    /** The origin the direct link named, kept until sign-out (rule U28): the only one that may frame the workspace. */
+    embeddedOrigin: text("embedded_origin"),
     ip: text("ip"),
     userAgent: text("user_agent"),
     createdAt: createdAt(),
@@ -109,6 +124,45 @@ export const sessions = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
   (t) => [index().on(t.userId)],
+);
+
+/**
+ * The public keys a partner's app signs direct links with (RS256, issue 14). At most two are active at once, so that
+ * a rotation can add the new key before the old one is retired.
+ */
+export const embeddingKeys = pgTable(
+  "embedding_keys",
+  {
+    id: id(),
+    partnerId: partnerId(),
+    /** SPKI PEM, as normalised when it was set. */
+    publicKeyPem: text("public_key_pem").notNull(),
+    /** SHA-256 of the key's DER encoding (SPKI), colon-separated hex: what the partner compares with its own. */
+    fingerprint: text("fingerprint").notNull(),
+    modulusBits: integer("modulus_bits").notNull(),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+  },
+  (t) => [
+    index().on(t.partnerId),
+    uniqueIndex("embedding_keys_active_fingerprint_key").on(t.partnerId, t.fingerprint).where(sql`${t.retiredAt} is null`),
+  ],
+);
+
+/**
+ * The `jti` of every direct-link token used, kept until the token could no longer be valid anyway (`expires_at`),
+ * so that a replayed link is refused; older rows are deleted as new tokens arrive.
+ */
+export const embeddedTokenUses = pgTable(
+  "embedded_token_uses",
+  {
+    partnerId: partnerId(),
+    jti: text("jti").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.partnerId, t.jti] }), index().on(t.expiresAt)],
 );
 
 /** Sign-in attempts, so that repeated failures can be slowed down. */

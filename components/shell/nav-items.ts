@@ -1,4 +1,4 @@
-import { BookOpen, KeyRound, ScrollText, UserCog, Users, type LucideIcon } from "lucide-react";
+import { AppWindow, BookOpen, KeyRound, ScrollText, UserCog, Users, type LucideIcon } from "lucide-react";
 
 export type NavItem = {
   label: string;
@@ -14,6 +14,7 @@ export const navItems: readonly NavItem[] = [
   { label: "Customer managers", href: "/customer-managers", icon: UserCog },
   { label: "Audit log", href: "/audit-log", icon: ScrollText },
   { label: "API clients", href: "/api-clients", icon: KeyRound },
+  { label: "Embedding", href: "/embedding", icon: AppWindow },
   { label: "API reference", href: "/api-reference", icon: BookOpen },
 ];
 

@@ -11,6 +11,8 @@ export const API_SCOPES = [
   "collaborators:write",
   "roles:read",
   "members:read",
+  "embedding:read",
+  "embedding:write",
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
@@ -23,6 +25,8 @@ export const SCOPE_LABELS: Record<ApiScope, string> = {
   "collaborators:write": "Workspace collaborators and roles: write",
   "roles:read": "Roles: read",
   "members:read": "Partner team: read",
+  "embedding:read": "Embedding (signing keys): read",
+  "embedding:write": "Embedding (signing keys): write",
 };
 
 export const ENVIRONMENT_TYPES = ["development", "test", "production"] as const;

@@ -11,6 +11,7 @@ export const RATE_GROUPS = {
   collaborators: 60,
   customers: 1000,
   directory: 600,
+  embedding: 60,
 } as const;
 export type RateGroup = keyof typeof RATE_GROUPS;
 

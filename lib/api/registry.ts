@@ -7,6 +7,7 @@ import {
   updateCustomerManagerEndpoint,
 } from "./endpoints/customer-managers";
 import { listMembers, listRoles } from "./endpoints/directory";
+import { embeddingEndpoints } from "./endpoints/embedding";
 import {
   addWorkspaceCollaborator,
   getWorkspaceCollaborator,
@@ -47,4 +48,5 @@ export const API_ENDPOINTS: readonly AnyEndpoint[] = [
   ...userGroupEndpoints,
   ...projectGrantEndpoints,
   ...rolesMigrationEndpoints,
+  ...embeddingEndpoints,
 ];

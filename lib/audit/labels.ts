@@ -5,6 +5,10 @@
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "session.sign_in": "Signed in",
   "session.sign_out": "Signed out",
+  "session.sign_in_embedded": "Signed in through the partner's app",
+  "session.sign_out_embedded": "Signed out (signed in through the partner's app)",
+  "embedding.key_added": "Added signing key",
+  "embedding.key_retired": "Retired signing key",
   "account.switch_in": "Switched into account",
   "account.switch_out": "Left account",
   "customer_manager.assign": "Assigned customer manager",

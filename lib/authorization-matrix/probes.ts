@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import { API_SCOPES, ENVIRONMENT_TYPES } from "@/lib/api-clients/scopes";
+import { rsaKeyPair } from "@/lib/testing/rsa-keys";
 import { callNextAuth } from "./next-auth-call";
 import { fresh, unique } from "./targets";
 import type { World } from "./world";
@@ -47,6 +48,8 @@ export const ACTION_PROBES: Record<string, ActionProbe> = {
     input: () => ({ name: unique("Client"), scopes: [...API_SCOPES], environmentTypes: [...ENVIRONMENT_TYPES] }),
   },
   "(console)/api-clients/actions.ts#revokeApiClientAction": { target: async (w) => ({ id: (await fresh.apiClient(w)).id }), input: (t) => ({ id: t.id }) },
+  "(console)/embedding/actions.ts#addEmbeddingKeyAction": { target: fresh.embeddingKeyRoom, input: () => ({ publicKey: rsaKeyPair().publicPem }) },
+  "(console)/embedding/actions.ts#retireEmbeddingKeyAction": { target: async (w) => ({ id: (await fresh.embeddingKey(w)).id }), input: (t) => ({ id: t.id }) },
   "(console)/customer-managers/actions.ts#assignManager": {
     target: async (w) => ({ userId: (await fresh.teamMember(w)).id, customerId: w.c.id }),
     input: (t) => ({ userId: t.userId, roleId: ADMIN, manageAll: false, customerIds: [t.customerId] }),
@@ -140,6 +143,9 @@ export const ROUTE_PROBES: Record<string, RouteProbe> = {
   // Public, and test-only.
   "GET /api/auth/:nextauth*": { target: () => ({ nextauth: "providers" }), answer: () => callNextAuth("GET", "providers", undefined) },
   "POST /api/auth/:nextauth*": { target: () => ({ nextauth: "_log" }), answer: () => callNextAuth("POST", "_log", { level: "debug", code: "matrix" }) },
+  "GET /api/embedding": { target: none },
+  "POST /api/embedding/keys": { target: fresh.embeddingKeyRoom, body: () => ({ public_key: rsaKeyPair().publicPem }) },
+  "DELETE /api/embedding/keys/:id": { target: async (w) => ({ id: (await fresh.embeddingKey(w)).id }) },
   "GET /api/health": { target: none },
   "GET /api/openapi.json": { target: none },
   "GET /api/test/clock": { target: none },

@@ -7,6 +7,10 @@ import { connections, customerMembers, projectGrants, roles } from "@/db/schema"
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import { createApiClient } from "@/lib/api-clients/commands";
 import { createApiClientSchema } from "@/lib/api-clients/input";
+import { addEmbeddingKey } from "@/lib/embedding/add-key";
+import { retireEmbeddingKey } from "@/lib/embedding/retire-key";
+import { embeddingSettings } from "@/lib/embedding/settings";
+import { rsaKeyPair } from "@/lib/testing/rsa-keys";
 import { addGroupMembers } from "@/lib/user-groups/members";
 import { createUserGroup } from "@/lib/user-groups/groups";
 import { inviteCollaborator } from "@/lib/workspace-team/invitations";
@@ -31,6 +35,17 @@ export const fresh = {
   async apiClient(w: World) {
     const input = createApiClientSchema.parse({ name: unique("Client"), scopes: ["customers:read"], environmentTypes: ["development"] });
     return (await createApiClient(admin(w), input)).client;
+  },
+  /** Room for one more of Acme's signing keys (at most two are active): retires all but the newest. */
+  async embeddingKeyRoom(w: World) {
+    const { keys } = await embeddingSettings(admin(w));
+    for (const key of keys.slice(0, -1)) await retireEmbeddingKey(admin(w), { id: key.id });
+    return {};
+  },
+  /** A new active signing key of Acme's. */
+  async embeddingKey(w: World) {
+    await fresh.embeddingKeyRoom(w);
+    return (await addEmbeddingKey(admin(w), { publicKey: rsaKeyPair().publicPem })).key;
   },
   role: (w: World, family: RoleFamily) => createWorkspaceRole(admin(w), family, reference(w), { name: unique("Role"), permissions: [] }),
   async group(w: World, members: number[] = []) {

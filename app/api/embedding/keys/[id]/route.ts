@@ -1,0 +1,4 @@
+import { apiRoute } from "@/lib/api/route";
+import { retireEmbeddingKeyEndpoint } from "@/lib/api/endpoints/embedding";
+
+export const DELETE = apiRoute(retireEmbeddingKeyEndpoint);

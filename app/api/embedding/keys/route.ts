@@ -1,0 +1,4 @@
+import { apiRoute } from "@/lib/api/route";
+import { addEmbeddingKeyEndpoint } from "@/lib/api/endpoints/embedding";
+
+export const POST = apiRoute(addEmbeddingKeyEndpoint);

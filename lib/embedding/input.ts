@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { MAX_RECORD_ID } from "@/lib/actions/record-id";
+import { MAX_PEM_LENGTH } from "./public-key";
+
+/** **Add key**: a PEM public key; what it must be is checked by parsePublicKey, on the server. */
+export const addEmbeddingKeySchema = z.object({
+  publicKey: z.string().max(MAX_PEM_LENGTH, `Paste one PEM public key (at most ${MAX_PEM_LENGTH} characters).`),
+});
+export type AddEmbeddingKeyInput = z.input<typeof addEmbeddingKeySchema>;
+
+export const retireEmbeddingKeySchema = z.object({ id: z.number().int().positive().max(MAX_RECORD_ID) });
