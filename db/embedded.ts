@@ -14,7 +14,8 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
-export const DEFAULT_EMBEDDED_DIR = resolve(process.cwd(), ".data/pglite");
+/** `.data/pglite`, or EMBEDDED_DATABASE_DIR (the README commands' test gives each run a fresh folder). */
+export const DEFAULT_EMBEDDED_DIR = resolve(process.cwd(), process.env.EMBEDDED_DATABASE_DIR || ".data/pglite");
 
 export interface EmbeddedServer {
   url: string;

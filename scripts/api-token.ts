@@ -5,11 +5,14 @@
  */
 import { DEMO_PARTNERS } from "../db/seed/demo-users";
 import { createFullAccessClient } from "../lib/api-clients/full-access";
+import { closeDatabase } from "../lib/db";
 import { openScriptDatabase } from "./lib/database";
 
 const database = await openScriptDatabase();
-// The data-access layer reaches the database through the process's one handle: make it this script's connection.
-(globalThis as unknown as { partnerConsoleDb?: typeof database }).partnerConsoleDb = database;
+// The data-access layer opens its own handles from the environment, as in the server (lib/db): point it at the
+// database this script opened (the embedded one is served by this process only while the script runs).
+process.env.DATABASE_URL = database.url;
+process.env.DATABASE_EMBEDDED = database.embedded ? "1" : "0";
 try {
   const partnerName = DEMO_PARTNERS.acme.name;
   const created = await createFullAccessClient(partnerName, `Script token ${new Date().toISOString()}`, new Date());
@@ -19,5 +22,6 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 } finally {
+  await closeDatabase();
   await database.release();
 }

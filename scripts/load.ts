@@ -29,6 +29,20 @@ import { signInCookie } from "./lib/first-load-js";
 import { startNextServer } from "./lib/next-server";
 import { percentile } from "./lib/percentile";
 
+const HELP = `npm run load [-- options]: mixed API and Customers page traffic at a million customers (docs/reliability.md).
+
+  --restart-postgres   run LOAD_PG_RESTART_COMMAND once, halfway through (never on a server others use)
+  --help               print this and exit
+
+Environment: LOAD_DATABASE_URL (else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/console_load),
+LOAD_CUSTOMERS (1000000), LOAD_DURATION (60 s), LOAD_CONNECTIONS (100), LOAD_PORT (3410), LOAD_TIMEOUT (10 s),
+LOAD_RESTART_AT (half the duration), LOAD_PG_RESTART_COMMAND.`;
+// Before anything touches a database: the README's command test runs this on every CI run.
+if (process.argv.includes("--help") || process.argv.includes("-h")) {
+  console.log(HELP);
+  process.exit(0);
+}
+
 const url = process.env.LOAD_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/console_load";
 const CUSTOMERS = Number(process.env.LOAD_CUSTOMERS ?? 1_000_000);
 const DURATION_S = Number(process.env.LOAD_DURATION ?? 60);

@@ -62,6 +62,16 @@ export function tenantDatabase(): DatabaseHandle {
   return handles().tenant;
 }
 
+/**
+ * Closes the process's handles, if they were opened: a command-line script that used the data-access layer
+ * (`npm run api-token`) must let go of the embedded database's one connection before it stops serving it.
+ */
+export async function closeDatabase(): Promise<void> {
+  const open = globalForDb.partnerConsoleDb;
+  globalForDb.partnerConsoleDb = undefined;
+  await open?.close();
+}
+
 export const DATABASE_UNAVAILABLE_MESSAGE = "The database is unavailable for a moment (it may be restarting). Try again in a few seconds.";
 /** What clients are told to wait: a PostgreSQL restart takes a few seconds. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
