@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Database } from "./connection";
+import { DAY_MS } from "../lib/time";
 import { apps } from "./schema";
 
 export interface CatalogApp {
@@ -73,7 +74,6 @@ export function appIconPath(slug: string): string {
 // Fixed release dates keep seeded data reproducible and give rule U24 ("apps released later are not added to a
 // selection") something to compare against.
 const CATALOG_EPOCH_MS = Date.UTC(2024, 0, 1);
-const DAY_MS = 86_400_000;
 
 /** Upserts the catalog; safe to run after every migration, on an empty database or a populated one. */
 export async function ensureCatalog(db: Database): Promise<void> {

@@ -7,6 +7,8 @@
  */
 import { inArray, sql } from "drizzle-orm";
 import { hashPassword } from "../../lib/auth/password";
+import { FREE_PLAN, TRIAL_DAYS, TRIAL_TASK_LIMIT } from "../../lib/customers/plan-rules";
+import { DAY_MS } from "../../lib/time";
 import { WORKSPACE_PERMISSIONS } from "../../lib/workspace/permissions";
 import { appCatalog } from "../catalog";
 import type { Database, Transaction } from "../connection";
@@ -50,13 +52,6 @@ export interface PlanDefinition {
   /** Relative share of the partner's paying customers on this plan. */
   share: number;
 }
-
-/** Every partner's copy of the system plan Free (decision D1). */
-export const FREE_PLAN = { name: "Free", taskLimit: 100, connectionLimit: 5 } as const;
-
-/** Trials last 30 days and allow 100 tasks a month whatever the plan (rule U21). */
-export const TRIAL_DAYS = 30;
-export const TRIAL_TASK_LIMIT = 100;
 
 export const STANDARD_PLANS: readonly PlanDefinition[] = [
   { name: "Starter", taskLimit: 1_000, connectionLimit: 5, share: 34 },
@@ -178,7 +173,6 @@ const VERSION_COMMENTS = [
 
 // ─── Time ────────────────────────────────────────────────────────────────────
 
-const DAY_MS = 86_400_000;
 const JOB_HISTORY_DAYS = 90;
 /** Keeps the seed at a few tens of thousands of jobs: big plans show low usage rather than millions of rows. */
 const MONTHLY_TASK_CAP = 1_500;

@@ -5,15 +5,8 @@
  */
 import { recomputePartnerCounters } from "../counters";
 import type postgres from "postgres";
-import {
-  COMPANY_NAME_PATTERNS,
-  COMPANY_WORDS,
-  FREE_PLAN,
-  STANDARD_PLANS,
-  TRIAL_DAYS,
-  TRIAL_TASK_LIMIT,
-  type PlanDefinition,
-} from "./demo";
+import { FREE_PLAN, TRIAL_DAYS, TRIAL_TASK_LIMIT } from "../../lib/customers/plan-rules";
+import { COMPANY_NAME_PATTERNS, COMPANY_WORDS, STANDARD_PLANS, type PlanDefinition } from "./demo";
 
 export const BENCH_PARTNER_NAME = "Bench Partner";
 const BENCH_IFRAME_ORIGINS = ["https://app.bench.example"];

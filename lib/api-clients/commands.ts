@@ -4,6 +4,7 @@ import { apiClients } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { notFound } from "@/lib/errors";
+import { DAY_MS } from "@/lib/time";
 import type { CreateApiClientValues } from "./input";
 import { generateToken, hashToken, visiblePrefix } from "./token";
 
@@ -19,8 +20,6 @@ export interface ApiClientSummary {
   expiresAt: string | null;
   revokedAt: string | null;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const summaryColumns = {
   id: apiClients.id,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_RECORD_ID } from "@/lib/actions/record-id";
+import { recordIdNumber } from "@/lib/ids";
 import { API_SCOPES, ENVIRONMENT_TYPES } from "./scopes";
 
 /** **Create API client**: validated in the browser and again on the server. */
@@ -22,4 +22,4 @@ export const createApiClientSchema = z.object({
 export type CreateApiClientInput = z.input<typeof createApiClientSchema>;
 export type CreateApiClientValues = z.output<typeof createApiClientSchema>;
 
-export const revokeApiClientSchema = z.object({ id: z.number().int().positive().max(MAX_RECORD_ID) });
+export const revokeApiClientSchema = z.object({ id: recordIdNumber() });

@@ -1,17 +1,11 @@
 import { z } from "zod";
-
-const MAX_ID = 2_147_483_647;
+import { recordIdNumberOrText, recordIdText } from "@/lib/ids";
 
 /** An ID given as a number or as a string of digits (rule A8). */
-export const idSchema = z
-  .union([z.number().int().positive().max(MAX_ID), z.string().regex(/^\d{1,10}$/, "Expected a number or a string of digits.")], {
-    error: "Expected an ID: a number or a string of digits.",
-  })
-  .transform((value) => Number(value))
-  .refine((value) => value > 0 && value <= MAX_ID, "Expected a positive ID.");
+export const idSchema = recordIdNumberOrText();
 
 /** An ID in the URL path. */
-export const pathIdSchema = z.string().regex(/^\d{1,10}$/).transform(Number).refine((value) => value > 0 && value <= MAX_ID);
+export const pathIdSchema = recordIdText();
 
 /** A list of IDs, each a number or a string of digits (rule A8). */
 export const idListSchema = z.array(idSchema).max(10_000);

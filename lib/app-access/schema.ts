@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_RECORD_ID } from "@/lib/actions/record-id";
+import { recordIdNumber } from "@/lib/ids";
 
 export const EMPTY_SELECTION =
   "Select at least one app, or choose Allow all apps: an account that can use no app cannot connect to anything.";
@@ -11,9 +11,9 @@ export const EMPTY_SELECTION =
  */
 export const appAccessInput = z
   .object({
-    customerId: z.number().int().positive().max(MAX_RECORD_ID),
+    customerId: recordIdNumber(),
     allApps: z.boolean(),
-    appIds: z.array(z.number().int().positive().max(MAX_RECORD_ID)).max(1_000),
+    appIds: z.array(recordIdNumber()).max(1_000),
   })
   .refine((input) => input.allApps || input.appIds.length > 0, { message: EMPTY_SELECTION, path: ["appIds"] })
   .transform((input) => ({ ...input, appIds: input.allApps ? [] : [...new Set(input.appIds)] }));

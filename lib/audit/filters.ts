@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordIdNumberOrText } from "@/lib/ids";
 
 /**
  * The audit log's filters as they travel in the URL. Anything malformed falls back to "no filter", so a hand-edited
@@ -6,7 +7,7 @@ import { z } from "zod";
  */
 const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(firstValue, schema.optional()).catch(undefined);
-const positiveId = z.coerce.number().int().positive().max(2_147_483_647);
+const positiveId = recordIdNumberOrText();
 
 export const auditFilterSchema = z.object({
   person: optional(positiveId),

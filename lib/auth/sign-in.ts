@@ -8,10 +8,11 @@ import { now } from "@/lib/clock";
 import type { RequestContext } from "@/lib/context";
 import { getDatabase } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
+import { MINUTE_MS } from "@/lib/time";
 import { verifyPassword } from "./password";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+const FAILURE_WINDOW_MS = 15 * MINUTE_MS;
 const MAX_FAILURES_PER_EMAIL = 5;
 const MAX_FAILURES_PER_IP = 30;
 

@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { MAX_RECORD_ID } from "@/lib/actions/record-id";
+import { recordIdNumber } from "@/lib/ids";
 
 /**
  * The customer manager dialog's fields, validated in the browser and again on the server. Safe to import in
  * client components.
  */
-const chosenCustomers = z.array(z.number().int().positive().max(MAX_RECORD_ID)).max(100_000, "Choose at most 100,000 customers, or manage all of them.");
+const chosenCustomers = z.array(recordIdNumber()).max(100_000, "Choose at most 100,000 customers, or manage all of them.");
 
 const managerFields = z.object({
-  roleId: z.number({ error: "Choose a role." }).int().positive("Choose a role.").max(MAX_RECORD_ID, "Choose a role."),
+  roleId: recordIdNumber("Choose a role."),
   manageAll: z.boolean(),
   customerIds: chosenCustomers,
 });
@@ -27,16 +27,16 @@ const someCustomers = {
 };
 
 export const assignManagerSchema = managerFields
-  .extend({ userId: z.number({ error: "Choose a team member." }).int().positive("Choose a team member.").max(MAX_RECORD_ID, "Choose a team member.") })
+  .extend({ userId: recordIdNumber("Choose a team member.") })
   .refine(someCustomers.check, someCustomers.message);
 export type AssignManagerForm = z.infer<typeof assignManagerSchema>;
 
 export const editManagerSchema = managerFields
-  .extend({ id: z.number().int().positive().max(MAX_RECORD_ID) })
+  .extend({ id: recordIdNumber() })
   .refine(someCustomers.check, someCustomers.message);
 export type EditManagerForm = z.infer<typeof editManagerSchema>;
 
-export const removeManagerSchema = z.object({ id: z.number().int().positive().max(MAX_RECORD_ID) });
+export const removeManagerSchema = z.object({ id: recordIdNumber() });
 
 /** Chosen customers, or all of them, present and future (rule C5). */
 export type CustomerSelection = number[] | "all";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordIdNumber } from "@/lib/ids";
 import type { SortKey } from "./query-input";
 
 /**
@@ -25,7 +26,7 @@ export function decodeCursor(token: string | null, sort: SortKey): Cursor | null
   try {
     const [value, id] = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as [unknown, unknown];
     const parsedValue = cursorShapes[sort].safeParse(value);
-    const parsedId = z.number().int().positive().safeParse(id);
+    const parsedId = recordIdNumber().safeParse(id);
     return parsedValue.success && parsedId.success ? { value: parsedValue.data, id: parsedId.data } : null;
   } catch {
     return null;

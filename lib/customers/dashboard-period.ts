@@ -1,7 +1,5 @@
 import { z } from "zod";
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+import { DAY_MS, HOUR_MS } from "@/lib/time";
 
 export type BucketUnit = "hour" | "day";
 

@@ -4,6 +4,7 @@ import { customers } from "@/db/schema";
 import type { RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { parseRecordId } from "@/lib/ids";
 
 /** A customer as the REST API shows it (a "managed user" in the original product's words). */
 export interface ManagedUser {
@@ -45,17 +46,14 @@ export function toManagedUser(row: ManagedUserRow, at: Date): ManagedUser {
   };
 }
 
-const MAX_ID = 2_147_483_647;
-
 /**
  * Which customer `:managed_user_id` names (decision D4): the numeric ID, or `E` followed by the external ID (the
  * router has already URL-decoded it). Anything else, or another partner's customer, is not found (D8).
  */
 export function managedUserCondition(ctx: RequestContext, reference: string): SQL {
   const partner = eq(customers.partnerId, ctx.partnerId);
-  if (/^\d{1,10}$/.test(reference) && Number(reference) <= MAX_ID && Number(reference) > 0) {
-    return and(partner, eq(customers.id, Number(reference)))!;
-  }
+  const id = parseRecordId(reference);
+  if (id !== null) return and(partner, eq(customers.id, id))!;
   if (reference.length > 1 && reference.startsWith("E")) return and(partner, eq(customers.externalId, reference.slice(1)))!;
   throw notFound("Managed user");
 }

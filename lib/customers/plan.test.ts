@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { parseCustomerId } from "./customer-id";
 import { billingPeriodOf, effectivePlan, tasksUsedInPeriod, trialState } from "./plan";
 
 const at = new Date("2026-06-15T12:00:00Z");
@@ -42,16 +41,5 @@ describe("the effective plan (decisions D1, D2, rule U21)", () => {
     expect(billingPeriodOf(new Date("2026-06-30T23:59:59Z"))).toBe("2026-06-01");
     expect(tasksUsedInPeriod({ tasksUsed: 40, usagePeriod: "2026-06-01" }, at)).toBe(40);
     expect(tasksUsedInPeriod({ tasksUsed: 40, usagePeriod: "2026-05-01" }, at)).toBe(0);
-  });
-});
-
-describe("the customer ID in the URL (rule U26)", () => {
-  it("is a positive integer written plainly", () => {
-    expect(parseCustomerId("1")).toBe(1);
-    expect(parseCustomerId("4676")).toBe(4676);
-    expect(parseCustomerId("2147483647")).toBe(2_147_483_647);
-  });
-  it.each(["0", "-1", "01", "1.5", "1e3", " 1", "abc", "", "2147483648", "99999999999", "A2300"])("refuses %j", (raw) => {
-    expect(parseCustomerId(raw)).toBeNull();
   });
 });

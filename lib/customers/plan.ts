@@ -1,6 +1,6 @@
-import { customerStatus, TRIAL_TASK_LIMIT, type CustomerStatus } from "./status";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "@/lib/time";
+import { FREE_PLAN, TRIAL_TASK_LIMIT } from "./plan-rules";
+import { customerStatus, type CustomerStatus } from "./status";
 
 export interface PlanRef {
   id: number;
@@ -53,7 +53,7 @@ export function effectivePlan(
   const trial = trialState(customer.trialEndsAt, at);
   const plan =
     trial.kind === "ended"
-      ? (customer.freePlan ?? { ...customer.plan, name: "Free", taskLimit: TRIAL_TASK_LIMIT, isFree: true })
+      ? (customer.freePlan ?? { ...customer.plan, name: FREE_PLAN.name, taskLimit: FREE_PLAN.taskLimit, isFree: true })
       : customer.plan;
   return {
     plan,

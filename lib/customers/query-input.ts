@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordIdNumberOrText } from "@/lib/ids";
 import { JOINED_PRESETS, PAGE_SIZES, SORT_KEYS, STATUS_TABS } from "./view-options";
 
 export { JOINED_PRESETS, PAGE_SIZES, SORT_KEYS, STATUS_TABS };
@@ -15,8 +16,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Numbe
 export const customerQuerySchema = z.object({
   q: z.string().trim().max(200).catch(""),
   status: z.enum(STATUS_TABS).catch("all"),
-  plans: z.array(z.coerce.number().int().positive()).max(50).catch([]),
-  app: z.coerce.number().int().positive().nullable().catch(null),
+  plans: z.array(recordIdNumberOrText()).max(50).catch([]),
+  app: recordIdNumberOrText().nullable().catch(null),
   joined: z.enum(JOINED_PRESETS).nullable().catch(null),
   from: isoDate.nullable().catch(null),
   to: isoDate.nullable().catch(null),

@@ -3,10 +3,10 @@
  * the same field schemas before sending, so both give the same messages.
  */
 import { z } from "zod";
-import { MAX_RECORD_ID } from "@/lib/actions/record-id";
+import { recordIdNumber, recordIdNumberOrText } from "@/lib/ids";
 import { parseOriginList } from "./origins";
 
-export const customerIdInput = z.number().int().positive().max(MAX_RECORD_ID);
+export const customerIdInput = recordIdNumber();
 
 export const notificationEmailField = z
   .string()
@@ -32,7 +32,7 @@ export const iframeOriginsField = z
     return origins;
   });
 
-export const changePlanInput = z.object({ customerId: customerIdInput, planId: z.coerce.number().int().positive("Choose a plan.").max(MAX_RECORD_ID, "Choose a plan.") });
+export const changePlanInput = z.object({ customerId: customerIdInput, planId: recordIdNumberOrText("Choose a plan.") });
 export const setTrialInput = z.object({ customerId: customerIdInput, enabled: z.boolean() });
 export const notificationEmailInput = z.object({ customerId: customerIdInput, notificationEmail: notificationEmailField });
 export const externalIdInput = z.object({ customerId: customerIdInput, externalId: externalIdField });

@@ -14,9 +14,8 @@ import type {
   NotificationEmailInput,
   SetTrialInput,
 } from "./settings-schema";
-import { TRIAL_DAYS } from "./status";
+import { trialEndFrom } from "./plan-rules";
 
-const DAY_MS = 86_400_000;
 const EXTERNAL_ID_KEY = "customers_partner_external_id_key";
 
 /**
@@ -50,7 +49,7 @@ export async function changePlan(ctx: RequestContext, input: ChangePlanInput) {
  */
 export async function setTrial(ctx: RequestContext, input: SetTrialInput) {
   return customerCommand(ctx, input.customerId, async (_tx, customer) => {
-    const trialEndsAt = input.enabled ? new Date(ctx.now.getTime() + TRIAL_DAYS * DAY_MS) : null;
+    const trialEndsAt = input.enabled ? trialEndFrom(ctx.now) : null;
     return {
       action: input.enabled ? "customer.trial_started" : "customer.trial_turned_off",
       changes: { trialEndsAt: { from: customer.trialEndsAt, to: trialEndsAt } },

@@ -10,10 +10,6 @@ export const STATUS_LABELS: Record<CustomerStatus, string> = {
   expired: "Expired subscription",
 };
 
-/** Trial tasks limit and length (rule U21). */
-export const TRIAL_TASK_LIMIT = 100;
-export const TRIAL_DAYS = 30;
-
 export function customerStatus(customer: { trialEndsAt: Date | null; planIsFree: boolean }, at: Date): CustomerStatus {
   if (customer.trialEndsAt && customer.trialEndsAt > at) return "in_trial";
   if (customer.planIsFree || (customer.trialEndsAt && customer.trialEndsAt <= at)) return "expired";

@@ -1,8 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import { billingPeriodOf } from "./billing-period";
+import { DAY_MS } from "@/lib/time";
 import { decodeCursor, type Cursor } from "./cursor";
 import type { CustomerQuery, SortKey } from "./query-input";
-import { TRIAL_TASK_LIMIT } from "./status";
+import { FREE_PLAN, TRIAL_TASK_LIMIT } from "./plan-rules";
 
 /**
  * The SQL of the Customers table, built from a validated query. Every sort, search, filter and page is done
@@ -18,7 +19,7 @@ export interface TableSqlContext {
 }
 
 /** Used only if a partner has no Free plan row, so that queries still run (every partner gets one). */
-const NO_FREE_PLAN = { id: -1, name: "Free", taskLimit: 100, connectionLimit: 0 };
+const NO_FREE_PLAN = { id: -1, name: FREE_PLAN.name, taskLimit: FREE_PLAN.taskLimit, connectionLimit: 0 };
 
 export function tableSqlContext(
   ctx: { partnerId: number; now: Date },
@@ -150,7 +151,6 @@ export function viewBranches(query: CustomerQuery, ctx: TableSqlContext): (Branc
   return branches;
 }
 
-const DAY_MS = 86_400_000;
 const PRESET_DAYS = { "7d": 7, "30d": 30, "90d": 90, "12m": 365 } as const;
 
 export function joinedCondition(query: Pick<CustomerQuery, "joined" | "from" | "to">, ctx: TableSqlContext): SQL | null {

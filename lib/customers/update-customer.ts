@@ -8,7 +8,7 @@ import { conflict, invalid } from "@/lib/errors";
 import { EXTERNAL_ID_TAKEN } from "./add-customer-input";
 import { findManagedUser, toManagedUser, type ManagedUser } from "./managed-user";
 import { trialAfterChoosingPlan } from "./plan";
-import { TRIAL_DAYS } from "./status";
+import { trialEndFrom } from "./plan-rules";
 
 /** The fields a customer update may change; an absent field stays as it is, `null` clears an optional one. */
 export interface CustomerPatch {
@@ -20,8 +20,6 @@ export interface CustomerPatch {
   /** true starts a 30-day trial from now (rule U21, and extends one, U22); false ends it (an active subscription). */
   inTrial?: boolean;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -55,7 +53,7 @@ export async function updateCustomer(ctx: RequestContext, reference: string, pat
         change("trialEndsAt", current.trialEndsAt, trialAfterChoosingPlan(current.trialEndsAt, ctx.now));
       }
       if (patch.inTrial === true) {
-        change("trialEndsAt", current.trialEndsAt, new Date(ctx.now.getTime() + TRIAL_DAYS * DAY_MS));
+        change("trialEndsAt", current.trialEndsAt, trialEndFrom(ctx.now));
       } else if (patch.inTrial === false && current.trialEndsAt !== null) {
         change("trialEndsAt", current.trialEndsAt, null);
       }

@@ -3,6 +3,7 @@
  * huge and odd Unicode strings, SQL and HTML metacharacters, deeply nested JSON and the IDs of other partners.
  */
 import fc from "fast-check";
+import { MAX_RECORD_ID } from "@/lib/ids";
 
 /** Strings that break naive SQL, LIKE patterns, HTML, templates, URLs, CSV and PostgreSQL's text type. */
 export const METACHARACTERS = [
@@ -69,7 +70,7 @@ export const EDGE_NUMBERS = [
   -1,
   1.5,
   -2_147_483_648,
-  2_147_483_647,
+  MAX_RECORD_ID,
   2_147_483_648,
   4_294_967_296,
   Number.MAX_SAFE_INTEGER,
@@ -134,7 +135,7 @@ const pick = <T>(list: T[], otherwise: fc.Arbitrary<T>) => (list.length > 0 ? fc
  * field's IDs live (`customers`, `user_id`): mostly one of ours from there, often the other partner's from there.
  */
 export function idLike(pools: IdPools, hints: string[] = []): fc.Arbitrary<number | string> {
-  const random = fc.integer({ min: 1, max: 2_147_483_647 });
+  const random = fc.integer({ min: 1, max: MAX_RECORD_ID });
   const ours = pick(valuesFor(pools.ours, hints).filter((value) => typeof value === "number"), random);
   const theirs = pick(valuesFor(pools.theirs, hints).filter((value) => typeof value === "number"), random);
   const anyOfOurs = pick(pools.ours[""] ?? [], random);

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { customers, partnerMembers, partners, plans, users } from "@/db/schema";
 import type { Queryable } from "@/db/connection";
 import type { RequestContext } from "@/lib/context";
+import { FREE_PLAN } from "@/lib/customers/plan-rules";
 
 let sequence = 0;
 const unique = (label: string) => `${label} ${++sequence}-${randomUUID().slice(0, 8)}`;
@@ -15,7 +16,7 @@ export async function createPartner(db: Queryable, options: { name?: string } = 
   const [free, starter, growth] = await db
     .insert(plans)
     .values([
-      { partnerId: partner!.id, name: "Free", taskLimit: 100, connectionLimit: 5, isFree: true, position: 0 },
+      { partnerId: partner!.id, ...FREE_PLAN, isFree: true, position: 0 },
       { partnerId: partner!.id, name: "Starter", taskLimit: 1_000, connectionLimit: 5, position: 1 },
       { partnerId: partner!.id, name: "Growth", taskLimit: 10_000, connectionLimit: 25, position: 2 },
     ])

@@ -7,6 +7,7 @@ import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { findManagedUser } from "@/lib/customers/managed-user";
 import type { Queryable } from "@/lib/db";
 import { DomainError, invalid } from "@/lib/errors";
+import { DAY_MS, MINUTE_MS } from "@/lib/time";
 import { workspaceRoleByName } from "./roles";
 import { visibleIn } from "./workspace-roles";
 
@@ -24,9 +25,9 @@ export interface InviteInput {
 }
 
 /** The same email can be invited to the same workspace once every 20 minutes (documented). */
-const REINVITE_MS = 20 * 60 * 1000;
+const REINVITE_MS = 20 * MINUTE_MS;
 /** How long an invitation link can be used. */
-export const INVITATION_VALID_MS = 14 * 24 * 60 * 60 * 1000;
+export const INVITATION_VALID_MS = 14 * DAY_MS;
 /** Invitation tokens carry a recognisable prefix so that secret scanners can spot a leaked link. */
 const TOKEN_PREFIX = "pcinv_";
 

@@ -1,5 +1,6 @@
 import {
   createLoader,
+  createParser,
   createSerializer,
   parseAsArrayOf,
   parseAsBoolean,
@@ -9,6 +10,10 @@ import {
   parseAsStringLiteral,
 } from "nuqs/server";
 import { JOINED_PRESETS, PAGE_SIZES, SORT_KEYS, STATUS_TABS } from "@/lib/customers/view-options";
+import { parseRecordId } from "@/lib/ids";
+
+/** A plan or app ID, read by the one ID rule (parseAsInteger would read "12abc" as 12). */
+const parseAsRecordId = createParser({ parse: parseRecordId, serialize: String });
 
 /**
  * The Customers view's URL state (nuqs parsers): the page reads it with `loadCustomerSearch` for the browser's
@@ -18,8 +23,8 @@ import { JOINED_PRESETS, PAGE_SIZES, SORT_KEYS, STATUS_TABS } from "@/lib/custom
 export const customerSearchParams = {
   q: parseAsString.withDefault(""),
   status: parseAsStringLiteral(STATUS_TABS).withDefault("all"),
-  plan: parseAsArrayOf(parseAsInteger).withDefault([]),
-  app: parseAsInteger,
+  plan: parseAsArrayOf(parseAsRecordId).withDefault([]),
+  app: parseAsRecordId,
   joined: parseAsStringLiteral(JOINED_PRESETS),
   from: parseAsString,
   to: parseAsString,

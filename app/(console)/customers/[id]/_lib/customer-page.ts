@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { requireConsolePage, type ConsoleContext } from "@/lib/auth/session";
-import { parseCustomerId } from "@/lib/customers/customer-id";
+import { parseRecordId } from "@/lib/ids";
 import { DomainError } from "@/lib/errors";
 
 export type CustomerRouteParams = Promise<{ id: string }>;
@@ -16,7 +16,7 @@ export async function readCustomerPage<T>(
   read: (ctx: ConsoleContext, customerId: number) => Promise<T>,
 ): Promise<{ ctx: ConsoleContext; customerId: number; data: T }> {
   const ctx = await requireConsolePage();
-  const customerId = parseCustomerId((await params).id);
+  const customerId = parseRecordId((await params).id);
   if (customerId === null) notFound();
   try {
     return { ctx, customerId, data: await read(ctx, customerId) };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
-import { recordIdOf } from "@/lib/actions/record-id";
+import { parseRecordId } from "@/lib/ids";
 import { requireConsolePage } from "@/lib/auth/session";
 import { auditPageSchema } from "@/lib/audit/filters";
 import { customerOptionById } from "@/lib/customers/picker";
@@ -19,7 +19,7 @@ export default async function CustomerActivityPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const ctx = await requireConsolePage();
-  const id = recordIdOf((await params).id);
+  const id = parseRecordId((await params).id);
   const customer = id === null ? null : await customerOptionById(ctx, id);
   if (!customer) notFound();
   const input = auditPageSchema.parse(await searchParams);

@@ -4,7 +4,7 @@ import { ChevronLeft } from "lucide-react";
 
 import { RecipeStatusBadge } from "../../_components/recipe-status-badge";
 import { RecipeActions } from "./_components/recipe-actions";
-import { recordIdOf } from "@/lib/actions/record-id";
+import { parseRecordId } from "@/lib/ids";
 import { orNotFound } from "@/lib/actions/page-errors";
 import { actingAsLabel } from "@/lib/audit/labels";
 import { requireWorkspacePage } from "@/lib/workspace/context";
@@ -20,7 +20,7 @@ const dateTimeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", time
 
 export default async function RecipePage({ params }: { params: Promise<{ recipeId: string }> }) {
   const ctx = await requireWorkspacePage();
-  const recipeId = recordIdOf((await params).recipeId);
+  const recipeId = parseRecordId((await params).recipeId);
   if (recipeId === null) notFound();
   const recipe = await orNotFound(getRecipe(ctx, recipeId));
   const permissions = ctx.workspace.permissions;
