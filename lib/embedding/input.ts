@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_RECORD_ID } from "@/lib/actions/record-id";
+import { recordIdNumber } from "@/lib/ids";
 import { MAX_PEM_LENGTH } from "./public-key";
 
 /** **Add key**: a PEM public key; what it must be is checked by parsePublicKey, on the server. */
@@ -8,4 +8,4 @@ export const addEmbeddingKeySchema = z.object({
 });
 export type AddEmbeddingKeyInput = z.input<typeof addEmbeddingKeySchema>;
 
-export const retireEmbeddingKeySchema = z.object({ id: z.number().int().positive().max(MAX_RECORD_ID) });
+export const retireEmbeddingKeySchema = z.object({ id: recordIdNumber() });
