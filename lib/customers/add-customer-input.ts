@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { nameField } from "@/lib/names";
 
 /** **+ Add customer** (rule U14): validated in the browser and again in the server action. */
 export const addCustomerSchema = z.object({
-  name: z.string().trim().min(1, "Enter the customer's name.").max(200, "Keep the name under 200 characters."),
+  name: nameField({ required: "Enter the customer's name.", max: 200, tooLong: "Keep the name under 200 characters." }),
   notificationEmail: z
     .string()
     .trim()

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordIdNumber } from "@/lib/ids";
+import { nameField } from "@/lib/names";
 
 /**
  * Inputs of the customer workspace's actions, validated in the browser and again on the server. Safe to import in
@@ -33,5 +34,5 @@ export const changeRoleSchema = z.object({ userId: id, roleId: recordIdNumber("C
 export const removeCollaboratorSchema = z.object({ userId: id });
 
 export const teamNameSchema = z.object({
-  name: z.string().trim().min(1, "Enter a team name.").max(120, "Keep the team name under 120 characters."),
+  name: nameField({ required: "Enter a team name.", max: 120, tooLong: "Keep the team name under 120 characters." }),
 });

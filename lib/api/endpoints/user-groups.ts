@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { nameField } from "@/lib/names";
 import { listGroupProjectGrants } from "@/lib/project-grants/grantee-grants";
 import { createUserGroup, deleteUserGroup, getUserGroup, listUserGroups, updateUserGroup } from "@/lib/user-groups/groups";
 import { addGroupMembers, listGroupMembers, removeGroupMembers } from "@/lib/user-groups/members";
@@ -23,7 +24,7 @@ const groupMember = z.object({ id: z.number().int().describe("The collaborator's
 
 const workspace = z.object({ managed_user_id: managedUserParam });
 const one = z.object({ managed_user_id: managedUserParam, id: pathIdSchema.describe("The collaborator group's ID.") });
-const name = z.string().trim().min(1).max(200);
+const name = nameField({ required: "Enter the group's name.", max: 200, tooLong: "Keep the name under 200 characters." });
 const description = z.string().trim().max(2000);
 const userIds = z.object({ user_ids: z.array(idSchema).min(1).max(1000).describe("Collaborators' user IDs, numbers or strings of digits.") });
 
