@@ -8,6 +8,7 @@ import type { RequestContext } from "@/lib/context";
 import { getDatabase, type Queryable } from "@/lib/db";
 import { conflict, DomainError, fieldErrorsOf } from "@/lib/errors";
 import { addDirectMember, hashInvitationToken } from "./invitations";
+import { environmentRoleIn, giveEnvironmentRoles, type EnvRole, type InvitedRoles } from "./invited-roles";
 import { INVALID_INVITATION, invitationSignUpSchema } from "./sign-up-schema";
 
 export interface InvitationView {
@@ -48,6 +49,23 @@ export async function findInvitation(token: string): Promise<InvitationView | nu
   return { ...invitation, accountExists: await emailTaken(db, invitation.email) };
 }
 
+/**
+ * The environment roles of an invitation, as they resolve when the link is used. One removed or renamed since the
+ * invitation is not given (the workspace role still is): the person joins rather than being stopped at sign-up.
+ */
+async function environmentRolesStillGiven(tx: Queryable, workspace: { partnerId: number; customerId: number }, envRoles: EnvRole[]): Promise<InvitedRoles["environmentRoles"]> {
+  const given: InvitedRoles["environmentRoles"] = [];
+  for (const [index, envRole] of envRoles.entries()) {
+    if (envRole.role_type !== "environment") continue;
+    try {
+      given.push(await environmentRoleIn(tx, workspace, envRole, index));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+    }
+  }
+  return given;
+}
+
 export function accountExistsMessage(email: string): string {
   return `An account with ${email} already exists. Sign in to join.`;
 }
@@ -78,6 +96,7 @@ export async function signUpWithInvitation(input: unknown, meta: { ip: string | 
         customerName: customers.name,
         roleId: roles.id,
         roleName: roles.name,
+        envRoles: customerInvitations.envRoles,
       })
       .from(customerInvitations)
       .innerJoin(customers, eq(customers.id, customerInvitations.customerId))
@@ -89,7 +108,9 @@ export async function signUpWithInvitation(input: unknown, meta: { ip: string | 
     const [user] = await tx.insert(users).values({ name, email, passwordHash, createdAt: at }).onConflictDoNothing().returning({ id: users.id });
     if (!user) throw conflict(accountExistsMessage(email), { email: [accountExistsMessage(email)] });
 
-    await addDirectMember(tx, at, { partnerId: invitation.partnerId, customerId: invitation.customerId, userId: user.id, roleId: invitation.roleId });
+    const workspace = { partnerId: invitation.partnerId, customerId: invitation.customerId };
+    await addDirectMember(tx, at, { ...workspace, userId: user.id, roleId: invitation.roleId });
+    await giveEnvironmentRoles(tx, { ...workspace, userId: user.id }, await environmentRolesStillGiven(tx, workspace, invitation.envRoles as EnvRole[]));
     await tx.update(customerInvitations).set({ acceptedAt: at }).where(eq(customerInvitations.id, invitation.id));
     const ctx: RequestContext = {
       partnerId: invitation.partnerId,

@@ -1,21 +1,16 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, sql } from "drizzle-orm";
-import { customerInvitations, customerMembers, environmentRoles, users } from "@/db/schema";
+import { customerInvitations, customerMembers, users } from "@/db/schema";
 import { recordAudit, type ActingAs } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { findManagedUser } from "@/lib/customers/managed-user";
 import type { Queryable } from "@/lib/db";
-import { DomainError, invalid } from "@/lib/errors";
+import { DomainError } from "@/lib/errors";
 import { DAY_MS, MINUTE_MS } from "@/lib/time";
-import { workspaceRoleByName } from "./roles";
-import { visibleIn } from "./workspace-roles";
+import { giveEnvironmentRoles, resolveInvitedRoles, type EnvRole } from "./invited-roles";
 
-export interface EnvRole {
-  environment_type: "development" | "test" | "production";
-  name: string;
-  role_type: "privilege_group" | "environment";
-}
+export type { EnvRole };
 
 export interface InviteInput {
   name: string;
@@ -111,19 +106,11 @@ export async function recordInvitation(tx: Queryable, ctx: RequestContext, input
   return { invitationPath: token ? `/invitations/${token}` : null };
 }
 
-async function checkEnvironmentRole(tx: Queryable, partnerId: number, customerId: number, name: string, index: number) {
-  const [role] = await tx
-    .select({ id: environmentRoles.id })
-    .from(environmentRoles)
-    .where(and(eq(environmentRoles.name, name), visibleIn("environment", partnerId, customerId)))
-    .limit(1);
-  if (!role) throw invalid(`No environment role named "${name}".`, { [`envRoles.${index}.name`]: [`No environment role named "${name}".`] });
-}
-
 /**
  * Invites a person to a customer workspace. Someone who already has an account becomes a direct member at once;
  * an unknown email gets a pending invitation, which becomes a membership when that person signs up with its link.
- * `env_roles` wins over `role_name`; the development environment's legacy role is the member's workspace role.
+ * `env_roles` wins over `role_name`: its development privilege group is the member's workspace role (required, so
+ * that every invitation can become a membership) and its environment roles are given on joining.
  */
 export async function inviteCollaborator(
   ctx: RequestContext,
@@ -132,20 +119,15 @@ export async function inviteCollaborator(
 ): Promise<{ invited: "member" | "invitation"; invitationPath: string | null }> {
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
+    const workspace = { partnerId: ctx.partnerId, customerId: customer.id };
+    const { role, environmentRoles } = await resolveInvitedRoles(tx, workspace, input);
     const envRoles = input.envRoles ?? [];
-    for (const [index, envRole] of envRoles.entries()) {
-      if (envRole.role_type === "environment") await checkEnvironmentRole(tx, ctx.partnerId, customer.id, envRole.name, index);
-      else await workspaceRoleByName(tx, ctx.partnerId, customer.id, envRole.name, `envRoles.${index}.name`);
-    }
-    const legacyName =
-      envRoles.length > 0
-        ? envRoles.find((envRole) => envRole.environment_type === "development" && envRole.role_type === "privilege_group")?.name
-        : input.roleName;
-    const role = legacyName ? await workspaceRoleByName(tx, ctx.partnerId, customer.id, legacyName) : null;
     const [user] = await tx.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(sql`lower(${users.email}) = lower(${input.email})`);
-    const joined = user !== undefined && user.passwordHash !== null && role !== null;
+    const joined = user !== undefined && user.passwordHash !== null;
     const { invitationPath } = await recordInvitation(tx, ctx, { customer: { id: customer.id, name: customer.name }, email: input.email, name: input.name, role, envRoles, joined });
-    if (joined) await addDirectMember(tx, ctx.now, { partnerId: ctx.partnerId, customerId: customer.id, userId: user.id, roleId: role.id });
+    if (joined && (await addDirectMember(tx, ctx.now, { ...workspace, userId: user.id, roleId: role.id }))) {
+      await giveEnvironmentRoles(tx, { ...workspace, userId: user.id }, environmentRoles);
+    }
     return { invited: joined ? "member" : "invitation", invitationPath };
   });
 }

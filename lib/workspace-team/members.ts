@@ -8,6 +8,7 @@ import type { Queryable } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { conflict, notFound } from "@/lib/errors";
 import { listWorkspaceMembers, workspaceMembership, type WorkspaceMember } from "@/lib/workspace-access/members";
+import { giveEnvironmentRoles, resolveInvitedRoles, type EnvRole } from "./invited-roles";
 import { workspaceRoleByName } from "./roles";
 
 /** A collaborator of a customer workspace, as the REST API shows it. */
@@ -69,7 +70,9 @@ export async function getCollaborator(ctx: RequestContext, reference: string, us
 export interface AddCollaboratorInput {
   name: string;
   email: string;
-  roleName: string;
+  /** role_name, or env_roles (which wins), as an invitation takes them. */
+  roleName?: string;
+  envRoles?: EnvRole[];
   externalId: string | null;
   timeZone: string;
 }
@@ -87,7 +90,8 @@ export async function addCollaborator(ctx: RequestContext, reference: string, in
   try {
     return await inPartnerScope(ctx, async (tx) => {
       const customer = await findManagedUser(tx, ctx, reference);
-      const role = await workspaceRoleByName(tx, ctx.partnerId, customer.id, input.roleName);
+      const workspace = { partnerId: ctx.partnerId, customerId: customer.id };
+      const { role, environmentRoles } = await resolveInvitedRoles(tx, workspace, input);
       const user = await userForEmail(tx, input.email, input.name);
       await tx.insert(customerMembers).values({
         partnerId: ctx.partnerId,
@@ -104,8 +108,13 @@ export async function addCollaborator(ctx: RequestContext, reference: string, in
         targetType: "user",
         targetId: user.id,
         customer: { id: customer.id, name: customer.name },
-        changes: { email: { from: null, to: input.email }, role: { from: null, to: role.name } },
+        changes: {
+          email: { from: null, to: input.email },
+          role: { from: null, to: role.name },
+          ...(environmentRoles.length > 0 ? { environmentRoles: { from: null, to: environmentRoles.map((given) => `${given.environmentType}: ${given.name}`) } } : {}),
+        },
       });
+      await giveEnvironmentRoles(tx, { ...workspace, userId: user.id }, environmentRoles);
       return collaboratorIn(tx, ctx, customer.id, user.id);
     });
   } catch (error) {

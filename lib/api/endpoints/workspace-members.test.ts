@@ -110,11 +110,18 @@ describe("customer workspace collaborators API (rule A9)", () => {
     const unknownEnvRole = await call(invitation.POST, "POST", {
       token,
       params,
-      body: { name: "Y", email: "y@nutech.example", env_roles: [{ environment_type: "test", name: "Nope", role_type: "environment" }] },
+      body: {
+        name: "Y",
+        email: "y@nutech.example",
+        env_roles: [
+          { environment_type: "development", name: "Admin", role_type: "privilege_group" },
+          { environment_type: "test", name: "Nope", role_type: "environment" },
+        ],
+      },
     });
     expect(unknownEnvRole.status).toBe(400);
     expectErrorShape(unknownEnvRole.body);
-    expect(unknownEnvRole.body.errors).toHaveProperty(["env_roles.0.name"]);
+    expect(unknownEnvRole.body.errors).toHaveProperty(["env_roles.1.name"]);
     const neither = await call(invitation.POST, "POST", { token, params, body: { name: "X", email: "x@nutech.example" } });
     expect(neither.status).toBe(400);
   });

@@ -43,6 +43,17 @@ const envRole = z.object({
   role_type: z.enum(["privilege_group", "environment"]),
 });
 
+const roleName = z.string().trim().min(1).max(200).describe("The Development environment's role (a privilege group); ignored when env_roles is given.");
+const envRoles = z
+  .array(envRole)
+  .min(1)
+  .max(6)
+  .describe("Roles per environment; must include the development environment's privilege_group role (the workspace role). Environment roles are given on joining.");
+const ROLE_NAME_OR_ENV_ROLES = "Give role_name or env_roles.";
+const roleNameOrEnvRoles = (body: { role_name?: string; env_roles?: unknown[] }) => body.role_name !== undefined || body.env_roles !== undefined;
+/** Said along with the other fields' errors, not only once they are all right. */
+const alwaysCheck = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null };
+
 export const listWorkspaceCollaborators = defineEndpoint({
   method: "GET",
   path: "/api/managed_users/{managed_user_id}/members",
@@ -79,17 +90,21 @@ export const addWorkspaceCollaborator = defineEndpoint({
   path: "/api/managed_users/{managed_user_id}/members",
   tag,
   summary: "Add a collaborator",
-  description: "Adds a person (by email; created if new) to the workspace with a role: a system role, one of your inheritable roles, or a custom role of the workspace.",
+  description:
+    "Adds a person (by email; created if new) to the workspace with a role: a system role, one of your inheritable roles, or a custom role of the workspace. Either role_name (the Development environment's role) or env_roles, as for an invitation; env_roles wins, and must hold the Development environment's privilege_group role.",
   scope: "collaborators:write",
   rateGroup: "collaborators",
   params: workspace,
-  body: z.object({
-    name: z.string().trim().min(1).max(200),
-    email: z.email().max(320),
-    role_name: z.string().trim().min(1).max(200),
-    external_id: z.string().trim().min(1).max(200).nullable().optional(),
-    time_zone: timeZone.optional(),
-  }),
+  body: z
+    .object({
+      name: z.string().trim().min(1).max(200),
+      email: z.email().max(320),
+      role_name: roleName.optional(),
+      env_roles: envRoles.optional(),
+      external_id: z.string().trim().min(1).max(200).nullable().optional(),
+      time_zone: timeZone.optional(),
+    })
+    .refine(roleNameOrEnvRoles, { message: ROLE_NAME_OR_ENV_ROLES, path: ["role_name"], ...alwaysCheck }),
   response: resultOf(collaborator),
   status: 201,
   async handler(ctx, { params, body }) {
@@ -98,6 +113,7 @@ export const addWorkspaceCollaborator = defineEndpoint({
       name: body.name,
       email: body.email,
       roleName: body.role_name,
+      envRoles: body.env_roles,
       externalId: body.external_id ?? null,
       timeZone: body.time_zone ?? "UTC",
     });
@@ -154,7 +170,7 @@ export const inviteWorkspaceCollaborator = defineEndpoint({
   tag,
   summary: "Invite a collaborator",
   description:
-    "A person with an account joins at once; an unknown email gets a pending invitation and joins after signing up. Either role_name (the Development environment's role) or env_roles; env_roles wins. The same email can be invited to the same workspace once every 20 minutes.",
+    "A person with an account joins at once; an unknown email gets a pending invitation and joins after signing up. Either role_name (the Development environment's role) or env_roles; env_roles wins, and must hold the Development environment's privilege_group role (else 400: no one could join). The same email can be invited to the same workspace once every 20 minutes.",
   scope: "collaborators:write",
   rateGroup: "collaborators",
   params: workspace,
@@ -162,10 +178,10 @@ export const inviteWorkspaceCollaborator = defineEndpoint({
     .object({
       name: z.string().trim().min(1).max(200),
       email: z.email().max(320),
-      role_name: z.string().trim().min(1).max(200).optional(),
-      env_roles: z.array(envRole).min(1).max(3).optional(),
+      role_name: roleName.optional(),
+      env_roles: envRoles.optional(),
     })
-    .refine((body) => body.role_name !== undefined || body.env_roles !== undefined, { message: "Give role_name or env_roles.", path: ["role_name"] }),
+    .refine(roleNameOrEnvRoles, { message: ROLE_NAME_OR_ENV_ROLES, path: ["role_name"], ...alwaysCheck }),
   response: okResponse.extend({
     invitation_url: z
       .url()
