@@ -735,3 +735,57 @@ export const partnerTrialEndDays = pgTable(
   },
   (t) => [primaryKey({ columns: [t.partnerId, t.day] })],
 );
+
+// ─── Shared state of several instances ───────────────────────────────────────
+
+/**
+ * The job queue (lib/jobs): background work and periodic jobs, claimed by whichever instance's worker gets there
+ * first (`FOR UPDATE SKIP LOCKED`). A row is also the record of its run: when it started and finished, the rows it
+ * touched, its error. A periodic job's `singleton_key` names its period, and the unique index makes one row (one
+ * run) per period across every instance. Spans partners (maintenance jobs): no partner_id, owner handle only.
+ */
+export const backgroundJobs = pgTable(
+  "background_jobs",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    name: text("name").notNull(),
+    singletonKey: text("singleton_key"),
+    payload: jsonb("payload").notNull().default({}),
+    /** queued → active → succeeded | failed | cancelled; a failed attempt with attempts left goes back to queued. */
+    status: text("status").notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull().default(3),
+    runAfter: timestamp("run_after", { withTimezone: true }).notNull().defaultNow(),
+    lockedBy: text("locked_by"),
+    /** A worker renews its lease while it runs; a lease past its end belongs to a worker that died. */
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    cancelRequested: boolean("cancel_requested").notNull().default(false),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    rowsTouched: bigint("rows_touched", { mode: "number" }),
+    result: jsonb("result"),
+    error: text("error"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("background_jobs_name_singleton_key").on(t.name, t.singletonKey),
+    index("background_jobs_claimable_idx").on(t.runAfter, t.id).where(sql`status = 'queued'`),
+    index("background_jobs_name_created_idx").on(t.name, t.createdAt),
+    check("background_jobs_status_check", sql`${t.status} in ('queued', 'active', 'succeeded', 'failed', 'cancelled')`),
+  ],
+);
+
+/**
+ * The REST API's rate-limit windows (lib/api/rate-limit.ts): one row per client, group of endpoints and minute,
+ * counted with one atomic upsert, so that every instance enforces the same limit.
+ */
+export const apiRateLimitWindows = pgTable(
+  "api_rate_limit_windows",
+  {
+    apiClientId: bigint("api_client_id", { mode: "number" }).notNull(),
+    rateGroup: text("rate_group").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.apiClientId, t.rateGroup, t.windowStart] }), index("api_rate_limit_windows_start_idx").on(t.windowStart)],
+);

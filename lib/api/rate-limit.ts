@@ -1,10 +1,12 @@
 import "server-only";
+import { sql } from "drizzle-orm";
+import { getDatabase } from "@/lib/db";
 
 /**
- * Per-client fixed-window rate limits, in memory. The documented limits are per client and per group of endpoints
- * (60 a minute for customer managers and for collaborators); each can be changed with
- * `API_RATE_LIMIT_<GROUP>` (requests a minute). One process serves the console, so memory is enough here; several
- * instances would need a shared store.
+ * Per-client fixed-window rate limits, shared by every instance through PostgreSQL. The documented limits are per
+ * client and per group of endpoints (60 a minute for customer managers and for collaborators); each can be changed
+ * with `API_RATE_LIMIT_<GROUP>` (requests a minute). The windows are the clock's minutes, so that every instance
+ * agrees on which window a request falls in.
  */
 export const RATE_GROUPS = {
   customer_managers: 60,
@@ -16,27 +18,26 @@ export const RATE_GROUPS = {
 export type RateGroup = keyof typeof RATE_GROUPS;
 
 const WINDOW_MS = 60_000;
-const windows = new Map<string, { startedAt: number; count: number }>();
 
 export function rateLimitOf(group: RateGroup): number {
   const configured = Number(process.env[`API_RATE_LIMIT_${group.toUpperCase()}`]);
   return Number.isInteger(configured) && configured > 0 ? configured : RATE_GROUPS[group];
 }
 
-/** Counts one request; answers how many seconds to wait when the window is full, else null. */
-export function takeRequest(apiClientId: number, group: RateGroup, at: number = Date.now()): number | null {
-  const key = `${apiClientId}:${group}`;
-  let window = windows.get(key);
-  if (!window || at - window.startedAt >= WINDOW_MS) {
-    window = { startedAt: at, count: 0 };
-    windows.set(key, window);
-    if (windows.size > 10_000) pruneWindows(at);
-  }
-  if (window.count >= rateLimitOf(group)) return Math.max(1, Math.ceil((window.startedAt + WINDOW_MS - at) / 1000));
-  window.count += 1;
-  return null;
-}
-
-function pruneWindows(at: number): void {
-  for (const [key, window] of windows) if (at - window.startedAt >= WINDOW_MS) windows.delete(key);
+/**
+ * Counts one request; answers how many seconds to wait when the window is full, else null. One statement: the
+ * upsert adds the request only while the window has room, so concurrent requests on several instances can never
+ * push the accepted count past the limit (the row lock orders them). Machine time, not the application clock: a
+ * window is a real minute.
+ */
+export async function takeRequest(apiClientId: number, group: RateGroup, at: number = Date.now()): Promise<number | null> {
+  const windowStart = Math.floor(at / WINDOW_MS) * WINDOW_MS;
+  const limit = rateLimitOf(group);
+  const rows = await getDatabase().execute(sql`
+    insert into api_rate_limit_windows as w (api_client_id, rate_group, window_start, count)
+    values (${apiClientId}, ${group}, ${new Date(windowStart)}, 1)
+    on conflict (api_client_id, rate_group, window_start) do update set count = w.count + 1 where w.count < ${limit}
+    returning w.count`);
+  if (rows.length > 0) return null;
+  return Math.max(1, Math.ceil((windowStart + WINDOW_MS - at) / 1000));
 }

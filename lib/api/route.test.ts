@@ -6,7 +6,7 @@ import * as roles from "@/app/api/roles/route";
 import { revokeApiClient } from "@/lib/api-clients/commands";
 import { hashToken } from "@/lib/api-clients/token";
 import { getDatabase } from "@/lib/db";
-import { apiToken, call, expectErrorShape } from "@/lib/testing/api";
+import { apiToken, call, clearOfMinuteEnd, expectErrorShape } from "@/lib/testing/api";
 import { adminContext, createPartner } from "@/lib/testing/factories";
 
 afterEach(() => {
@@ -86,6 +86,7 @@ describe("the API route wrapper (rule A1)", () => {
     const db = getDatabase();
     const { partner, admin } = await createPartner(db);
     process.env.API_RATE_LIMIT_CUSTOMERS = "3";
+    await clearOfMinuteEnd();
     const token = await apiToken(partner, admin);
     const other = await apiToken(partner, admin);
     const statuses = [];

@@ -74,7 +74,7 @@ export function apiRoute(endpoint: AnyEndpoint) {
       if (!hasScope(ctx.actor.scopes, endpoint.scope)) {
         return errorResponse(403, `This API client lacks the ${endpoint.scope} permission.`);
       }
-      const retryAfter = takeRequest(ctx.actor.apiClientId, endpoint.rateGroup);
+      const retryAfter = await takeRequest(ctx.actor.apiClientId, endpoint.rateGroup);
       if (retryAfter !== null) {
         return errorResponse(429, "Too many requests: slow down and retry later.", {}, { "retry-after": String(retryAfter) });
       }

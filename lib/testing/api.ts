@@ -58,3 +58,12 @@ export function expectErrorShape(body: unknown): asserts body is { message: stri
     throw new Error(`Not the API error shape: ${JSON.stringify(body)}`);
   }
 }
+
+/**
+ * Waits, if needed, until the current minute has more than `marginMs` left: the API's rate-limit windows are the
+ * clock's minutes, and a test that counts requests in one window must not straddle two.
+ */
+export async function clearOfMinuteEnd(marginMs = 5_000): Promise<void> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < marginMs) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}
