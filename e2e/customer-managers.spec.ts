@@ -65,9 +65,11 @@ test.describe("customer managers", () => {
     await expect(samRow).toContainText("Admin");
     await expect(samRow).toContainText("Contoso Pharmaceuticals, Umbrella Logistics");
 
-    // The tag in both customers' collaborators.
-    await expectTaggedInTeams(page, "Contoso Pharmaceuticals", SAM.name);
-    await expectTaggedInTeams(page, "Umbrella Logistics", SAM.name);
+    // The tag in both customers' collaborators, seen from inside by Morgan, who manages both (an admin enters
+    // only as a manager, rule U18).
+    const morgan = await signedInPage(browser, baseURL, MORGAN.email);
+    await expectTaggedInTeams(morgan, "Contoso Pharmaceuticals", SAM.name);
+    await expectTaggedInTeams(morgan, "Umbrella Logistics", SAM.name);
 
     // Sam switches into one of them, sees the banner, renames the team and saves a recipe version, then returns.
     const sam = await signedInPage(browser, baseURL, SAM.email);
@@ -106,17 +108,17 @@ test.describe("customer managers", () => {
     await expect(rename).toContainText("Umbrella Logistics Group");
 
     // A direct invitation as Operator wins over the manager's Admin (rule C12)…
-    await switchInto(page, "Umbrella Logistics Group");
-    await page.getByRole("link", { name: "Teams" }).click();
-    await page.getByRole("button", { name: "Invite collaborator" }).click();
-    const invite = page.getByRole("dialog", { name: "Invite collaborator" });
+    await switchInto(morgan, "Umbrella Logistics Group");
+    await morgan.getByRole("link", { name: "Teams" }).click();
+    await morgan.getByRole("button", { name: "Invite collaborator" }).click();
+    const invite = morgan.getByRole("dialog", { name: "Invite collaborator" });
     await invite.getByLabel("Name").fill(SAM.name);
     await invite.getByLabel("Email").fill(SAM.email);
     await invite.getByRole("combobox", { name: "Role" }).click();
-    await page.getByRole("option", { name: "Operator", exact: true }).click();
+    await morgan.getByRole("option", { name: "Operator", exact: true }).click();
     await invite.getByRole("button", { name: "Invite collaborator" }).click();
     await expect(invite).toBeHidden();
-    const samMember = page.getByRole("row", { name: new RegExp(SAM.name) });
+    const samMember = morgan.getByRole("row", { name: new RegExp(SAM.name) });
     await expect(samMember).toContainText("Operator");
     await expect(samMember).toContainText("Direct invitation (instead of the customer manager role Admin)");
     await expect(samMember).toContainText("Customer manager");
@@ -129,13 +131,13 @@ test.describe("customer managers", () => {
 
     // …and losing it brings Admin back.
     await samMember.getByRole("button", { name: `More actions for ${SAM.name}` }).click();
-    await page.getByRole("menuitem", { name: "Remove direct invitation" }).click();
-    await confirmAlert(page, "Remove direct invitation");
+    await morgan.getByRole("menuitem", { name: "Remove direct invitation" }).click();
+    await confirmAlert(morgan, "Remove direct invitation");
     await expect(samMember).toContainText("From the customer manager assignment");
     await sam.reload();
     await expect(accountBanner(sam)).toContainText("as Admin");
     await expect(sam.getByRole("button", { name: "Save new version" })).toBeVisible();
-    await returnToPartner(page);
+    await returnToPartner(morgan);
 
     // The admin edits the manager to other customers.
     await page.goto("/customer-managers");
@@ -151,11 +153,20 @@ test.describe("customer managers", () => {
     await expect(samRow).toContainText("Initech, Umbrella Logistics Group");
     await expect(samRow).not.toContainText("Contoso");
 
-    // Removing it: Sam, still inside, is out at its next request, and cannot come back by any way.
-    await samRow.getByRole("button", { name: `More actions for ${SAM.name}` }).click();
+    // Removing a manager who is in no account says nothing of one (Morgan returned to the partner account)…
+    const morganRow = page.getByRole("row", { name: new RegExp(MORGAN.name) });
+    await morganRow.getByRole("button", { name: `More actions for ${MORGAN.name}` }).click();
     await page.getByRole("menuitem", { name: "Remove customer manager" }).click();
     const confirm = page.getByRole("alertdialog", { name: "Remove customer manager" });
-    await expect(confirm).toContainText("Sam Patel will lose access to 2 customer accounts");
+    await expect(confirm).toContainText(`${MORGAN.name} will lose access to 4 customer accounts at once.`);
+    await expect(confirm).not.toContainText("right now");
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(confirm).toBeHidden();
+
+    // …and removing Sam, who is inside Umbrella: it is out at its next request, and cannot come back by any way.
+    await samRow.getByRole("button", { name: `More actions for ${SAM.name}` }).click();
+    await page.getByRole("menuitem", { name: "Remove customer manager" }).click();
+    await expect(confirm).toContainText("Sam Patel will lose access to 2 customer accounts at once, including Umbrella Logistics Group's account, which it is in right now.");
     await confirmAlert(page, "Remove customer manager", "Remove customer manager");
     await expect(samRow).toHaveCount(0);
 
@@ -169,10 +180,10 @@ test.describe("customer managers", () => {
     await expect(sam.getByText("No customer account matches your search.")).toBeVisible();
 
     // The work stays: the version still shows who modified it (rule C10).
-    await switchInto(page, "Umbrella Logistics Group");
-    await page.goto(recipeUrl);
-    await expect(page.getByRole("table", { name: "Versions" }).getByRole("row").nth(1)).toContainText(SAM.name);
-    await returnToPartner(page);
+    await switchInto(morgan, "Umbrella Logistics Group");
+    await morgan.goto(recipeUrl);
+    await expect(morgan.getByRole("table", { name: "Versions" }).getByRole("row").nth(1)).toContainText(SAM.name);
+    await returnToPartner(morgan);
 
     const sql = e2eDatabase();
     if (sql) {
@@ -192,6 +203,7 @@ test.describe("customer managers", () => {
       }
     }
     await sam.context().close();
+    await morgan.context().close();
   });
 
   test("the table shows the first customers and +N more, with the full list on demand, and is searchable (rule C1)", async ({ page }) => {

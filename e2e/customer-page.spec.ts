@@ -67,19 +67,35 @@ test.describe("the customer page", () => {
     await expect(page.getByText("Northwind Traders")).toHaveCount(0);
   });
 
-  test("offers Switch to this account to partner admins and the customer's managers, to no one else (rule U18)", async ({ page }) => {
+  test("offers Switch to this account to the customer's managers only; an admin first assigns itself, visibly (rule U18)", async ({ page }) => {
     const northwind = await demoCustomerId(page.request, "Northwind Traders");
     const unmanaged = await createTestCustomer(page.request);
     const switchButton = page.getByRole("button", { name: "Switch to this account" });
+    const assignSelf = page.getByRole("button", { name: "Assign yourself as customer manager" });
 
+    // Being the partner's admin is no way in: the page offers the visible way instead.
     await signInAs(page, DEMO_USERS.acmeAdmin.email);
-    await page.goto(`/customers/${unmanaged.id}`);
-    await expect(switchButton).toBeVisible();
+    await page.goto(`/customers/${unmanaged.id}/collaborators`);
+    const panel = page.getByRole("region", { name: "Who can enter this account" });
+    await expect(panel).not.toContainText(DEMO_USERS.acmeAdmin.name);
+    await expect(switchButton).toHaveCount(0);
+    await assignSelf.click();
+    // A retry finds the admin a manager already: then it is the edit dialog, with this customer added.
+    const dialog = page.getByRole("dialog", { name: /^(Assign|Edit) customer manager$/ });
+    await expect(dialog.getByRole("list", { name: "Chosen customers" })).toContainText(unmanaged.name);
+    await dialog.getByRole("button", { name: /^(Assign customer manager|Save)$/ }).click();
+    await expect(dialog).toBeHidden();
+    await expect(panel.getByRole("list", { name: /Customer managers/ })).toContainText(`${DEMO_USERS.acmeAdmin.name}Admin`);
+    await expect(assignSelf).toHaveCount(0);
+
     await switchButton.click();
-    const dialog = page.getByRole("dialog", { name: "Switch to this account" });
-    await dialog.getByLabel(/Reason/).fill("Checking the page's switch button");
-    await dialog.getByRole("button", { name: "Switch to this account" }).click();
-    await expect(page.getByText(`You are in ${unmanaged.name}'s account`)).toBeVisible();
+    const switchDialog = page.getByRole("dialog", { name: "Switch to this account" });
+    await switchDialog.getByLabel(/Reason/).fill("Checking the page's switch button");
+    await switchDialog.getByRole("button", { name: "Switch to this account" }).click();
+    await expect(page.getByText(`You are in ${unmanaged.name}'s account as Admin`)).toBeVisible();
+    // The customer sees the admin on its Teams page, tagged.
+    await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Teams" }).click();
+    await expect(page.getByRole("row", { name: new RegExp(DEMO_USERS.acmeAdmin.name) })).toContainText("Customer manager");
     await page.getByRole("button", { name: "Return to partner account" }).click();
     await expect(page.getByText(`You are in ${unmanaged.name}'s account`)).toHaveCount(0);
 
@@ -90,11 +106,26 @@ test.describe("the customer page", () => {
     await page.goto(`/customers/${unmanaged.id}`);
     await expect(page.getByRole("heading", { level: 1, name: unmanaged.name })).toBeVisible();
     await expect(switchButton).toHaveCount(0);
+    await expect(assignSelf).toHaveCount(0);
 
     await signInAs(page, DEMO_USERS.acmeMember.email);
     await page.goto(`/customers/${northwind}`);
     await expect(page.getByRole("heading", { level: 1, name: "Northwind Traders" })).toBeVisible();
     await expect(switchButton).toHaveCount(0);
+  });
+
+  test("Who can enter this account names the managers with role and scope, and the collaborators with role (rules U18, C6)", async ({ page }) => {
+    await signInAs(page, DEMO_USERS.acmeMember.email);
+    const northwind = await demoCustomerId(page.request, "Northwind Traders");
+    await page.goto(`/customers/${northwind}/collaborators`);
+    const panel = page.getByRole("region", { name: "Who can enter this account" });
+    const managers = panel.getByRole("list", { name: /Customer managers/ });
+    await expect(managers.getByRole("listitem").filter({ hasText: DEMO_USERS.acmeManager.name })).toContainText(
+      `${DEMO_USERS.acmeManager.name}AdminChosen customers (${DEMO_USERS.acmeManager.manages.length} customers)`,
+    );
+    const collaborators = panel.getByRole("list", { name: /Collaborators/ });
+    await expect(collaborators.getByRole("listitem").filter({ hasText: DEMO_USERS.customerCollaborator.name })).toContainText("Admin");
+    await expect(panel).not.toContainText(DEMO_USERS.acmeAdmin.name);
   });
 
   test("lists the collaborators with the Customer manager tag, and the direct role of a member there both ways (rules U17, C12, D7)", async ({ page }) => {

@@ -83,14 +83,25 @@ test.describe("the customer workspace", () => {
   test("a customer with selected apps is offered only those apps (rule U23)", async ({ page }) => {
     const sql = e2eDatabase();
     test.skip(!sql, "needs the database to find a customer with selected apps");
+    let cleanup = async () => {};
     try {
-      const [customer] = await sql!<{ name: string }[]>`
-        select c.name from customers c join partners p on p.id = c.partner_id
+      const [customer] = await sql!<{ id: number; name: string }[]>`
+        select c.id, c.name from customers c join partners p on p.id = c.partner_id
          where p.name = 'Acme Embedded' and c.app_access = 'selected' order by c.id limit 1`;
       const allowed = await sql!<{ name: string }[]>`
-        select a.name from customer_app_access x join apps a on a.id = x.app_id join customers c on c.id = x.customer_id
-         where c.name = ${customer!.name} order by lower(a.name)`;
-      await signInAs(page, DEMO_USERS.acmeAdmin.email);
+        select a.name from customer_app_access x join apps a on a.id = x.app_id
+         where x.customer_id = ${customer!.id} order by lower(a.name)`;
+      // Morgan manages it for this test (an admin enters only as a manager, rule U18).
+      const [assignment] = await sql!<{ id: number; partner_id: number }[]>`
+        select m.id, m.partner_id from customer_managers m join users u on u.id = m.user_id where u.email = ${MORGAN.email}`;
+      const [added] = await sql!<{ customer_id: number }[]>`
+        insert into customer_manager_customers (partner_id, customer_manager_id, customer_id)
+        values (${assignment!.partner_id}, ${assignment!.id}, ${customer!.id})
+        on conflict do nothing returning customer_id`;
+      cleanup = async () => {
+        if (added) await sql!`delete from customer_manager_customers where customer_manager_id = ${assignment!.id} and customer_id = ${added.customer_id}`;
+      };
+      await signInAs(page, MORGAN.email);
       await switchInto(page, customer!.name);
       await page.getByRole("link", { name: "Connections" }).click();
       await page.getByRole("button", { name: "Connect an app" }).click();
@@ -101,6 +112,7 @@ test.describe("the customer workspace", () => {
       await expect(page.getByRole("dialog")).toHaveCount(0);
       await returnToPartner(page);
     } finally {
+      await cleanup();
       await sql!.end();
     }
   });

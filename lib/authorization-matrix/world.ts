@@ -9,7 +9,7 @@ import { revokeApiClient } from "@/lib/api-clients/commands";
 import { API_SCOPES, hasScope, type ApiScope } from "@/lib/api-clients/scopes";
 import { accessControlFixture } from "@/lib/testing/access-control-fixture";
 import { apiToken } from "@/lib/testing/api";
-import { addDirectMember, createManager, createTeamMember, openSession } from "@/lib/testing/contexts";
+import { addDirectMember, createManager, createTeamMember, makeManager, openSession } from "@/lib/testing/contexts";
 import { adminContext, createCustomer, createUser } from "@/lib/testing/factories";
 
 export const SESSION_COLUMNS = [
@@ -46,6 +46,8 @@ export async function buildWorld() {
   const managerOfD = await createManager(db, acme.partner.id, SYSTEM_ROLE_IDS.admin, [d.id], "Dana of D");
   const managerOfAll = await createManager(db, acme.partner.id, SYSTEM_ROLE_IDS.operator, [], "Alex of all");
   await db.update(customerManagers).set({ manageAll: true }).where(eq(customerManagers.id, managerOfAll.assignment.id));
+  // Globex's admin enters G as one of its managers: being an admin lets no one in (rule U18).
+  await makeManager(db, globex.partner.id, globex.admin.id, SYSTEM_ROLE_IDS.admin, [g.id]);
   const collaboratorAdmin = await createUser(db, { name: "Casey Admin" });
   const collaboratorOperator = await createUser(db, { name: "Olly Operator" });
   await addDirectMember(db, acme.partner.id, c.id, collaboratorAdmin.id, SYSTEM_ROLE_IDS.admin);
@@ -98,6 +100,7 @@ export async function sessionFor(world: World, column: SessionColumn, side: Side
     case "partner member":
       return open(world.member.id);
     case "admin switched in":
+      // Not a manager of C: a session switched in before rule U18 was enforced, which the server now ends.
       return open(acme.admin.id, switchedInto(c.id));
     case "manager of C":
       return manager(world.managerOfC.id, c.id);
@@ -114,7 +117,7 @@ export async function sessionFor(world: World, column: SessionColumn, side: Side
   }
 }
 
-/** The other partner's admin: in its partner account on console surfaces, switched into its customer G in the workspace. */
+/** The other partner's admin (a manager of G): in its partner account on console surfaces, switched into G in the workspace. */
 export async function foreignSession(world: World, side: Side): Promise<string> {
   const { db, globex, g } = world;
   return openSession(db, globex.partner.id, globex.admin.id, side === "workspace" ? { activeCustomerId: g.id, switchExpiresAt: new Date(Date.now() + HOUR) } : {});

@@ -25,6 +25,11 @@ export interface CustomerManagerRow {
   customerCount: number;
   /** The first few chosen customers by name (none when it manages all of them). */
   firstCustomers: CustomerRef[];
+  /**
+   * The customer account it is switched into right now through this assignment (so that removing it ends that
+   * switch), or null: the **Remove customer manager** confirmation says so only when it is true.
+   */
+  inAccountNow: string | null;
 }
 
 type ManagerRow = {
@@ -39,6 +44,7 @@ type ManagerRow = {
   manage_all: boolean;
   customer_count: number;
   first_customers: CustomerRef[];
+  in_account_now: string | null;
 };
 
 function managersQuery(ctx: RequestContext, where: ReturnType<typeof sql>, firstCount: number | null) {
@@ -51,7 +57,15 @@ function managersQuery(ctx: RequestContext, where: ReturnType<typeof sql>, first
                        from (select c.id, c.name from customer_manager_customers x
                                join customers c on c.id = x.customer_id
                               where x.customer_manager_id = m.id
-                              order by lower(c.name), c.id ${firstLimit}) f), '[]'::json) as first_customers
+                              order by lower(c.name), c.id ${firstLimit}) f), '[]'::json) as first_customers,
+           (select c.name from sessions s join customers c on c.id = s.active_customer_id
+             where s.partner_id = m.partner_id and s.user_id = m.user_id and s.revoked_at is null
+               and s.expires_at > ${ctx.now} and s.switch_expires_at > ${ctx.now}
+               and (m.manage_all or exists (select 1 from customer_manager_customers x
+                                             where x.customer_manager_id = m.id and x.customer_id = s.active_customer_id))
+               and not exists (select 1 from customer_members cm
+                                where cm.customer_id = s.active_customer_id and cm.user_id = m.user_id)
+             order by s.last_seen_at desc limit 1) as in_account_now
       from customer_managers m
       join users u on u.id = m.user_id
       join roles r on r.id = m.role_id
@@ -67,6 +81,7 @@ function toRow(row: ManagerRow): CustomerManagerRow {
     manageAll: row.manage_all,
     customerCount: row.customer_count,
     firstCustomers: row.first_customers,
+    inAccountNow: row.in_account_now,
   };
 }
 

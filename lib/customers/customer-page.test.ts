@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { customerManagerCustomers, customerManagers, customerMembers, partnerMembers } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
-import { asPartnerMember } from "@/lib/testing/contexts";
+import { asPartnerMember, makeManager } from "@/lib/testing/contexts";
 import { adminContext, createCustomer, createPartner, createUser } from "@/lib/testing/factories";
 import { listCollaborators } from "./collaborators";
 import { getCustomerHeader } from "./customer-page";
+import { listWhoCanEnter } from "./who-can-enter";
 
 const ADMIN_ROLE = 2;
 const OPERATOR_ROLE = 3;
@@ -29,16 +30,20 @@ async function setup() {
 }
 
 describe("the customer page header", () => {
-  it("offers Switch to this account to partner admins and to the customer's managers only (rule U18)", async () => {
-    const { acme, managed, unmanaged, morgan, sam } = await setup();
+  it("offers Switch to this account to the customer's managers only, and a partner admin the way to become one (rule U18)", async () => {
+    const { db, acme, managed, unmanaged, morgan, sam } = await setup();
     const admin = adminContext(acme.partner, acme.admin);
     const asMorgan = asPartnerMember(adminContext(acme.partner, morgan));
     const asSam = asPartnerMember(adminContext(acme.partner, sam));
-    expect((await getCustomerHeader(admin, managed.id)).maySwitch).toBe(true);
-    expect((await getCustomerHeader(admin, unmanaged.id)).maySwitch).toBe(true);
-    expect((await getCustomerHeader(asMorgan, managed.id)).maySwitch).toBe(true);
-    expect((await getCustomerHeader(asMorgan, unmanaged.id)).maySwitch).toBe(false);
-    expect((await getCustomerHeader(asSam, managed.id)).maySwitch).toBe(false);
+    expect(await getCustomerHeader(admin, managed.id)).toMatchObject({ maySwitch: false, selfAssignment: { kind: "assign" } });
+    expect(await getCustomerHeader(admin, unmanaged.id)).toMatchObject({ maySwitch: false, selfAssignment: { kind: "assign" } });
+    expect(await getCustomerHeader(asMorgan, managed.id)).toMatchObject({ maySwitch: true, selfAssignment: null });
+    expect(await getCustomerHeader(asMorgan, unmanaged.id)).toMatchObject({ maySwitch: false, selfAssignment: null });
+    expect(await getCustomerHeader(asSam, managed.id)).toMatchObject({ maySwitch: false, selfAssignment: null });
+
+    const assignment = await makeManager(db, acme.partner.id, acme.admin.id, ADMIN_ROLE, [managed.id]);
+    expect(await getCustomerHeader(admin, managed.id)).toMatchObject({ maySwitch: true, selfAssignment: null });
+    expect(await getCustomerHeader(admin, unmanaged.id)).toMatchObject({ maySwitch: false, selfAssignment: { kind: "edit", managerId: assignment.id } });
   });
 
   it("shows name, external ID, plan, derived status and date joined; another partner's customer is NOT_FOUND (rule U26, decision D8)", async () => {
@@ -69,5 +74,26 @@ describe("the Collaborators tab (rules U17, C12, decision D7)", () => {
     expect(both).toMatchObject({ roleName: "Operator", source: "direct", isCustomerManager: true, managerRoleName: "Admin" });
     expect((await listCollaborators(admin, managed.id)).filter((member) => member.userId === casey.id)).toHaveLength(1);
     await expect(listCollaborators(adminContext(globex.partner, globex.admin), managed.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("Who can enter this account (rules U18, C6)", () => {
+  it("names the managers who cover the customer with role and scope, and its own collaborators with their role", async () => {
+    const { db, acme, globex, managed, unmanaged, casey } = await setup();
+    const admin = adminContext(acme.partner, acme.admin);
+    const all = await createUser(db, { name: "Alex All" });
+    await db.insert(partnerMembers).values({ partnerId: acme.partner.id, userId: all.id, role: "member" });
+    await db.insert(customerManagers).values({ partnerId: acme.partner.id, userId: all.id, roleId: OPERATOR_ROLE, manageAll: true });
+
+    const people = await listWhoCanEnter(admin, managed.id);
+    expect(people.managers.map((m) => [m.name, m.roleName, m.scope])).toEqual([
+      ["Alex All", "Operator", "all"],
+      ["Morgan Lee", "Admin", { chosen: 1 }],
+    ]);
+    expect(people.collaborators).toEqual([{ userId: casey.id, name: "Casey Nguyen", email: casey.email, roleName: "Admin" }]);
+    // The partner admin is not on it: it cannot enter.
+    expect(people.managers.map((m) => m.userId)).not.toContain(acme.admin.id);
+    expect((await listWhoCanEnter(admin, unmanaged.id)).managers.map((m) => m.name)).toEqual(["Alex All"]);
+    await expect(listWhoCanEnter(adminContext(globex.partner, globex.admin), managed.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

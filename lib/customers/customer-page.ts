@@ -1,5 +1,7 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
+import type { Queryable } from "@/lib/db";
 import { maySwitchInto } from "@/lib/workspace-access/switching";
 import { readCustomer } from "./customer-record";
 import { effectivePlan } from "./plan";
@@ -14,6 +16,11 @@ export interface CustomerHeader {
   createdAt: Date;
   /** Whether to offer **Switch to this account** (rule U18), decided on the server. */
   maySwitch: boolean;
+  /**
+   * For a partner admin who may not enter: how it can, by making itself a customer manager of this customer
+   * (`assign`), or by adding it to the customers it already manages (`edit`). Null for everyone else.
+   */
+  selfAssignment: null | { kind: "assign" } | { kind: "edit"; managerId: number };
 }
 
 /** What the customer page shows above its tabs. Throws NOT_FOUND for an unknown or another partner's customer. */
@@ -21,6 +28,7 @@ export async function getCustomerHeader(ctx: RequestContext, customerId: number)
   return inPartnerScope(ctx, async (tx) => {
     const customer = await readCustomer(tx, ctx, customerId);
     const { plan, status } = effectivePlan(customer, ctx.now);
+    const maySwitch = await maySwitchInto(tx, ctx, customer.id);
     return {
       id: customer.id,
       name: customer.name,
@@ -28,7 +36,16 @@ export async function getCustomerHeader(ctx: RequestContext, customerId: number)
       planName: plan.name,
       status,
       createdAt: customer.createdAt,
-      maySwitch: await maySwitchInto(tx, ctx, customer.id),
+      maySwitch,
+      selfAssignment: maySwitch ? null : await selfAssignment(tx, ctx),
     };
   });
+}
+
+async function selfAssignment(tx: Queryable, ctx: RequestContext): Promise<CustomerHeader["selfAssignment"]> {
+  if (ctx.actor.kind !== "user" || ctx.actor.partnerRole !== "admin") return null;
+  const [manager] = await tx.execute<{ id: number }>(
+    sql`select id from customer_managers where partner_id = ${ctx.partnerId} and user_id = ${ctx.actor.userId}`,
+  );
+  return manager ? { kind: "edit", managerId: manager.id } : { kind: "assign" };
 }

@@ -93,11 +93,16 @@ export async function openSession(
 /** A new team member made customer manager of `customerIds` with `roleId`, as the assignment tables hold it. */
 export async function createManager(db: Queryable, partnerId: number, roleId: number, customerIds: number[], name?: string) {
   const user = await createTeamMember(db, partnerId, { name });
-  const [assignment] = await db.insert(customerManagers).values({ partnerId, userId: user.id, roleId }).returning();
+  return { user, assignment: await makeManager(db, partnerId, user.id, roleId, customerIds) };
+}
+
+/** An existing team member (a partner admin, say) made customer manager of `customerIds` with `roleId`. */
+export async function makeManager(db: Queryable, partnerId: number, userId: number, roleId: number, customerIds: number[]) {
+  const [assignment] = await db.insert(customerManagers).values({ partnerId, userId, roleId }).returning();
   if (customerIds.length > 0) {
     await db.insert(customerManagerCustomers).values(customerIds.map((customerId) => ({ partnerId, customerManagerId: assignment!.id, customerId })));
   }
-  return { user, assignment: assignment! };
+  return assignment!;
 }
 
 /** The same signed-in person as `ctx`, as a plain partner team member (not an admin). */

@@ -1,6 +1,4 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import { customers, roles } from "@/db/schema";
 import type { ActingAs } from "@/lib/audit/record";
 import type { RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
@@ -14,15 +12,16 @@ export interface WorkspaceAccess {
   roleId: number;
   roleName: string;
   permissions: string[];
-  /** Where the role comes from (decision D7); `partner_admin` for an admin who entered without a membership. */
-  source: "direct" | "customer_manager" | "partner_admin";
+  /** Where the role comes from (decision D7). */
+  source: "direct" | "customer_manager";
   actingAs: ActingAs;
 }
 
 /**
- * The access of the context's person to a customer workspace, or null when it has none. A membership (direct or
- * through a customer manager assignment) decides the role; a partner admin with no membership acts with the
- * system role Admin (rule U18: partner admins may enter any customer).
+ * The access of the context's person to a customer workspace, or null when it has none. Only a membership (direct,
+ * or through a customer manager assignment) gives access, and it decides the role. Being a partner admin gives
+ * none (rule U18: "and to no one else"): an admin who must enter assigns itself as a customer manager, which the
+ * customer sees on its Teams page and the audit log records.
  */
 export async function workspaceAccess(tx: Queryable, ctx: RequestContext, customerId: number): Promise<WorkspaceAccess | null> {
   if (ctx.actor.kind !== "user") return null;
@@ -37,13 +36,7 @@ export async function workspaceAccess(tx: Queryable, ctx: RequestContext, custom
       actingAs: member.source === "direct" ? "customer_collaborator" : "customer_manager",
     };
   }
-  if (ctx.actor.partnerRole !== "admin") return null;
-  const [row] = await tx
-    .select({ roleId: roles.id, roleName: roles.name, permissions: roles.permissions })
-    .from(customers)
-    .innerJoin(roles, and(eq(roles.kind, "system"), eq(roles.name, "Admin")))
-    .where(and(eq(customers.id, customerId), eq(customers.partnerId, ctx.partnerId)));
-  return row ? { customerId, ...row, source: "partner_admin", actingAs: "partner_admin" } : null;
+  return null;
 }
 
 /**

@@ -5,13 +5,12 @@ import { CUSTOMER_PICKER_LIMIT, searchCustomerOptions, type CustomerOption } fro
 import { containsPattern } from "@/lib/search/like-pattern";
 
 /**
- * The customer accounts the account switcher offers (rule C7), searched on the server: every customer for a
- * partner admin and for a manager of all customers; for anyone else the customers it manages and those it was
+ * The customer accounts the account switcher offers (rules C7, U18), searched on the server: every customer for a
+ * manager of all customers; for anyone else (partner admins included) the customers it manages and those it was
  * invited to directly (a set small enough to search as it is). The switch itself checks again.
  */
 export async function searchEnterableCustomers(ctx: RequestContext, input: { q?: string }): Promise<CustomerOption[]> {
   if (ctx.actor.kind !== "user" || ctx.account.kind !== "partner") return [];
-  if (ctx.actor.partnerRole === "admin") return searchCustomerOptions(ctx, input);
   const userId = ctx.actor.userId;
   const [managesAll] = await inPartnerScope(ctx, (tx) =>
     tx.execute<{ ok: number }>(sql`

@@ -53,7 +53,8 @@ describe("workspace membership", () => {
     const asOutsider = { ...adminContext(acme.partner, outsider), actor: { ...adminContext(acme.partner, outsider).actor, partnerRole: "member" as const } };
     expect(await maySwitchInto(db, asManager, later.id)).toBe(true);
     expect(await maySwitchInto(db, asOutsider, later.id)).toBe(false);
-    expect(await maySwitchInto(db, adminContext(acme.partner, acme.admin), later.id)).toBe(true);
+    // Being the partner's admin is no way in (rule U18: "and to no one else").
+    expect(await maySwitchInto(db, adminContext(acme.partner, acme.admin), later.id)).toBe(false);
     expect(await maySwitchInto(db, adminContext(acme.partner, acme.admin), foreign.id)).toBe(false);
     expect(await maySwitchInto(db, asManager, foreign.id)).toBe(false);
     expect(await listWorkspaceMembers(db, acme.partner.id, foreign.id)).toEqual([]);

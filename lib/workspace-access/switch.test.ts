@@ -4,9 +4,11 @@ import { auditEvents, customerMembers, sessions } from "@/db/schema";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import { loadSessionContext, revokeSession } from "@/lib/auth/session-store";
 import { getDatabase } from "@/lib/db";
+import { assignCustomerManager } from "@/lib/customer-managers/assign";
 import { removeCustomerManager } from "@/lib/customer-managers/remove";
 import { addDirectMember, createManager, createTeamMember, insideCustomer, openSession, personContext, sessionSecretOf } from "@/lib/testing/contexts";
 import { adminContext, createCustomer, createPartner, createUser } from "@/lib/testing/factories";
+import { listWorkspaceMembers } from "./members";
 import { returnToPartnerAccount, switchIntoCustomer, switchTimeLimitMinutes } from "./switch";
 
 const { admin: ADMIN, operator: OPERATOR } = SYSTEM_ROLE_IDS;
@@ -72,14 +74,31 @@ describe("switching into a customer account (rules C7, U18)", () => {
     expect(await events(acme.partner.id, manager.id)).toEqual([]);
   });
 
-  it("lets a partner admin into any of its partner's customers, and a directly invited collaborator into that one", async () => {
+  it("refuses a partner admin who is neither a manager nor a collaborator, until it assigns itself as manager (rule U18)", async () => {
     const { db, acme, other, foreign } = await setup();
     const adminSession = await openSession(db, acme.partner.id, acme.admin.id);
     const admin = { ...adminContext(acme.partner, acme.admin), actor: { ...adminContext(acme.partner, acme.admin).actor, sessionIdHash: adminSession } };
+    await expect(switchIntoCustomer(admin, { customerId: other.id, reason: "" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(switchIntoCustomer(admin, { customerId: foreign.id, reason: "" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await switchIntoCustomer(admin, { customerId: other.id, reason: "" });
-    expect((await events(acme.partner.id, acme.admin.id)).at(-1)).toMatchObject({ action: "account.switch_in", actingAs: "partner_admin" });
+    expect(await events(acme.partner.id, acme.admin.id)).toEqual([]);
 
+    // The visible way in: a customer manager assignment, which the customer sees on its Teams page.
+    const { id } = await assignCustomerManager(admin, { userId: acme.admin.id, roleId: ADMIN, customerIds: [other.id] });
+    expect(id).toBeGreaterThan(0);
+    await switchIntoCustomer(admin, { customerId: other.id, reason: "Escalation" });
+    expect((await events(acme.partner.id, acme.admin.id)).at(-1)).toMatchObject({ action: "account.switch_in", actingAs: "customer_manager", customerId: other.id });
+    expect((await listWorkspaceMembers(db, acme.partner.id, other.id)).map((member) => [member.userId, member.isCustomerManager])).toContainEqual([acme.admin.id, true]);
+  });
+
+  it("ends, at its next request, a partner admin's switch that no membership stands behind (rule U18)", async () => {
+    const { db, acme, other } = await setup();
+    const session = await openSession(db, acme.partner.id, acme.admin.id, { activeCustomerId: other.id, switchExpiresAt: new Date(Date.now() + 60 * MINUTE) });
+    expect((await loadSessionContext(session, meta))?.account).toEqual({ kind: "partner" });
+    expect((await events(acme.partner.id, acme.admin.id)).at(-1)).toMatchObject({ action: "account.switch_out", changes: { reason: "access revoked" } });
+  });
+
+  it("lets a directly invited collaborator into that customer", async () => {
+    const { db, acme, other } = await setup();
     const invited = await createTeamMember(db, acme.partner.id);
     await addDirectMember(db, acme.partner.id, other.id, invited.id, OPERATOR);
     const invitedSession = await openSession(db, acme.partner.id, invited.id);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { apps, auditEvents, connections, customerAppAccess, customerInvitations, customerManagers, customerMembers, customers, recipes, recipeVersions } from "@/db/schema";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import { getDatabase } from "@/lib/db";
-import { addDirectMember, createManager, insideCustomer, personContext } from "@/lib/testing/contexts";
+import { addDirectMember, createManager, insideCustomer, makeManager, personContext } from "@/lib/testing/contexts";
 import { adminContext, createCustomer, createPartner, createUser } from "@/lib/testing/factories";
 import { runWorkspaceAction } from "./action";
 import { connectApp, disconnect, listConnectableApps } from "./connections";
@@ -87,11 +87,13 @@ describe("recipes in the customer workspace (rules C7, C8)", () => {
     await expect(saveRecipeVersion(asManager, { recipeId: inHome.recipe.id, comment: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
-  it("lets a partner admin without a membership act with the Admin role, audited as partner admin", async () => {
-    const { db, acme, inHome, asPartnerAdmin } = await setup();
+  it("refuses a partner admin who is not a member (rule U18); once it assigned itself as customer manager, it acts as one", async () => {
+    const { db, acme, home, inHome, asPartnerAdmin } = await setup();
+    await expect(saveRecipeVersion(asPartnerAdmin, { recipeId: inHome.recipe.id, comment: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await makeManager(db, acme.partner.id, acme.admin.id, ADMIN, [home.id]);
     await saveRecipeVersion(asPartnerAdmin, { recipeId: inHome.recipe.id, comment: "" });
     const [version] = await db.select().from(recipeVersions).where(and(eq(recipeVersions.recipeId, inHome.recipe.id), eq(recipeVersions.version, 2)));
-    expect(version).toMatchObject({ modifiedById: acme.admin.id, modifiedAs: "partner_admin" });
+    expect(version).toMatchObject({ modifiedById: acme.admin.id, modifiedAs: "customer_manager" });
   });
 });
 
@@ -135,13 +137,16 @@ describe("the Teams page (rules C6, C11, C12, U19)", () => {
   });
 
   it("a direct Operator invitation of a manager wins, and removing that invitation brings its Admin role back (rule C12)", async () => {
-    const { db, home, manager, asPartnerAdmin } = await setup();
-    expect(await inviteCollaborator(asPartnerAdmin, { name: manager.name, email: manager.email.toUpperCase(), roleId: OPERATOR })).toEqual({ outcome: "added" });
+    const { db, acme, home, manager } = await setup();
+    const teamAdmin = await createUser(db, { name: "Tess Admin" });
+    await addDirectMember(db, acme.partner.id, home.id, teamAdmin.id, ADMIN);
+    const asTeamAdmin = insideCustomer(personContext(acme.partner, teamAdmin, { partnerRole: null }), home);
+    expect(await inviteCollaborator(asTeamAdmin, { name: manager.name, email: manager.email.toUpperCase(), roleId: OPERATOR })).toEqual({ outcome: "added" });
     const asManager = insideCustomer(personContext({ id: home.partnerId, name: "" }, manager), home);
     await expect(saveRecipeVersion(asManager, { recipeId: (await db.select().from(recipes).where(eq(recipes.customerId, home.id)))[0]!.id, comment: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await listTeam(asManager)).members.find((m) => m.userId === manager.id)).toMatchObject({ roleName: "Operator", source: "direct", isCustomerManager: true });
 
-    expect(await removeCollaborator(asPartnerAdmin, { userId: manager.id })).toEqual({ managerRoleApplies: true });
+    expect(await removeCollaborator(asTeamAdmin, { userId: manager.id })).toEqual({ managerRoleApplies: true });
     expect((await listTeam(asManager)).members.find((m) => m.userId === manager.id)).toMatchObject({ roleName: "Admin", source: "customer_manager" });
     expect(await db.select().from(customerMembers).where(and(eq(customerMembers.customerId, home.id), eq(customerMembers.userId, manager.id)))).toEqual([]);
   });

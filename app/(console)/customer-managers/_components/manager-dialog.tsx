@@ -22,9 +22,15 @@ type TeamMember = { id: number; name: string; email: string };
 type CustomerItem = { id: number; name: string; externalId: string | null };
 type ManagerDetail = { role: { id: number }; manageAll: boolean; firstCustomers: { id: number; name: string }[] };
 
+/**
+ * Assign or edit. `preset` fills the form (a partner admin assigning itself from a customer page, rule U18): the
+ * person and customers to assign, or the customers to add to the ones the manager already covers.
+ */
 export type ManagerDialogMode =
-  | { kind: "assign" }
-  | { kind: "edit"; managerId: number; person: { name: string; email: string } };
+  | { kind: "assign"; preset?: { person: TeamMember; customers: CustomerRef[]; roleId?: number } }
+  | { kind: "edit"; managerId: number; person: { name: string; email: string }; preset?: { customers: CustomerRef[] } };
+
+type CustomerRef = { id: number; name: string };
 
 type Errors = Partial<Record<"userId" | "roleId" | "customerIds" | "form", string>>;
 
@@ -93,10 +99,14 @@ function ManagerForm({
 }) {
   const router = useRouter();
   const editing = mode.kind === "edit" ? mode.managerId : null;
-  const [person, setPerson] = React.useState<SearchOption | null>(null);
-  const [roleId, setRoleId] = React.useState("");
+  const assignPreset = mode.kind === "assign" ? mode.preset : undefined;
+  const addedCustomers = mode.preset?.customers;
+  const [person, setPerson] = React.useState<SearchOption | null>(assignPreset ? personOption(assignPreset.person) : null);
+  const [roleId, setRoleId] = React.useState(assignPreset?.roleId ? String(assignPreset.roleId) : "");
   const [manageAll, setManageAll] = React.useState(false);
-  const [customers, setCustomers] = React.useState<Map<number, string>>(new Map());
+  const [customers, setCustomers] = React.useState<Map<number, string>>(
+    () => new Map(assignPreset ? assignPreset.customers.map((customer) => [customer.id, customer.name]) : []),
+  );
   const [errors, setErrors] = React.useState<Errors>({});
   const [loading, setLoading] = React.useState(editing !== null);
 
@@ -110,14 +120,14 @@ function ManagerForm({
         if (cancelled) return;
         setRoleId(String(body.role.id));
         setManageAll(body.manageAll);
-        setCustomers(new Map(body.firstCustomers.map((customer) => [customer.id, customer.name])));
+        setCustomers(new Map([...body.firstCustomers, ...(addedCustomers ?? [])].map((customer) => [customer.id, customer.name])));
       })
       .catch((error: Error) => !cancelled && setErrors({ form: error.message }))
       .finally(() => !cancelled && setLoading(false));
     return () => {
       cancelled = true;
     };
-  }, [editing]);
+  }, [editing, addedCustomers]);
 
   const chosen = React.useMemo(() => new Set([...customers.keys()].map(String)), [customers]);
 

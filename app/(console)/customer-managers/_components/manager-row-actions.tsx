@@ -7,6 +7,7 @@ import { toast } from "sonner";
 
 import { removeManager } from "../actions";
 import { ManagerDialog } from "./manager-dialog";
+import { plural } from "@/lib/format";
 import type { RoleOption } from "@/lib/customer-managers/options";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { DropdownMenuItem } from "@/components/ui/dropdown-menu";
@@ -18,6 +19,8 @@ export type ManagerSummary = {
   email: string;
   manageAll: boolean;
   customerCount: number;
+  /** The customer account it is switched into right now, which removing it ends. */
+  inAccountNow: string | null;
 };
 
 /** The ⋮ menu of a manager (rule C9): **Edit customer manager** and **Remove customer manager**. */
@@ -27,7 +30,9 @@ export function ManagerRowActions({ manager, roles }: { manager: ManagerSummary;
   const [removing, setRemoving] = React.useState(false);
   const loses = manager.manageAll
     ? "access to every customer account"
-    : `access to ${manager.customerCount.toLocaleString("en")} customer ${manager.customerCount === 1 ? "account" : "accounts"}`;
+    : `access to ${plural(manager.customerCount, "customer account")}`;
+  // Said only when it is true: a manager who never switched in is in no account.
+  const inside = manager.inAccountNow ? `, including ${manager.inAccountNow}'s account, which it is in right now` : "";
 
   async function remove() {
     const result = await removeManager({ id: manager.id });
@@ -61,7 +66,7 @@ export function ManagerRowActions({ manager, roles }: { manager: ManagerSummary;
         open={removing}
         onOpenChange={setRemoving}
         title="Remove customer manager"
-        description={`${manager.name} will lose ${loses} at once, including an account it is in right now. Direct invitations to customer teams stay, and so does the work it did there.`}
+        description={`${manager.name} will lose ${loses} at once${inside}. Direct invitations to customer teams stay, and so does the work it did there.`}
         confirmLabel="Remove customer manager"
         destructive
         onConfirm={remove}

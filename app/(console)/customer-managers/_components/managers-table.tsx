@@ -44,7 +44,7 @@ export function ManagersTable({ rows, roles, canManage }: { rows: CustomerManage
             {canManage ? (
               <TableCell className="w-12 text-right">
                 <ManagerRowActions
-                  manager={{ id: row.id, name: row.user.name, email: row.user.email, manageAll: row.manageAll, customerCount: row.customerCount }}
+                  manager={{ id: row.id, name: row.user.name, email: row.user.email, manageAll: row.manageAll, customerCount: row.customerCount, inAccountNow: row.inAccountNow }}
                   roles={roles}
                 />
               </TableCell>

@@ -4,11 +4,22 @@ import { CopyButton } from "@/components/customers/copy-button";
 import { CustomerStatusBadge } from "@/components/customers/customer-status-badge";
 import { SwitchToAccountButton } from "@/components/customers/switch-to-account-button";
 import type { CustomerHeader as CustomerHeaderData } from "@/lib/customers/customer-page";
+import type { RoleOption } from "@/lib/customer-managers/options";
+import { AssignSelfButton } from "./assign-self-button";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 /** The customer page's header: who the customer is, and Switch to this account for those rule U18 allows. */
-export function CustomerHeader({ customer }: { customer: CustomerHeaderData }) {
+export function CustomerHeader({
+  customer,
+  me,
+  roles,
+}: {
+  customer: CustomerHeaderData;
+  me: { id: number; name: string; email: string };
+  /** The manager roles, for a partner admin who may assign itself (empty otherwise). */
+  roles: RoleOption[];
+}) {
   return (
     <header className="flex flex-col gap-3">
       <Link
@@ -54,7 +65,16 @@ export function CustomerHeader({ customer }: { customer: CustomerHeaderData }) {
             </div>
           </dl>
         </div>
-        {customer.maySwitch ? <SwitchToAccountButton customerId={customer.id} customerName={customer.name} /> : null}
+        {customer.maySwitch ? (
+          <SwitchToAccountButton customerId={customer.id} customerName={customer.name} />
+        ) : customer.selfAssignment ? (
+          <AssignSelfButton
+            customer={{ id: customer.id, name: customer.name }}
+            me={me}
+            managerId={customer.selfAssignment.kind === "edit" ? customer.selfAssignment.managerId : null}
+            roles={roles}
+          />
+        ) : null}
       </div>
     </header>
   );

@@ -2,8 +2,10 @@ import { Users } from "lucide-react";
 import { CollaboratorsTable } from "@/components/people/collaborators-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listCollaborators } from "@/lib/customers/collaborators";
+import { listWhoCanEnter } from "@/lib/customers/who-can-enter";
 import type { WorkspaceMember } from "@/lib/workspace-access/members";
 import { readCustomerPage, type CustomerRouteParams } from "../_lib/customer-page";
+import { WhoCanEnterPanel } from "./_components/who-can-enter";
 
 /** Where the effective role comes from (decision D7), said plainly when a member is there both ways (rule C12). */
 function roleSource(member: WorkspaceMember): string {
@@ -16,23 +18,30 @@ function roleSource(member: WorkspaceMember): string {
 
 /** The Collaborators tab (rule U17): every member of the workspace, customer managers tagged. */
 export default async function CustomerCollaboratorsPage({ params }: { params: CustomerRouteParams }) {
-  const { data: members } = await readCustomerPage(params, listCollaborators);
+  const { data } = await readCustomerPage(params, async (ctx, id) => ({
+    members: await listCollaborators(ctx, id),
+    people: await listWhoCanEnter(ctx, id),
+  }));
+  const { members, people } = data;
 
   return (
-    <section aria-labelledby="collaborators-heading" className="flex flex-col gap-4">
-      <div>
-        <h2 id="collaborators-heading" className="text-lg font-semibold tracking-tight">
-          Collaborators
-        </h2>
-        <p className="text-sm text-muted-foreground">
-          The team members of this customer account. Further members are added from inside the customer account.
-        </p>
-      </div>
-      {members.length === 0 ? (
-        <EmptyState icon={Users} title="No collaborators yet" description="Nobody has joined this customer account." />
-      ) : (
-        <CollaboratorsTable members={members} describeSource={roleSource} />
-      )}
-    </section>
+    <div className="flex flex-col gap-6">
+      <WhoCanEnterPanel people={people} />
+      <section aria-labelledby="collaborators-heading" className="flex flex-col gap-4">
+        <div>
+          <h2 id="collaborators-heading" className="text-lg font-semibold tracking-tight">
+            Collaborators
+          </h2>
+          <p className="text-sm text-muted-foreground">
+            The team members of this customer account. Further members are added from inside the customer account.
+          </p>
+        </div>
+        {members.length === 0 ? (
+          <EmptyState icon={Users} title="No collaborators yet" description="Nobody has joined this customer account." />
+        ) : (
+          <CollaboratorsTable members={members} describeSource={roleSource} />
+        )}
+      </section>
+    </div>
   );
 }

@@ -1,0 +1,64 @@
+/**
+ * How the console writes numbers, counts and times, in one place (safe in server and client components).
+ *
+ * The time-zone rule: a time is shown in the reader's own time zone. The server does not know it, so what the
+ * server renders is in UTC and says "UTC"; `components/ui/local-time.tsx` then shows the browser's local time and
+ * keeps the UTC time on hover. Dates without a time of day (a join date, a trial's end) are calendar dates in UTC
+ * everywhere, so that the server and every browser show the same day.
+ */
+
+const LOCALE = "en";
+const numbers = new Intl.NumberFormat(LOCALE);
+const plurals = new Intl.PluralRules(LOCALE);
+
+/** 1,234 */
+export function formatNumber(value: number): string {
+  return numbers.format(value);
+}
+
+/** The word for `count`: `pluralWord(1, "customer")` is "customer", `pluralWord(2, "customer")` "customers". */
+export function pluralWord(count: number, one: string, other = `${one}s`): string {
+  return plurals.select(count) === "one" ? one : other;
+}
+
+/** The count and its word: "1 customer", "1,234 customers", "0 apps". */
+export function plural(count: number, one: string, other = `${one}s`): string {
+  return `${formatNumber(count)} ${pluralWord(count, one, other)}`;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(options: Intl.DateTimeFormatOptions & { timeZone?: string }): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(LOCALE, options)));
+  return format;
+}
+
+/** A calendar date, "Dec 4, 2026" (UTC, see the rule above). */
+export function formatDate(date: Date): string {
+  return dateFormat({ dateStyle: "medium", timeZone: "UTC" }).format(date);
+}
+
+/**
+ * A moment, "Dec 4, 2026, 23:05 UTC" on the server; pass the browser's zone (`undefined` for the local one) to
+ * have it without the suffix, "Dec 4, 2026, 23:05".
+ */
+export function formatDateTime(date: Date, timeZone: string | undefined = "UTC"): string {
+  const text = dateFormat({ dateStyle: "medium", timeStyle: "short", hourCycle: "h23", ...(timeZone ? { timeZone } : {}) }).format(date);
+  return timeZone === "UTC" ? `${text} UTC` : text;
+}
+
+/** The same moment in UTC with seconds, for a hover title: "2026-12-04 23:05:09 UTC". */
+export function formatUtcTitle(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
+}
+
+/** How long until `to` from `from`, rounded down to minutes: "42 minutes", "1 hour 5 minutes", "less than a minute". */
+export function formatDuration(milliseconds: number): string {
+  const minutes = Math.floor(Math.max(0, milliseconds) / 60_000);
+  if (minutes < 1) return "less than a minute";
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return plural(rest, "minute");
+  return rest === 0 ? plural(hours, "hour") : `${plural(hours, "hour")} ${plural(rest, "minute")}`;
+}
