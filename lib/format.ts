@@ -7,6 +7,8 @@
  * everywhere, so that the server and every browser show the same day.
  */
 
+import { MINUTE_MS } from "./time";
+
 const LOCALE = "en";
 const numbers = new Intl.NumberFormat(LOCALE);
 const plurals = new Intl.PluralRules(LOCALE);
@@ -55,7 +57,7 @@ export function formatUtcTitle(date: Date): string {
 
 /** How long until `to` from `from`, rounded down to minutes: "42 minutes", "1 hour 5 minutes", "less than a minute". */
 export function formatDuration(milliseconds: number): string {
-  const minutes = Math.floor(Math.max(0, milliseconds) / 60_000);
+  const minutes = Math.floor(Math.max(0, milliseconds) / MINUTE_MS);
   if (minutes < 1) return "less than a minute";
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
