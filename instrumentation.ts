@@ -4,6 +4,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // The server does not start on a bad setting: the error names the variable (lib/env.ts).
+  const { checkEnvironment } = await import("@/lib/env");
+  checkEnvironment();
   const { startJobWorker } = await import("@/lib/jobs/start");
   startJobWorker();
 }

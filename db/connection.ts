@@ -1,5 +1,6 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { env } from "../lib/env";
 import * as schema from "./schema";
 
 export type Database = ReturnType<typeof drizzle<typeof schema>>;
@@ -19,9 +20,9 @@ export interface DatabaseHandle {
  * connection at a time and serialises everything, so it gets a pool of one; a real PostgreSQL gets a pool.
  */
 export function openDatabase(url: string, options: { embedded?: boolean; max?: number; role?: string } = {}): DatabaseHandle {
-  const embedded = options.embedded ?? process.env.DATABASE_EMBEDDED === "1";
+  const embedded = options.embedded ?? env("DATABASE_EMBEDDED");
   const client = postgres(url, {
-    max: embedded ? 1 : (options.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10)),
+    max: embedded ? 1 : (options.max ?? env("DATABASE_POOL_MAX")),
     onnotice: () => {},
     // A local database that does not answer in 3 s is down: fail the request (503) rather than hold it, and try
     // again soon (postgres.js would otherwise wait up to 20 s between attempts while a restarted server is back).

@@ -13,9 +13,10 @@ import { dirname, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { env } from "../lib/env";
 
 /** `.data/pglite`, or EMBEDDED_DATABASE_DIR (the README commands' test gives each run a fresh folder). */
-export const DEFAULT_EMBEDDED_DIR = resolve(process.cwd(), process.env.EMBEDDED_DATABASE_DIR || ".data/pglite");
+export const DEFAULT_EMBEDDED_DIR = resolve(process.cwd(), env("EMBEDDED_DATABASE_DIR"));
 
 export interface EmbeddedServer {
   url: string;

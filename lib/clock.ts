@@ -1,3 +1,5 @@
+import { env } from "@/lib/env";
+
 /**
  * The one clock of the application. Everything that depends on time (trial ends, switch time limits, session
  * expiry, billing periods) asks it, never `Date.now()` or SQL `now()`, so that tests can move time.
@@ -11,7 +13,7 @@ export function now(): Date {
 }
 
 export function testClockEnabled(): boolean {
-  return process.env.ENABLE_TEST_CLOCK === "1";
+  return env("ENABLE_TEST_CLOCK");
 }
 
 export function setClockOffset(offsetMs: number): void {

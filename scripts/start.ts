@@ -19,8 +19,17 @@ import { runMigrations } from "../db/migrate";
 import { partners } from "../db/schema";
 import { DEMO_PASSWORD, DEMO_USERS } from "../db/seed/demo-users";
 import { seedDemo } from "../db/seed/demo";
+import { checkEnvironment } from "../lib/env";
 import { authSecret } from "./lib/auth-secret";
 import { createThrowawayDatabase, openScriptDatabase } from "./lib/database";
+
+// A bad setting stops the start here, named, before a database is opened or a build begins.
+try {
+  checkEnvironment();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 
 const dev = process.argv.includes("--dev");
 const testMode = process.argv.includes("--test");

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDatabase } from "@/lib/db";
+import { rateLimitSetting } from "@/lib/env";
 
 /**
  * Per-client fixed-window rate limits, shared by every instance through PostgreSQL. The documented limits are per
@@ -20,8 +21,7 @@ export type RateGroup = keyof typeof RATE_GROUPS;
 const WINDOW_MS = 60_000;
 
 export function rateLimitOf(group: RateGroup): number {
-  const configured = Number(process.env[`API_RATE_LIMIT_${group.toUpperCase()}`]);
-  return Number.isInteger(configured) && configured > 0 ? configured : RATE_GROUPS[group];
+  return rateLimitSetting(group) ?? RATE_GROUPS[group];
 }
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { SESSION_MAX_AGE_SECONDS, signInWithPassword } from "./sign-in";
 import { revokeSession } from "./session-store";
@@ -15,7 +16,7 @@ function header(headers: Record<string, unknown> | undefined, name: string): str
  * read from the database on every request (lib/auth/session.ts), so revocation is immediate.
  */
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: env("NEXTAUTH_SECRET"),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in" },
   providers: [

@@ -1,5 +1,6 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
+import { env } from "@/lib/env";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
@@ -8,7 +9,7 @@ const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-
  * and the proxy (the request's cookies) read it the same way.
  */
 export async function sessionSecretFromCookies(cookie: (name: string) => string | undefined): Promise<string | null> {
-  const secret = process.env.NEXTAUTH_SECRET;
+  const secret = env("NEXTAUTH_SECRET");
   if (!secret) return null;
   for (const name of SESSION_COOKIES) {
     const token = cookie(name);

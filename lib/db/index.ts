@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { openDatabase, type Database, type DatabaseHandle } from "@/db/connection";
+import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { databaseOutage } from "./availability";
 
@@ -28,12 +29,12 @@ const globalForDb = globalThis as unknown as { partnerConsoleDb?: Handles };
  */
 function handles(): Handles {
   if (!globalForDb.partnerConsoleDb) {
-    const url = process.env.DATABASE_URL;
+    const url = env("DATABASE_URL");
     if (!url) {
       throw new Error("DATABASE_URL is not set: start the console with `npm start`, which provides the embedded database.");
     }
     const system = openDatabase(url);
-    const tenant = process.env.DATABASE_EMBEDDED === "1" ? system : openDatabase(url, { role: TENANT_ROLE });
+    const tenant = env("DATABASE_EMBEDDED") ? system : openDatabase(url, { role: TENANT_ROLE });
     globalForDb.partnerConsoleDb = {
       system,
       tenant,
@@ -101,9 +102,9 @@ export async function databaseAnswers(): Promise<boolean> {
  * the pool is asked.
  */
 export async function databaseReachable(): Promise<boolean> {
-  const url = process.env.DATABASE_URL;
+  const url = env("DATABASE_URL");
   if (!url) return false;
-  if (process.env.DATABASE_EMBEDDED === "1") return databaseAnswers();
+  if (env("DATABASE_EMBEDDED")) return databaseAnswers();
   const probe = openDatabase(url, { max: 1 });
   try {
     await probe.client`select 1`;

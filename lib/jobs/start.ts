@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { periodicHandlers, periodicScheduler } from "./periodic";
 import { startWorker, type JobHandler, type Worker } from "./worker";
 
@@ -10,11 +11,11 @@ const holder = globalThis as unknown as { partnerConsoleJobWorker?: Worker };
  * without one (a web-only instance).
  */
 export function startJobWorker(extraHandlers: Record<string, JobHandler> = {}): Worker | null {
-  if (process.env.JOB_WORKER === "0") return null;
+  if (!env("JOB_WORKER")) return null;
   holder.partnerConsoleJobWorker ??= startWorker({
     handlers: { ...periodicHandlers(), ...extraHandlers },
     beforePoll: periodicScheduler(),
-    pollMs: Number(process.env.JOB_POLL_MS ?? 2_000),
+    pollMs: env("JOB_POLL_MS"),
   });
   return holder.partnerConsoleJobWorker;
 }

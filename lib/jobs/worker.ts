@@ -1,5 +1,6 @@
 import "server-only";
 import { hostname } from "node:os";
+import { env } from "@/lib/env";
 import { claimJob, completeJob, failAbandonedJobs, failJob, markCancelled, releaseJob, renewLease, type ClaimedJob } from "./queue";
 
 export interface JobContext {
@@ -32,7 +33,7 @@ export interface Worker {
 }
 
 export function defaultWorkerId(): string {
-  return `${process.env.INSTANCE_ID || hostname()}:${process.pid}`;
+  return `${env("INSTANCE_ID") ?? hostname()}:${process.pid}`;
 }
 
 /**

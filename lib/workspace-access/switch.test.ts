@@ -117,8 +117,12 @@ describe("switching into a customer account (rules C7, U18)", () => {
   it("takes its time limit from SWITCH_TIME_LIMIT_MINUTES", async () => {
     process.env.SWITCH_TIME_LIMIT_MINUTES = "15";
     expect(switchTimeLimitMinutes()).toBe(15);
-    process.env.SWITCH_TIME_LIMIT_MINUTES = "nonsense";
+    delete process.env.SWITCH_TIME_LIMIT_MINUTES;
     expect(switchTimeLimitMinutes()).toBe(60);
+    // A bad value is refused by name (npm start and the server's start-up check stop on it), never silently ignored.
+    process.env.SWITCH_TIME_LIMIT_MINUTES = "nonsense";
+    expect(() => switchTimeLimitMinutes()).toThrow(/SWITCH_TIME_LIMIT_MINUTES/);
+    delete process.env.SWITCH_TIME_LIMIT_MINUTES;
   });
 });
 

@@ -4,17 +4,15 @@ import { customers, sessions } from "@/db/schema";
 import { actingAs, recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
+import { env } from "@/lib/env";
 import { conflict, forbidden, notFound } from "@/lib/errors";
 import { workspaceAccess } from "./access";
 import type { switchAccountSchema } from "./switch-schema";
 import type { z } from "zod";
 
-const DEFAULT_SWITCH_MINUTES = 60;
-
-/** How long a switch into a customer account lasts: SWITCH_TIME_LIMIT_MINUTES, 60 minutes by default. */
+/** How long a switch into a customer account lasts: SWITCH_TIME_LIMIT_MINUTES, 60 minutes by default (lib/env.ts). */
 export function switchTimeLimitMinutes(): number {
-  const configured = Number(process.env.SWITCH_TIME_LIMIT_MINUTES);
-  return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_SWITCH_MINUTES;
+  return env("SWITCH_TIME_LIMIT_MINUTES");
 }
 
 /** Why a switch ended, as the audit log says it. */
