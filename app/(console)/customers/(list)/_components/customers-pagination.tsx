@@ -8,11 +8,10 @@ import type { CustomerTablePage } from "@/lib/customers/table";
 import { cn } from "@/lib/utils";
 import { FIRST_PAGE } from "../search-params";
 import { useCustomersUrlState } from "./customers-url-state";
+import { PAGE_SIZE_TRIGGER } from "./page-size-trigger";
 
 const numberFormat = new Intl.NumberFormat("en");
 const pageSizeSelect = loadOnDemand(() => import("./page-size-select").then((module) => module.PageSizeSelect));
-
-export const PAGE_SIZE_TRIGGER = { id: "page-size", className: "h-8 w-20", "aria-label": "Rows per page" } as const;
 
 /** Rows per page, closed: the same combobox as the Radix select it becomes on first use. */
 function ClosedPageSizeSelect(trigger: React.ComponentProps<"button">) {

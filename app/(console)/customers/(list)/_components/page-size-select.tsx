@@ -3,8 +3,8 @@
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { PAGE_SIZES, type PageSize } from "@/lib/customers/view-options";
 import { FIRST_PAGE } from "../search-params";
-import { PAGE_SIZE_TRIGGER } from "./customers-pagination";
 import { useCustomersUrlState } from "./customers-url-state";
+import { PAGE_SIZE_TRIGGER } from "./page-size-trigger";
 
 /** Rows per page: loaded when first opened (see CustomersPagination), so it opens itself. */
 export function PageSizeSelect() {
