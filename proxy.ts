@@ -70,5 +70,6 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Every page, sign-in included; not the REST API (bearer tokens, its own policy), Next's own files or public assets.
-  matcher: ["/((?!api/|_next/|apps/|favicon.ico|icon.svg|robots.txt).*)"],
+  // The direct link answers with its own headers: a redirect, or a refusal page meant to be read inside the iframe.
+  matcher: ["/((?!api/|_next/|apps/|direct_link|favicon.ico|icon.svg|robots.txt).*)"],
 };

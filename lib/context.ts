@@ -21,7 +21,17 @@ export type Actor =
 /** Which account the actor is in: the partner account, or a customer account it switched into (rule C7). */
 export type Account =
   | { kind: "partner" }
-  | { kind: "customer"; customerId: number; customerName: string; switchExpiresAt: Date | null };
+  | {
+      kind: "customer";
+      customerId: number;
+      customerName: string;
+      switchExpiresAt: Date | null;
+      /**
+       * Present when the session began with a partner's signed direct link (issue 14): the token's jti and the origin
+       * it named (rule U28). Such a session stays in this customer: no partner console, no switching.
+       */
+      embedded?: { jti: string; origin: string | null };
+    };
 
 /** Everything a data-access function needs to know about the request it serves. */
 export interface RequestContext {

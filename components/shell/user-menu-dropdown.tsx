@@ -3,6 +3,8 @@
 import * as React from "react";
 import { signOut } from "next-auth/react";
 import { LogOut } from "lucide-react";
+import { toast } from "sonner";
+import { signOutOfEmbeddedSession } from "@/app/(workspace)/workspace/actions";
 
 import {
   DropdownMenu,
@@ -19,8 +21,19 @@ import { UserMenuButton, type ShellUser } from "@/components/shell/user-menu";
  * The person's menu (named after the person): who is signed in, the theme, and **Sign out**. Loaded on first use
  * (see UserMenu), so it opens itself.
  */
-export function UserMenuDropdown({ user }: { user: ShellUser }) {
+export function UserMenuDropdown({ user, embedded = false }: { user: ShellUser; embedded?: boolean }) {
   const [signingOut, setSigningOut] = React.useState(false);
+
+  /** A session from a partner's direct link signs out through its own action (see signOutOfEmbeddedSession). */
+  async function signOutEmbedded() {
+    const result = await signOutOfEmbeddedSession();
+    if (!result.ok) {
+      setSigningOut(false);
+      toast.error(result.error);
+      return;
+    }
+    window.location.replace("/direct_link/signed-out");
+  }
 
   return (
     <DropdownMenu defaultOpen>
@@ -40,7 +53,8 @@ export function UserMenuDropdown({ user }: { user: ShellUser }) {
           onSelect={(event) => {
             event.preventDefault();
             setSigningOut(true);
-            void signOut({ callbackUrl: "/sign-in" }).catch(() => setSigningOut(false));
+            if (embedded) void signOutEmbedded();
+            else void signOut({ callbackUrl: "/sign-in" }).catch(() => setSigningOut(false));
           }}
         >
           <LogOut aria-hidden="true" />

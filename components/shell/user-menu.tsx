@@ -27,12 +27,12 @@ export function UserMenuButton({ user, ...props }: { user: ShellUser } & React.C
 const dropdown = loadOnDemand(() => import("@/components/shell/user-menu-dropdown").then((module) => module.UserMenuDropdown));
 
 /** The person's menu (named after the person): who is signed in, the theme, and **Sign out**. */
-export function UserMenu({ user }: { user: ShellUser }) {
+export function UserMenu({ user, embedded = false }: { user: ShellUser; embedded?: boolean }) {
   return (
     <OnFirstUse
       preload={dropdown.preload}
       placeholder={(trigger) => <UserMenuButton user={user} {...trigger} />}
-      control={<dropdown.Component user={user} />}
+      control={<dropdown.Component user={user} embedded={embedded} />}
     />
   );
 }

@@ -11,6 +11,8 @@ export type WorkspaceShellProps = {
   user: ShellUser;
   /** For a partner person who switched in: when the switch ends, formatted. Null for the customer's own users. */
   switchEndsAt: string | null;
+  /** Signed in through the partner's app (a direct link), usually inside its iframe: signs out its own way. */
+  embedded?: boolean;
   children: React.ReactNode;
 };
 
@@ -18,7 +20,7 @@ export type WorkspaceShellProps = {
  * The customer workspace's frame: the switch banner (for partner people inside the account), the workspace's
  * navigation, a top bar with the account and the person's role, and the page.
  */
-export function WorkspaceShell({ customerName, roleName, user, switchEndsAt, children }: WorkspaceShellProps) {
+export function WorkspaceShell({ customerName, roleName, user, switchEndsAt, embedded = false, children }: WorkspaceShellProps) {
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -43,7 +45,7 @@ export function WorkspaceShell({ customerName, roleName, user, switchEndsAt, chi
               <Badge variant="secondary">{roleName}</Badge>
             </section>
             <div className="ml-auto flex items-center gap-1">
-              <UserMenu user={user} />
+              <UserMenu user={user} embedded={embedded} />
             </div>
           </header>
           <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 sm:px-6 lg:px-8">

@@ -9,6 +9,7 @@ import { againIfUnreachable } from "@/lib/db/errors";
 import { workspaceMembership } from "@/lib/workspace-access/members";
 import { endSwitch } from "@/lib/workspace-access/switch";
 import { maySwitchInto } from "@/lib/workspace-access/switching";
+import { embeddedAuditDetails } from "@/lib/embedding/audit-details";
 import { hashSessionSecret } from "./sign-in";
 
 /*
@@ -30,6 +31,8 @@ function sessionRows(q: Queryable) {
       activeCustomerId: sessions.activeCustomerId,
       activeCustomerName: customers.name,
       switchExpiresAt: sessions.switchExpiresAt,
+      embeddedJti: sessions.embeddedJti,
+      embeddedOrigin: sessions.embeddedOrigin,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -42,6 +45,7 @@ type SessionRow = Awaited<ReturnType<typeof sessionRows>>[number];
 
 /** The session's context in the partner account, and in the customer account it is in (if any). */
 function contextsOf(row: SessionRow, idHash: string, at: Date, meta: { ip: string | null; userAgent: string | null }) {
+  const embedded = row.embeddedJti === null ? undefined : { jti: row.embeddedJti, origin: row.embeddedOrigin };
   const partner: RequestContext = {
     partnerId: row.partnerId,
     partnerName: row.partnerName,
@@ -51,7 +55,8 @@ function contextsOf(row: SessionRow, idHash: string, at: Date, meta: { ip: strin
       name: row.name,
       email: row.email,
       avatarUrl: row.avatarUrl,
-      partnerRole: row.partnerRole,
+      // Signed in through the partner's app, a partner team member is only the workspace member the token named.
+      partnerRole: embedded ? null : row.partnerRole,
       sessionIdHash: idHash,
     },
     account: { kind: "partner" },
@@ -63,9 +68,15 @@ function contextsOf(row: SessionRow, idHash: string, at: Date, meta: { ip: strin
       ? null
       : {
           ...partner,
-          account: { kind: "customer", customerId: row.activeCustomerId, customerName: row.activeCustomerName, switchExpiresAt: row.switchExpiresAt },
+          account: {
+            kind: "customer",
+            customerId: row.activeCustomerId,
+            customerName: row.activeCustomerName,
+            switchExpiresAt: row.switchExpiresAt,
+            ...(embedded ? { embedded } : {}),
+          },
         };
-  return { partner, customer };
+  return { partner, customer, embedded };
 }
 
 /**
@@ -83,12 +94,16 @@ export async function loadSessionContext(
     sessionRows(getDatabase()).where(and(eq(sessions.idHash, idHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, at))),
   );
   if (!row) return null;
-  const { partner: base, customer: inCustomer } = contextsOf(row, idHash, at, meta);
+  const { partner: base, customer: inCustomer, embedded } = contextsOf(row, idHash, at, meta);
+  // An embedded session exists for its customer only: without it (the customer was deleted) it is no session.
+  if (embedded && !inCustomer) return null;
   if (!inCustomer || inCustomer.account.kind !== "customer") return base;
   const customerId = inCustomer.account.customerId;
   return inPartnerScope(base, async (tx) => {
     if (row.switchExpiresAt === null) {
-      return (await workspaceMembership(tx, row.partnerId, customerId, row.userId)) ? inCustomer : base;
+      const member = await workspaceMembership(tx, row.partnerId, customerId, row.userId);
+      if (member) return inCustomer;
+      return embedded ? null : base;
     }
     if (row.switchExpiresAt.getTime() <= at.getTime()) {
       await endSwitch(tx, inCustomer, "expired");
@@ -112,11 +127,21 @@ export async function revokeSession(sessionSecret: string): Promise<void> {
       .for("update", { of: sessions });
     if (!row) return;
     await tx.execute(sql`select set_config('app.partner_id', ${String(row.partnerId)}, true)`);
-    const { partner, customer } = contextsOf(row, idHash, at, { ip: null, userAgent: null });
+    const { partner, customer, embedded } = contextsOf(row, idHash, at, { ip: null, userAgent: null });
     if (customer && row.switchExpiresAt !== null) await endSwitch(tx, customer, "signed out");
-    await tx.update(sessions).set({ revokedAt: at, activeCustomerId: null }).where(eq(sessions.idHash, idHash));
+    // Signing out forgets the origin an embedded session kept (rule U28).
+    await tx.update(sessions).set({ revokedAt: at, activeCustomerId: null, embeddedOrigin: null }).where(eq(sessions.idHash, idHash));
     // A customer's own collaborator signs out of its workspace; everyone else out of the partner account.
     const home = customer && row.switchExpiresAt === null ? customer : partner;
+    if (embedded) {
+      await recordAudit(tx, customer ?? partner, {
+        action: "session.sign_out_embedded",
+        targetType: "user",
+        targetId: row.userId,
+        changes: embeddedAuditDetails(embedded, { userId: row.userId, name: row.name, email: row.email }),
+      });
+      return;
+    }
     await recordAudit(tx, home, { action: "session.sign_out", targetType: "user", targetId: row.userId });
   });
 }

@@ -50,7 +50,7 @@ vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typ
 
 process.env.NEXTAUTH_SECRET = NEXTAUTH_TEST_SECRET;
 // Each row's API client calls once per row; the matrix is not about rate limits.
-for (const group of ["CUSTOMER_MANAGERS", "COLLABORATORS", "CUSTOMERS", "DIRECTORY"]) process.env[`API_RATE_LIMIT_${group}`] = "1000000";
+for (const group of ["CUSTOMER_MANAGERS", "COLLABORATORS", "CUSTOMERS", "DIRECTORY", "EMBEDDING"]) process.env[`API_RATE_LIMIT_${group}`] = "1000000";
 delete process.env.ENABLE_TEST_CLOCK;
 
 const MISSING_ID = 2_000_000_000;

@@ -45,8 +45,11 @@ export function actionOutcome(result: ActionResult<unknown>): string {
 type Answer = { status: number; body: unknown; headers: Headers };
 
 /** A console route handler: refusals are `{ error }` with the console's messages. */
-export function consoleRouteOutcome({ status, body }: Answer): string {
+export function consoleRouteOutcome({ status, body, headers }: Answer): string {
   if (status >= 200 && status < 300) return "allow";
+  // The direct link signs in and sends the browser on (issue 14).
+  const location = headers.get("location");
+  if (status === 303 && location?.startsWith("/")) return `→ ${new URL(location, "http://console.invalid").pathname}`;
   const error = (body as { error?: unknown } | null)?.error;
   const keys = body && typeof body === "object" ? Object.keys(body) : [];
   if (typeof error === "string" && keys.length === 1) {

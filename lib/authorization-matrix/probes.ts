@@ -4,6 +4,7 @@
  * any enumerated route that has no probe here, so a new route needs its matrix row and its probe.
  */
 import { randomUUID } from "node:crypto";
+import { NextRequest } from "next/server";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import { API_SCOPES, ENVIRONMENT_TYPES } from "@/lib/api-clients/scopes";
 import { rsaKeyPair } from "@/lib/testing/rsa-keys";
@@ -92,6 +93,7 @@ export const ACTION_PROBES: Record<string, ActionProbe> = {
     input: (t) => ({ customerId: t.customerId, confirmName: t.name }),
   },
   "(workspace)/workspace/actions.ts#returnToPartner": { target: none, input: () => undefined },
+  "(workspace)/workspace/actions.ts#signOutOfEmbeddedSession": { target: none, input: () => undefined },
   "(workspace)/workspace/admin/settings/actions.ts#saveTeamName": { target: none, input: () => ({ name: unique("Team") }) },
   "(workspace)/workspace/connections/actions.ts#connect": { target: none, input: (_t, w) => ({ appId: w.app.id, name: unique("Connection") }) },
   "(workspace)/workspace/connections/actions.ts#disconnectConnection": {
@@ -135,6 +137,16 @@ export const ROUTE_PROBES: Record<string, RouteProbe> = {
   "GET /audit-log/export": { target: none },
   "GET /customers/export": { target: none },
   "GET /lookups/accounts": { target: none, query: "q=" },
+  // Public: the signed token is the authorization, whoever presents it (issue 14).
+  "GET /direct_link": {
+    target: none,
+    answer: async (_t, w) => {
+      const { GET } = await import("@/app/direct_link/route");
+      const response = await GET(new NextRequest(await fresh.directLink(w)));
+      return { status: response.status, body: await response.text(), headers: response.headers };
+    },
+  },
+  "GET /direct_link/signed-out": { target: none },
   "GET /lookups/customer-managers/:id": { target: (w) => ({ id: w.managerOfCAssignment.id }) },
   "GET /lookups/customer-managers/:id/customers": { target: (w) => ({ id: w.managerOfCAssignment.id }) },
   "GET /lookups/customers": { target: none, query: "q=" },

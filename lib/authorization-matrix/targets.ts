@@ -3,13 +3,15 @@
  * column's call finds its own. Made through the shared factories and the domain commands.
  */
 import { randomUUID } from "node:crypto";
-import { connections, customerMembers, projectGrants, roles } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { connections, customerMembers, partners, projectGrants, roles } from "@/db/schema";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import { createApiClient } from "@/lib/api-clients/commands";
 import { createApiClientSchema } from "@/lib/api-clients/input";
 import { addEmbeddingKey } from "@/lib/embedding/add-key";
 import { retireEmbeddingKey } from "@/lib/embedding/retire-key";
 import { embeddingSettings } from "@/lib/embedding/settings";
+import { directLinkUrl, signLink } from "@/lib/testing/direct-links";
 import { rsaKeyPair } from "@/lib/testing/rsa-keys";
 import { addGroupMembers } from "@/lib/user-groups/members";
 import { createUserGroup } from "@/lib/user-groups/groups";
@@ -42,10 +44,18 @@ export const fresh = {
     for (const key of keys.slice(0, -1)) await retireEmbeddingKey(admin(w), { id: key.id });
     return {};
   },
-  /** A new active signing key of Acme's. */
-  async embeddingKey(w: World) {
+  /** A new active signing key of Acme's, and its private key. */
+  async embeddingKeyPair(w: World) {
     await fresh.embeddingKeyRoom(w);
-    return (await addEmbeddingKey(admin(w), { publicKey: rsaKeyPair().publicPem })).key;
+    const pair = rsaKeyPair();
+    return { key: (await addEmbeddingKey(admin(w), { publicKey: pair.publicPem })).key, privateKey: pair.privateKey };
+  },
+  embeddingKey: async (w: World) => (await fresh.embeddingKeyPair(w)).key,
+  /** A direct link into C for its Operator collaborator, signed with a new key of Acme's. */
+  async directLink(w: World) {
+    const { privateKey } = await fresh.embeddingKeyPair(w);
+    const [vendor] = await w.db.select({ id: partners.embeddedVendorId }).from(partners).where(eq(partners.id, w.acme.partner.id));
+    return directLinkUrl(await signLink(privateKey, { sub: `${vendor!.id}:${w.c.id}:${w.collaboratorOperator.id}` }), "/workspace/recipes");
   },
   role: (w: World, family: RoleFamily) => createWorkspaceRole(admin(w), family, reference(w), { name: unique("Role"), permissions: [] }),
   async group(w: World, members: number[] = []) {

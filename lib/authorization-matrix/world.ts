@@ -2,6 +2,7 @@
  * The people, customers and API clients the matrix's columns stand for, made through the shared test fixtures:
  * partner Acme with customers C (the one every row targets) and D, partner Globex (the other partner) with customer G.
  */
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { apiClients, apps, customerManagers, recipes, recipeVersions } from "@/db/schema";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
@@ -23,6 +24,7 @@ export const SESSION_COLUMNS = [
   "collaborator Admin",
   "collaborator Operator",
   "expired switch",
+  "embedded session",
 ] as const;
 export const TOKEN_COLUMNS = ["API client", "API client without scope", "revoked token", "expired token"] as const;
 export const FOREIGN_COLUMN = "other partner's IDs";
@@ -114,6 +116,9 @@ export async function sessionFor(world: World, column: SessionColumn, side: Side
       return open(world.collaboratorOperator.id, { activeCustomerId: c.id });
     case "expired switch":
       return open(world.managerOfC.id, switchedInto(c.id, Date.now() - 60_000));
+    case "embedded session":
+      // A partner team member, signed in through the partner's app: in C with its manager role, nowhere else.
+      return open(world.managerOfC.id, { activeCustomerId: c.id, embedded: { jti: randomUUID(), origin: "https://app.acme.example" } });
   }
 }
 

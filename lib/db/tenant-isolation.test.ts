@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, customers, sessions } from "@/db/schema";
+import { auditEvents, customers, embeddedTokenUses, embeddingKeys, sessions } from "@/db/schema";
 import { inPartnerScope } from "@/lib/context";
 import { getDatabase, partnerScope, TENANT_ROLE, type Transaction } from "@/lib/db";
 import { apiToken } from "@/lib/testing/api";
@@ -64,6 +64,8 @@ beforeAll(async () => {
     await fillWorkspace(db, partner.partner.id, customer.id);
     await apiToken(partner.partner, partner.admin);
     await db.insert(auditEvents).values({ partnerId: partner.partner.id, actingAs: "system", actorName: "test", action: "test.seeded" });
+    await db.insert(embeddingKeys).values({ partnerId: partner.partner.id, publicKeyPem: "test", fingerprint: "test", modulusBits: 2048 });
+    await db.insert(embeddedTokenUses).values({ partnerId: partner.partner.id, jti: "test", usedAt: new Date(), expiresAt: new Date(Date.now() + 60_000) });
   }
 });
 
@@ -151,6 +153,7 @@ const OWNER_HANDLE_USERS = [
   "lib/auth/sign-in.ts",
   "lib/customers/roll-over.ts",
   "lib/customers/trial-ended.ts",
+  "lib/embedding/direct-link.ts",
   "lib/jobs/queue.ts",
   "lib/jobs/runs.ts",
   "lib/testing/access-control-fixture.ts",

@@ -71,7 +71,7 @@ export async function openSession(
   db: Queryable,
   partnerId: number,
   userId: number,
-  options: { activeCustomerId?: number | null; switchExpiresAt?: Date | null; at?: Date } = {},
+  options: { activeCustomerId?: number | null; switchExpiresAt?: Date | null; at?: Date; embedded?: { jti: string; origin: string | null } } = {},
 ): Promise<string> {
   const secret = randomUUID();
   const idHash = hashSessionSecret(secret);
@@ -83,6 +83,8 @@ export async function openSession(
     userId,
     activeCustomerId: options.activeCustomerId ?? null,
     switchExpiresAt: options.switchExpiresAt ?? null,
+    embeddedJti: options.embedded?.jti ?? null,
+    embeddedOrigin: options.embedded?.origin ?? null,
     createdAt: at,
     lastSeenAt: at,
     expiresAt: new Date(at.getTime() + 8 * 60 * 60_000),

@@ -7,20 +7,22 @@ import { getDatabase } from "@/lib/db";
 
 /**
  * Who may frame the customer workspace the request's session is in (decision D3): the partner's iframe origins
- * followed by the customer's own. Nobody when the session is in no customer account, and when the origins cannot be
+ * followed by the customer's own; for a session opened by a direct link that named an origin, that origin alone. Nobody when the session is in no customer account, and when the origins cannot be
  * read (it fails closed). The proxy puts them in the page's `frame-ancestors` (lib/security/content-security-policy.ts).
  */
 export async function workspaceFrameAncestors(cookie: (name: string) => string | undefined): Promise<string[]> {
   try {
     const secret = await sessionSecretFromCookies(cookie);
     if (!secret) return [];
-    const [row] = await getDatabase().execute<{ partner_origins: string[]; customer_origins: string[] }>(sql`
-      select p.iframe_origins as partner_origins, c.iframe_origins as customer_origins
+    const [row] = await getDatabase().execute<{ partner_origins: string[]; customer_origins: string[]; embedded_origin: string | null }>(sql`
+      select p.iframe_origins as partner_origins, c.iframe_origins as customer_origins, s.embedded_origin
         from sessions s
         join partners p on p.id = s.partner_id
         join customers c on c.id = s.active_customer_id and c.partner_id = s.partner_id
        where s.id_hash = ${hashSessionSecret(secret)} and s.revoked_at is null`);
-    return row ? effectiveOrigins(row.partner_origins, row.customer_origins) : [];
+    if (!row) return [];
+    // A session that began in an iframe on one origin (rule U28) may be framed by that origin only.
+    return row.embedded_origin !== null ? [row.embedded_origin] : effectiveOrigins(row.partner_origins, row.customer_origins);
   } catch (error) {
     console.error(error);
     return [];

@@ -16,6 +16,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
       roleName={ctx.workspace.roleName}
       user={{ name: ctx.actor.name, email: ctx.actor.email, avatarUrl: ctx.actor.avatarUrl }}
       switchEndsAt={endsAt ? `${timeFormat.format(endsAt)} UTC` : null}
+      embedded={ctx.account.embedded !== undefined}
     >
       {children}
     </WorkspaceShell>
