@@ -3,13 +3,15 @@
  * pages' and lookups' parser (and the coercing schemas of switching, the audit filters and Settings › Subscription)
  * and nothing through the API's.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { idSchema, pathIdSchema } from "@/lib/api/schemas";
 import { auditFilterSchema } from "@/lib/audit/filters";
 import { parseCustomerQuery } from "@/lib/customers/query-input";
 import { changePlanInput } from "@/lib/customers/settings-schema";
 import { switchAccountSchema } from "@/lib/workspace-access/switch-schema";
-import { isRecordId, MAX_RECORD_ID, parseRecordId, recordIdNumber, recordIdNumberOrText, recordIdText } from "./ids";
+import { recordIdNumber, recordIdNumberOrText, recordIdText } from "./id-schemas";
+import { isRecordId, MAX_RECORD_ID, parseRecordId } from "./ids";
 
 /** Text no door may read as an ID: signs, leading zeros, spaces, exponents, hexadecimal, beyond `integer`. */
 const NOT_IDS = ["0", "-1", "+1", "01", "1.5", "1e3", " 1", "1 ", "0x1F", "0b1", "abc", "", "2147483648", "99999999999", "A2300", "1_000", "١٢"];
@@ -63,5 +65,9 @@ describe("record IDs (lib/ids.ts)", () => {
     expect(switchAccountSchema.parse({ customerId: "31" }).customerId).toBe(31);
     expect(auditFilterSchema.parse({ customer: "31" }).customer).toBe(31);
     expect(parseCustomerQuery({ app: "31", plans: ["31", "32"] })).toMatchObject({ app: 31, plans: [31, 32] });
+  });
+
+  it("imports nothing, so that the browser's URL parsers do not bring zod into the Customers page", () => {
+    expect(readFileSync(new URL("./ids.ts", import.meta.url), "utf8")).not.toMatch(/^import /m);
   });
 });

@@ -1,10 +1,9 @@
-import { z } from "zod";
-
 /**
  * Record IDs, one rule for every door (URL segment, form, server action, REST API). An ID is written the way
  * PostgreSQL prints it: decimal digits with no sign, no leading zero, no spaces, no exponent and no `0x`; its value
  * lies within PostgreSQL's `integer`, the type of every ID column, since a larger one can name nothing and would
- * fail the query instead of answering "not found". Safe to import in client components.
+ * fail the query instead of answering "not found". No imports: the Customers view's URL parsers run in the
+ * browser, which must not load zod for them. The zod schemas built on this rule are in lib/id-schemas.ts.
  */
 
 /** The largest value of PostgreSQL's `integer`. */
@@ -23,26 +22,4 @@ export function parseRecordId(text: string): number | null {
   if (!RECORD_ID_PATTERN.test(text)) return null;
   const id = Number(text);
   return id <= MAX_RECORD_ID ? id : null;
-}
-
-/** A record ID sent as a JSON number (server actions' inputs). */
-export function recordIdNumber(message?: string) {
-  return z.number({ error: message }).int(message).positive(message).max(MAX_RECORD_ID, message);
-}
-
-/** A record ID as text (a URL path segment). */
-export function recordIdText(message?: string) {
-  return z
-    .string()
-    .regex(RECORD_ID_PATTERN, message)
-    .transform(Number)
-    .refine((id) => id <= MAX_RECORD_ID, message);
-}
-
-/** A record ID sent as a JSON number or as a string of digits (rule A8), as the API and the forms send them. */
-export function recordIdNumberOrText(message = "Expected an ID: a number or a string of digits.") {
-  return z
-    .union([recordIdNumber(message), z.string().regex(RECORD_ID_PATTERN, message)], { error: message })
-    .transform(Number)
-    .refine((id) => id <= MAX_RECORD_ID, message);
 }

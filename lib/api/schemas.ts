@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordIdNumberOrText, recordIdText } from "@/lib/ids";
+import { recordIdNumberOrText, recordIdText } from "@/lib/id-schemas";
 
 /** An ID given as a number or as a string of digits (rule A8). */
 export const idSchema = recordIdNumberOrText();

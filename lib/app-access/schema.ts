@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordIdNumber } from "@/lib/ids";
+import { recordIdNumber } from "@/lib/id-schemas";
 
 export const EMPTY_SELECTION =
   "Select at least one app, or choose Allow all apps: an account that can use no app cannot connect to anything.";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordIdNumberOrText } from "@/lib/ids";
+import { recordIdNumberOrText } from "@/lib/id-schemas";
 
 /**
  * The audit log's filters as they travel in the URL. Anything malformed falls back to "no filter", so a hand-edited

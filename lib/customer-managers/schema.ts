@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordIdNumber } from "@/lib/ids";
+import { recordIdNumber } from "@/lib/id-schemas";
 
 /**
  * The customer manager dialog's fields, validated in the browser and again on the server. Safe to import in

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordIdNumber } from "@/lib/ids";
+import { recordIdNumber } from "@/lib/id-schemas";
 import type { SortKey } from "./query-input";
 
 /**

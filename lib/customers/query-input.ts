@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordIdNumberOrText } from "@/lib/ids";
+import { recordIdNumberOrText } from "@/lib/id-schemas";
 import { JOINED_PRESETS, PAGE_SIZES, SORT_KEYS, STATUS_TABS } from "./view-options";
 
 export { JOINED_PRESETS, PAGE_SIZES, SORT_KEYS, STATUS_TABS };

@@ -3,7 +3,7 @@
  * the same field schemas before sending, so both give the same messages.
  */
 import { z } from "zod";
-import { recordIdNumber, recordIdNumberOrText } from "@/lib/ids";
+import { recordIdNumber, recordIdNumberOrText } from "@/lib/id-schemas";
 import { parseOriginList } from "./origins";
 
 export const customerIdInput = recordIdNumber();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordIdNumber } from "@/lib/ids";
+import { recordIdNumber } from "@/lib/id-schemas";
 import { MAX_PEM_LENGTH } from "./public-key";
 
 /** **Add key**: a PEM public key; what it must be is checked by parsePublicKey, on the server. */

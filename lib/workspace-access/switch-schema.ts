@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordIdNumberOrText } from "@/lib/ids";
+import { recordIdNumberOrText } from "@/lib/id-schemas";
 
 /** What "Switch to this account" sends: the customer and an optional reason kept in the audit log (rule C7). */
 export const switchAccountSchema = z.object({
