@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { auditEvents, customerManagers, recipes, recipeVersions, sessions } from "@/db/schema";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import { getDatabase } from "@/lib/db";
-import { addDirectMember, createManager, createTeamMember, openSession, sessionSecretOf } from "@/lib/testing/contexts";
+import { addDirectMember, createManager, createTeamMember, makeManager, openSession, sessionSecretOf } from "@/lib/testing/contexts";
 import { createCustomer, createPartner, createUser } from "@/lib/testing/factories";
 
 const { admin: ADMIN, operator: OPERATOR } = SYSTEM_ROLE_IDS;
@@ -74,12 +74,14 @@ beforeEach(() => jar.clear());
 
 describe("customer manager actions, called directly", () => {
   it("refuse a request without a session, from a partner member, and from an admin inside a customer account", async () => {
-    const { db, customer, member, signedIn } = await setup();
+    const { db, acme, customer, member, signedIn } = await setup();
     const input = { userId: member.id, roleId: ADMIN, manageAll: false, customerIds: [customer.id] };
     await actAs(null);
     expect(await assignManager(input)).toMatchObject({ ok: false, error: expect.stringMatching(/session has ended/) });
     await actAs(signedIn.member);
     expect(await assignManager(input)).toMatchObject({ ok: false, error: "Only partner admins can do this." });
+    // An admin enters a customer account only as one of its managers (rule U18).
+    await makeManager(db, acme.partner.id, acme.admin.id, ADMIN, [customer.id]);
     await actAs(signedIn.admin);
     expect(await switchToAccount({ customerId: customer.id, reason: "" })).toMatchObject({ ok: true });
     expect(await assignManager(input)).toMatchObject({ ok: false, error: "This is only possible from the partner account." });
@@ -169,9 +171,10 @@ describe("workspace actions, called directly (rules C6, C7, C10, U30)", () => {
     expect(await saveNewVersion({ recipeId: recipe.id, comment: "" })).toMatchObject({ ok: false, error: "You are not in this customer account any more." });
     expect(await switchToAccount({ customerId: customer.id, reason: "" })).toMatchObject({ ok: false, error: "Customer not found" });
 
-    // An admin's switch whose time ran out.
+    // An admin's switch (as a manager of the customer, rule U18) whose time ran out.
+    await makeManager(db, acme.partner.id, acme.admin.id, ADMIN, [customer.id]);
     await actAs(signedIn.admin);
-    await switchToAccount({ customerId: customer.id, reason: "" });
+    expect(await switchToAccount({ customerId: customer.id, reason: "" })).toMatchObject({ ok: true });
     await db.update(sessions).set({ switchExpiresAt: sql`now() - interval '1 minute'` }).where(eq(sessions.idHash, signedIn.admin));
     expect(await saveTeamName({ name: "Too late" })).toMatchObject({ ok: false, error: "You are not in this customer account any more." });
     const [out] = await db
