@@ -12,6 +12,8 @@ export type ErrorPageProps = {
   retry?: () => void;
   /** Re-renders without re-fetching; used when `retry` is not available. */
   reset?: () => void;
+  /** Rendered inside a shell's `<main>` (the console's): then it is not a main landmark of its own. */
+  insideMain?: boolean;
 };
 
 /** How often the page asks /api/health whether the database is back. */
@@ -60,7 +62,7 @@ function errorDigest(error: unknown): string | undefined {
   return undefined;
 }
 
-export function ErrorPage({ error, retry, reset }: ErrorPageProps) {
+export function ErrorPage({ error, retry, reset, insideMain = false }: ErrorPageProps) {
   const headingRef = React.useRef<HTMLHeadingElement>(null);
   const digest = errorDigest(error);
   const databaseDown = useDatabaseOutage(() => (retry ?? reset)?.());
@@ -71,9 +73,10 @@ export function ErrorPage({ error, retry, reset }: ErrorPageProps) {
     headingRef.current?.focus();
   }, [error]);
 
+  const Landmark = insideMain ? "div" : "main";
   return (
-    <main
-      id="main"
+    <Landmark
+      id={insideMain ? undefined : "main"}
       className="flex min-h-[50dvh] flex-col items-center justify-center gap-4 px-4 py-16 text-center"
     >
       <div
@@ -112,6 +115,6 @@ export function ErrorPage({ error, retry, reset }: ErrorPageProps) {
           <Link href="/customers">Go to Customers</Link>
         </Button>
       </div>
-    </main>
+    </Landmark>
   );
 }
