@@ -35,35 +35,37 @@ export function CustomerHeader({
             <h1 className="text-2xl font-semibold tracking-tight break-words">{customer.name}</h1>
             <CustomerStatusBadge status={customer.status} />
           </div>
-          <dl role="group" aria-label="Customer details" className="flex flex-wrap items-center gap-x-6 gap-y-1 text-sm">
-            <div className="flex items-center gap-1.5">
-              <dt className="text-muted-foreground">External ID</dt>
-              <dd className="flex items-center gap-1 font-medium">
-                {customer.externalId ? (
-                  <>
-                    <span className="font-mono text-[13px]">{customer.externalId}</span>
-                    <CopyButton value={customer.externalId} label="Copy external ID" copiedMessage="External ID copied" />
-                  </>
-                ) : (
-                  <span className="text-muted-foreground">None</span>
-                )}
-              </dd>
-            </div>
-            <div className="flex items-center gap-1.5">
-              <dt className="text-muted-foreground">Plan</dt>
-              <dd className="font-medium">{customer.planName}</dd>
-            </div>
-            <div className="flex items-center gap-1.5">
-              <dt className="text-muted-foreground">Joined</dt>
-              <dd className="font-medium">
-                <time dateTime={customer.createdAt.toISOString()}>{dateFormat.format(customer.createdAt)}</time>
-              </dd>
-            </div>
-            <div className="flex items-center gap-1.5">
-              <dt className="text-muted-foreground">Customer ID</dt>
-              <dd className="font-mono text-[13px] font-medium">{customer.id}</dd>
-            </div>
-          </dl>
+          <div role="group" aria-label="Customer details">
+            <dl className="flex flex-wrap items-center gap-x-6 gap-y-1 text-sm">
+              <div className="flex items-center gap-1.5">
+                <dt className="text-muted-foreground">External ID</dt>
+                <dd className="flex items-center gap-1 font-medium">
+                  {customer.externalId ? (
+                    <>
+                      <span className="font-mono text-[13px]">{customer.externalId}</span>
+                      <CopyButton value={customer.externalId} label="Copy external ID" copiedMessage="External ID copied" />
+                    </>
+                  ) : (
+                    <span className="text-muted-foreground">None</span>
+                  )}
+                </dd>
+              </div>
+              <div className="flex items-center gap-1.5">
+                <dt className="text-muted-foreground">Plan</dt>
+                <dd className="font-medium">{customer.planName}</dd>
+              </div>
+              <div className="flex items-center gap-1.5">
+                <dt className="text-muted-foreground">Joined</dt>
+                <dd className="font-medium">
+                  <time dateTime={customer.createdAt.toISOString()}>{dateFormat.format(customer.createdAt)}</time>
+                </dd>
+              </div>
+              <div className="flex items-center gap-1.5">
+                <dt className="text-muted-foreground">Customer ID</dt>
+                <dd className="font-mono text-[13px] font-medium">{customer.id}</dd>
+              </div>
+            </dl>
+          </div>
         </div>
         {customer.maySwitch ? (
           <SwitchToAccountButton customerId={customer.id} customerName={customer.name} />
