@@ -3,7 +3,7 @@ import * as React from "react";
 import type { WorkspaceMember } from "@/lib/workspace-access/members";
 import { PersonName } from "@/components/people/person-name";
 import { Badge } from "@/components/ui/badge";
-import { Table, TableActionsHead, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableActionsCell, TableActionsHead, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 /**
  * The members of a customer workspace with their effective role (rules U17, C12): the partner console's
@@ -43,7 +43,7 @@ export function CollaboratorsTable({
               <div className="font-medium">{member.roleName}</div>
               <div className="text-xs text-muted-foreground">{describeSource(member)}</div>
             </TableCell>
-            {actions ? <TableCell className="w-12 text-right">{actions(member)}</TableCell> : null}
+            {actions ? <TableActionsCell>{actions(member)}</TableActionsCell> : null}
           </TableRow>
         ))}
       </TableBody>

@@ -1,6 +1,7 @@
 import * as React from "react";
 
 import { cn } from "@/lib/utils";
+import { TableScroller } from "@/components/ui/table-scroller";
 
 export type TableProps = React.ComponentProps<"table"> & {
   /** Class names for the scrolling wrapper around the <table>. */
@@ -13,13 +14,13 @@ export type TableProps = React.ComponentProps<"table"> & {
  */
 export function Table({ className, containerClassName, ...props }: TableProps) {
   return (
-    <div data-slot="table-container" className={cn("relative w-full overflow-x-auto", containerClassName)}>
+    <TableScroller className={containerClassName}>
       <table
         data-slot="table"
         className={cn("w-full caption-bottom border-collapse text-sm", className)}
         {...props}
       />
-    </div>
+    </TableScroller>
   );
 }
 
@@ -92,11 +93,22 @@ export function TableCaption({ className, ...props }: React.ComponentProps<"capt
   );
 }
 
+/**
+ * The column of row actions sticks to the right edge of the scrolling box, so that on a narrow screen a row's menu
+ * is on screen without scrolling the table sideways first. Opaque, or the cells scrolling under it would show.
+ */
+const stickyActions = "sticky right-0 z-[1] bg-background";
+
 /** The header of a column of row menus: empty to the eye, named for screen readers. */
 export function TableActionsHead() {
   return (
-    <TableHead>
+    <TableHead className={stickyActions}>
       <span className="sr-only">Actions</span>
     </TableHead>
   );
+}
+
+/** The cell of a row's actions (its menu or buttons), under a `TableActionsHead`. */
+export function TableActionsCell({ className, ...props }: React.ComponentProps<"td">) {
+  return <TableCell className={cn("w-12 text-right", stickyActions, className)} {...props} />;
 }

@@ -63,7 +63,7 @@ export default async function ApiReferencePage() {
                 <CardHeader>
                   <CardTitle className="flex flex-wrap items-center gap-2 text-base">
                     <span className={`rounded px-2 py-0.5 font-mono text-xs font-bold uppercase ${METHOD_STYLE[method] ?? ""}`}>{method}</span>
-                    <code className="font-mono text-sm">{path}</code>
+                    <code className="min-w-0 font-mono text-sm [overflow-wrap:anywhere]">{path}</code>
                     <span className="font-normal text-muted-foreground">— {operation.summary}</span>
                   </CardTitle>
                 </CardHeader>

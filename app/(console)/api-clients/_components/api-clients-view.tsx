@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableActionsCell, TableActionsHead, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ApiClientSummary } from "@/lib/api-clients/commands";
 import { API_SCOPES, SCOPE_LABELS, type ApiScope } from "@/lib/api-clients/scopes";
 import { revokeApiClientAction } from "../actions";
@@ -66,9 +66,7 @@ export function ApiClientsView({ clients, canManage }: { clients: ApiClientSumma
               <TableHead>Environments</TableHead>
               <TableHead>Last used</TableHead>
               <TableHead>Status</TableHead>
-              <TableHead>
-                <span className="sr-only">Actions</span>
-              </TableHead>
+              <TableActionsHead />
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -99,7 +97,7 @@ export function ApiClientsView({ clients, canManage }: { clients: ApiClientSumma
                       <div className="text-xs text-muted-foreground">Expires {format(client.expiresAt, "")}</div>
                     ) : null}
                   </TableCell>
-                  <TableCell className="text-right">
+                  <TableActionsCell className="w-auto">
                     {canManage && !client.revokedAt ? (
                       <ConfirmDialog
                         trigger={
@@ -114,7 +112,7 @@ export function ApiClientsView({ clients, canManage }: { clients: ApiClientSumma
                         onConfirm={() => revoke(client)}
                       />
                     ) : null}
-                  </TableCell>
+                  </TableActionsCell>
                 </TableRow>
               );
             })}

@@ -4,7 +4,7 @@ import type { CustomerManagerRow } from "@/lib/customer-managers/list";
 import type { RoleOption } from "@/lib/customer-managers/options";
 import { PersonName } from "@/components/people/person-name";
 import { Badge } from "@/components/ui/badge";
-import { Table, TableActionsHead, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableActionsCell, TableActionsHead, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 /** The Customer managers tab's table (rule C1): person, email, role, and the customers it covers. */
 export function ManagersTable({ rows, roles, canManage }: { rows: CustomerManagerRow[]; roles: RoleOption[]; canManage: boolean }) {
@@ -42,12 +42,12 @@ export function ManagersTable({ rows, roles, canManage }: { rows: CustomerManage
               )}
             </TableCell>
             {canManage ? (
-              <TableCell className="w-12 text-right">
+              <TableActionsCell>
                 <ManagerRowActions
                   manager={{ id: row.id, name: row.user.name, email: row.user.email, manageAll: row.manageAll, customerCount: row.customerCount, inAccountNow: row.inAccountNow }}
                   roles={roles}
                 />
-              </TableCell>
+              </TableActionsCell>
             ) : null}
           </TableRow>
         ))}

@@ -9,7 +9,7 @@ import { hasPermission } from "@/lib/workspace/permissions";
 import { AppIcon } from "@/components/apps/app-icon";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableActionsHead, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableActionsCell, TableActionsHead, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Connections" };
 
@@ -60,9 +60,9 @@ export default async function ConnectionsPage() {
                 <TableCell>{connection.createdByName ?? "—"}</TableCell>
                 <TableCell className="text-muted-foreground">{dateFormat.format(connection.createdAt)}</TableCell>
                 {canManage ? (
-                  <TableCell className="text-right">
+                  <TableActionsCell>
                     <DisconnectButton connection={{ id: connection.id, name: connection.name }} />
-                  </TableCell>
+                  </TableActionsCell>
                 ) : null}
               </TableRow>
             ))}

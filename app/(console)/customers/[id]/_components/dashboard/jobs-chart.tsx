@@ -53,31 +53,33 @@ export function JobsChart({ series, bucketUnit, periodLabel }: { series: JobBuck
             </BarChart>
           </ResponsiveContainer>
         </div>
-        <table className="sr-only">
-          <caption>Jobs over time, {periodLabel.toLowerCase()}</caption>
-          <thead>
-            <tr>
-              <th scope="col">From (UTC)</th>
-              <th scope="col">Successful jobs</th>
-              <th scope="col">Failed jobs</th>
-            </tr>
-          </thead>
-          <tbody>
-            {busy.length === 0 ? (
+        <div className="sr-only">
+          <table>
+            <caption>Jobs over time, {periodLabel.toLowerCase()}</caption>
+            <thead>
               <tr>
-                <td colSpan={3}>No jobs ran in this period.</td>
+                <th scope="col">From (UTC)</th>
+                <th scope="col">Successful jobs</th>
+                <th scope="col">Failed jobs</th>
               </tr>
-            ) : (
-              busy.map((bucket) => (
-                <tr key={bucket.start}>
-                  <th scope="row">{bucketFormat[bucketUnit].format(new Date(bucket.start))}</th>
-                  <td>{numberFormat.format(bucket.succeeded)}</td>
-                  <td>{numberFormat.format(bucket.failed)}</td>
+            </thead>
+            <tbody>
+              {busy.length === 0 ? (
+                <tr>
+                  <td colSpan={3}>No jobs ran in this period.</td>
                 </tr>
-              ))
-            )}
-          </tbody>
-        </table>
+              ) : (
+                busy.map((bucket) => (
+                  <tr key={bucket.start}>
+                    <th scope="row">{bucketFormat[bucketUnit].format(new Date(bucket.start))}</th>
+                    <td>{numberFormat.format(bucket.succeeded)}</td>
+                    <td>{numberFormat.format(bucket.failed)}</td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
         {busy.length === 0 ? <p className="mt-2 text-center text-sm text-muted-foreground">No jobs ran in this period.</p> : null}
       </CardContent>
     </Card>

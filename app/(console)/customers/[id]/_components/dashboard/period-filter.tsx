@@ -6,15 +6,15 @@ import { cn } from "@/lib/utils";
 export function PeriodFilter({ customerId, current }: { customerId: number; current: DashboardPeriodKey }) {
   return (
     <nav aria-label="Time period">
-      <ul className="inline-flex h-9 items-center gap-1 rounded-lg bg-muted p-1 text-muted-foreground">
+      <ul className="inline-flex flex-wrap items-center gap-1 rounded-lg bg-muted p-1 text-muted-foreground">
         {(Object.keys(DASHBOARD_PERIODS) as DashboardPeriodKey[]).map((key) => (
-          <li key={key} className="h-full">
+          <li key={key}>
             <Link
               href={`/customers/${customerId}?period=${key}`}
               aria-current={key === current ? "page" : undefined}
               scroll={false}
               className={cn(
-                "inline-flex h-full items-center rounded-md px-3 text-sm font-medium whitespace-nowrap transition-colors hover:text-foreground",
+                "inline-flex h-7 items-center rounded-md px-3 text-sm font-medium whitespace-nowrap transition-colors hover:text-foreground",
                 key === current && "bg-background text-foreground shadow-xs",
               )}
             >

@@ -112,7 +112,9 @@ export function EditAppAccess({ customerId, catalog, allApps: initialAll, select
           </div>
         </div>
 
-        <fieldset disabled={allApps} className="flex min-w-0 flex-col gap-3 disabled:opacity-60">
+        {/* Each control is disabled, not the fieldset: inside a disabled fieldset the list could not take focus either, and
+            a keyboard could not scroll through what "all apps" covers. */}
+        <fieldset aria-disabled={allApps || undefined} className="flex min-w-0 flex-col gap-3 aria-disabled:opacity-60">
           <legend className="sr-only">Selected apps</legend>
           <div className="relative">
             <Search aria-hidden="true" className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-muted-foreground" />
@@ -121,6 +123,7 @@ export function EditAppAccess({ customerId, catalog, allApps: initialAll, select
               aria-label="Search apps"
               placeholder="Search apps"
               value={search}
+              disabled={allApps}
               onChange={(event) => setSearch(event.target.value)}
               className="pl-8"
             />
@@ -130,15 +133,19 @@ export function EditAppAccess({ customerId, catalog, allApps: initialAll, select
               {selected.size} of {catalog.length} apps selected
             </p>
             <div className="flex gap-1">
-              <Button variant="ghost" size="sm" onClick={() => update((draft) => shown.forEach((app) => draft.add(app.id)))}>
+              <Button variant="ghost" size="sm" disabled={allApps} onClick={() => update((draft) => shown.forEach((app) => draft.add(app.id)))}>
                 Select all
               </Button>
-              <Button variant="ghost" size="sm" onClick={() => update((draft) => shown.forEach((app) => draft.delete(app.id)))}>
+              <Button variant="ghost" size="sm" disabled={allApps} onClick={() => update((draft) => shown.forEach((app) => draft.delete(app.id)))}>
                 Clear
               </Button>
             </div>
           </div>
-          <ul aria-label="Apps" className="max-h-72 overflow-y-auto rounded-md border p-1">
+          <ul
+            aria-label="Apps"
+            tabIndex={allApps ? 0 : undefined}
+            className="max-h-72 overflow-y-auto rounded-md border p-1 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+          >
             {shown.length === 0 ? (
               <li className="px-3 py-6 text-center text-sm text-muted-foreground">No app matches &ldquo;{search}&rdquo;.</li>
             ) : (
@@ -151,6 +158,7 @@ export function EditAppAccess({ customerId, catalog, allApps: initialAll, select
                     <Checkbox
                       id={`app-${app.id}`}
                       checked={allApps || selected.has(app.id)}
+                      disabled={allApps}
                       onCheckedChange={(checked) => update((draft) => (checked === true ? draft.add(app.id) : draft.delete(app.id)))}
                     />
                     <AppIcon app={app} />
