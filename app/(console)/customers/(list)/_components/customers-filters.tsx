@@ -1,7 +1,7 @@
 "use client";
 
 import { Search, X } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { loadOnDemand, OnFirstUse } from "@/components/ui/on-first-use";
@@ -17,23 +17,44 @@ const appFilter = loadOnDemand(() => popovers().then((module) => module.AppFilte
 const joinedFilter = loadOnDemand(() => popovers().then((module) => module.JoinedFilter));
 
 const SEARCH_DELAY_MS = 300;
+/** After this long without a keystroke (or on Enter) a search is settled. */
+const SETTLED_MS = 1_000;
 
-/** The search box: the URL follows the typing after a short pause, replacing (not pushing) history. */
+/**
+ * The search box. The URL follows the typing after a short pause; the first term of a search pushes a history
+ * entry and the later terms of the same typing replace it, so that Back returns to the view before the search (one
+ * entry per settled search, as a sort or a tab click has) and never steps through the keystrokes.
+ */
 function SearchBox() {
   const { state, setState } = useCustomersUrlState();
   const value = state.q;
   const [text, setText] = useState(value);
   const [lastValue, setLastValue] = useState(value);
+  // Whether the search being typed has its history entry already; a settle timer ends the search.
+  const hasEntry = useRef(false);
+  const settleTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   if (value !== lastValue) {
     // The URL changed from elsewhere (Back, Clear filters): show it.
     setLastValue(value);
     setText(value);
   }
+  const settle = useCallback(() => {
+    clearTimeout(settleTimer.current);
+    hasEntry.current = false;
+  }, []);
+  const commit = useCallback(
+    (term: string) => {
+      setState({ q: term || null, ...FIRST_PAGE }, { history: hasEntry.current ? "replace" : "push" });
+      hasEntry.current = true;
+    },
+    [setState],
+  );
   useEffect(() => {
     if (text === value) return;
-    const timer = setTimeout(() => setState({ q: text || null, ...FIRST_PAGE }, { history: "replace" }), SEARCH_DELAY_MS);
+    const timer = setTimeout(() => commit(text), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [text, value, setState]);
+  }, [text, value, commit]);
+  useEffect(() => settle, [settle]);
   return (
     <div className="relative w-full max-w-sm">
       <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
@@ -43,9 +64,15 @@ function SearchBox() {
         placeholder="Search by name or external ID"
         value={text}
         maxLength={200}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          setText(event.target.value);
+          clearTimeout(settleTimer.current);
+          settleTimer.current = setTimeout(settle, SETTLED_MS);
+        }}
         onKeyDown={(event) => {
-          if (event.key === "Enter") setState({ q: text || null, ...FIRST_PAGE });
+          if (event.key !== "Enter") return;
+          if (text !== value) commit(text);
+          settle();
         }}
         className="pl-8"
       />
