@@ -124,7 +124,7 @@ test("plan, app and date joined filters, shown as chips that clear one by one or
   for (const text of await planCells.allInnerTexts()) expect(text).toBe("Growth");
 
   await page.getByRole("button", { name: "App" }).click();
-  await page.getByRole("textbox", { name: "Search apps" }).fill("sales");
+  await page.getByRole("combobox", { name: "Search apps" }).fill("sales");
   await page.getByRole("option", { name: /Salesforce/ }).click();
   await waitForTable(page);
   await expect(page.getByText("App: Salesforce")).toBeVisible();

@@ -9,6 +9,7 @@ import { CustomersFilters } from "./customers-filters";
 import { CustomersPagination } from "./customers-pagination";
 import { CustomersTable } from "./customers-table";
 import { CustomersUrlStateProvider, type CustomersState } from "./customers-url-state";
+import { STATUS_PANEL_ID, statusTabId } from "./status-panel";
 import { StatusTabs } from "./status-tabs";
 
 const numberFormat = new Intl.NumberFormat("en");
@@ -61,18 +62,20 @@ export function CustomersView({ view, query, state, search, plans, apps, canAddC
         <CustomersFilters plans={plans} apps={apps} />
         <StatusTabs counts={view.counts} />
 
-        {view.table.rows.length > 0 ? (
-          <CustomersTable rows={view.table.rows} term={query.q} sort={query.sort} dir={query.dir} />
-        ) : filtered ? (
-          <EmptyState
-            icon={SearchX}
-            title={query.q ? `No customers match '${query.q}'` : "No customers match these filters"}
-            description="Try another search, or clear the filters to see every customer."
-            action={<ClearFiltersButton />}
-          />
-        ) : (
-          <EmptyState icon={Users} title="No customers yet" description="Add your first customer to give it a workspace." />
-        )}
+        <div role="tabpanel" id={STATUS_PANEL_ID} aria-labelledby={statusTabId(query.status)}>
+          {view.table.rows.length > 0 ? (
+            <CustomersTable rows={view.table.rows} term={query.q} sort={query.sort} dir={query.dir} />
+          ) : filtered ? (
+            <EmptyState
+              icon={SearchX}
+              title={query.q ? `No customers match '${query.q}'` : "No customers match these filters"}
+              description="Try another search, or clear the filters to see every customer."
+              action={<ClearFiltersButton />}
+            />
+          ) : (
+            <EmptyState icon={Users} title="No customers yet" description="Add your first customer to give it a workspace." />
+          )}
+        </div>
 
         <CustomersPagination table={pageOf(view.table)} pageCount={view.pageCount} />
       </div>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { Check } from "lucide-react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
@@ -42,40 +43,90 @@ export function PlanFilter({ plans }: { plans: PlanOption[] }) {
   );
 }
 
-/** The App filter's popover (rule U12), loaded on first use: it opens itself. */
+/**
+ * The App filter's popover (rule U12), loaded on first use: it opens itself. The search field is a combobox over a
+ * listbox of the apps (the ARIA combobox pattern): typing filters, arrows move the active option, Enter chooses it,
+ * Escape closes. Focus stays in the field; the options are not buttons (an option holds no control of its own).
+ */
 export function AppFilter({ apps }: { apps: ConnectedApp[] }) {
   const { state, setState } = useCustomersUrlState();
   const selected = state.app;
   const [open, setOpen] = useState(true);
   const [term, setTerm] = useState("");
   const shown = useMemo(() => apps.filter((app) => app.name.toLowerCase().includes(term.trim().toLowerCase())), [apps, term]);
+  const [active, setActive] = useState(() => Math.max(0, apps.findIndex((app) => app.id === selected)));
+  const listId = useId();
+  const optionId = (index: number) => `${listId}-${index}`;
+  const activeIndex = Math.min(active, shown.length - 1);
+
+  useEffect(() => {
+    if (activeIndex >= 0) document.getElementById(optionId(activeIndex))?.scrollIntoView({ block: "nearest" });
+  });
+
+  function choose(app: ConnectedApp) {
+    setState({ app: app.id, ...FIRST_PAGE });
+    setOpen(false);
+  }
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      setActive(Math.min(Math.max(activeIndex + step, 0), shown.length - 1));
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      const app = shown[activeIndex];
+      if (app) choose(app);
+    }
+  }
+
   return (
     <Popover open={open} onOpenChange={setOpen}>
       <PopoverTrigger asChild>
         <FilterButton {...APP_FILTER} active={selected !== null} />
       </PopoverTrigger>
       <PopoverContent align="start" className="w-64 p-2">
-        <Input aria-label="Search apps" placeholder="Search apps" value={term} onChange={(event) => setTerm(event.target.value)} className="mb-2" />
-        <ul role="listbox" aria-label="Apps" className="max-h-64 overflow-y-auto">
-          {shown.map((app) => (
-            <li key={app.id} role="option" aria-selected={app.id === selected}>
-              <button
-                type="button"
-                className="flex w-full items-center gap-2 rounded px-2 py-1.5 text-left text-sm hover:bg-accent aria-[current=true]:bg-accent"
-                aria-current={app.id === selected}
-                onClick={() => {
-                  setState({ app: app.id, ...FIRST_PAGE });
-                  setOpen(false);
-                }}
-              >
-                {/* eslint-disable-next-line @next/next/no-img-element -- tiny static SVG icons */}
-                <img src={app.iconPath} alt="" width={20} height={20} className="size-5 rounded" />
-                {app.name}
-              </button>
+        <Input
+          role="combobox"
+          aria-label="Search apps"
+          aria-expanded
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={activeIndex >= 0 ? optionId(activeIndex) : undefined}
+          placeholder="Search apps"
+          value={term}
+          onChange={(event) => {
+            setTerm(event.target.value);
+            setActive(0);
+          }}
+          onKeyDown={onKeyDown}
+          className="mb-2"
+        />
+        <ul id={listId} role="listbox" aria-label="Apps" className="max-h-64 overflow-y-auto">
+          {shown.map((app, index) => (
+            <li
+              key={app.id}
+              id={optionId(index)}
+              role="option"
+              aria-selected={index === activeIndex}
+              data-active={index === activeIndex || undefined}
+              className="flex w-full cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-left text-sm data-active:bg-accent data-active:text-accent-foreground"
+              onPointerMove={() => setActive(index)}
+              onClick={() => choose(app)}
+            >
+              {/* eslint-disable-next-line @next/next/no-img-element -- tiny static SVG icons */}
+              <img src={app.iconPath} alt="" width={20} height={20} className="size-5 rounded" />
+              <span className="flex-1">{app.name}</span>
+              {app.id === selected ? (
+                <>
+                  <Check aria-hidden className="size-4" />
+                  <span className="sr-only">(current filter)</span>
+                </>
+              ) : null}
             </li>
           ))}
-          {shown.length === 0 ? <li className="px-2 py-1.5 text-sm text-muted-foreground">No app matches.</li> : null}
         </ul>
+        {shown.length === 0 ? <p className="px-2 py-1.5 text-sm text-muted-foreground">No app matches.</p> : null}
       </PopoverContent>
     </Popover>
   );
