@@ -3,6 +3,7 @@
 import * as React from "react";
 import { ThemeProvider } from "next-themes";
 
+import { FocusKeeper } from "@/components/focus-keeper";
 import { loadOnDemand } from "@/components/ui/on-first-use";
 
 const noSubscription = () => () => {};
@@ -29,6 +30,7 @@ export function Providers({ children, nonce }: { children: React.ReactNode; nonc
   return (
     <ThemeProvider nonce={nonce} attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
       {children}
+      <FocusKeeper />
       <DeferredToaster />
     </ThemeProvider>
   );

@@ -3,6 +3,7 @@
 import * as React from "react";
 import { AlertDialog as AlertDialogPrimitive } from "radix-ui";
 
+import { rescueFocus } from "@/components/focus-return";
 import { cn } from "@/lib/utils";
 import { Button, buttonVariants } from "@/components/ui/button";
 
@@ -19,6 +20,7 @@ export function AlertDialogTrigger(
 /** The confirmation window (role="alertdialog"). Needs an `AlertDialogTitle` and an `AlertDialogDescription`. */
 export function AlertDialogContent({
   className,
+  onCloseAutoFocus,
   ...props
 }: React.ComponentProps<typeof AlertDialogPrimitive.Content>) {
   return (
@@ -33,6 +35,11 @@ export function AlertDialogContent({
           "fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto rounded-lg border bg-popover p-6 text-popover-foreground shadow-lg data-[state=closed]:animate-fade-out data-[state=open]:animate-zoom-in",
           className,
         )}
+        onCloseAutoFocus={(event) => {
+          onCloseAutoFocus?.(event);
+          // Radix returns focus to the element focused before opening; when that was a menu item, it is gone.
+          if (!event.defaultPrevented) rescueFocus();
+        }}
         {...props}
       />
     </AlertDialogPrimitive.Portal>

@@ -4,6 +4,7 @@ import * as React from "react";
 import { Dialog as DialogPrimitive } from "radix-ui";
 import { X } from "lucide-react";
 
+import { rescueFocus } from "@/components/focus-return";
 import { cn } from "@/lib/utils";
 
 export function Dialog(props: React.ComponentProps<typeof DialogPrimitive.Root>) {
@@ -51,6 +52,7 @@ export function DialogContent({
   className,
   children,
   showCloseButton = true,
+  onCloseAutoFocus,
   ...props
 }: DialogContentProps) {
   return (
@@ -62,6 +64,11 @@ export function DialogContent({
           "fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto rounded-lg border bg-popover p-6 text-popover-foreground shadow-lg data-[state=closed]:animate-fade-out data-[state=open]:animate-zoom-in",
           className,
         )}
+        onCloseAutoFocus={(event) => {
+          onCloseAutoFocus?.(event);
+          // Radix returns focus to the element focused before opening; when that was a menu item, it is gone.
+          if (!event.defaultPrevented) rescueFocus();
+        }}
         {...props}
       >
         {children}

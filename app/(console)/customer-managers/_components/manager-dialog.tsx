@@ -9,6 +9,7 @@ import { CustomerChips } from "./customer-chips";
 import type { RoleOption } from "@/lib/customer-managers/options";
 import { assignManagerSchema, editManagerSchema } from "@/lib/customer-managers/schema";
 import type { ActionResult } from "@/lib/actions/console-action";
+import { focusWhenRendered } from "@/components/focus-return";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
 import { FieldError } from "@/components/ui/field-error";
@@ -17,6 +18,13 @@ import { SearchCombobox, type SearchOption } from "@/components/ui/search-combob
 import { Select, SelectContent, SelectGroup, SelectItem, SelectLabel, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
+
+/** The ⋮ button of the manager named `name` in the Customer managers table. */
+function managerMenuButton(name: string): HTMLElement | null {
+  const rows = document.querySelectorAll<HTMLTableRowElement>('table[aria-label="Customer managers"] tbody tr');
+  const row = [...rows].find((candidate) => candidate.cells[0]?.textContent?.includes(name));
+  return row?.querySelector<HTMLElement>('button[aria-haspopup="menu"]') ?? null;
+}
 
 type TeamMember = { id: number; name: string; email: string };
 type CustomerItem = { id: number; name: string; externalId: string | null };
@@ -166,6 +174,8 @@ function ManagerForm({
     toast.success(editing === null ? `${person?.label} is now a customer manager.` : "Customer manager saved.");
     close();
     router.refresh();
+    // The row just added gets focus (its menu) once the server has rendered it; an edited row keeps its menu's.
+    if (editing === null && person) focusWhenRendered(() => managerMenuButton(person.label));
   }
 
   const systemRoles = roles.filter((role) => role.kind === "system");

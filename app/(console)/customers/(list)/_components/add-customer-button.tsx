@@ -3,6 +3,7 @@
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { Suspense, useState } from "react";
+import { focusWhenRendered } from "@/components/focus-return";
 import { Button } from "@/components/ui/button";
 import { loadOnDemand } from "@/components/ui/on-first-use";
 import type { PlanOption } from "@/lib/customers/table";
@@ -10,7 +11,10 @@ import type { PlanOption } from "@/lib/customers/table";
 // The dialog's code (Radix, zod, the server action) loads when it is first opened, not with the page.
 const dialog = loadOnDemand(() => import("./add-customer-dialog").then((module) => module.AddCustomerDialog));
 
-/** **+ Add customer** and its dialog; a customer added shows up in the table the server renders again. */
+/**
+ * **+ Add customer** and its dialog; a customer added shows up in the table the server renders again, and focus
+ * moves to its row's link when the row is on the page shown (else it stays on the button).
+ */
 export function AddCustomerButton({ plans }: { plans: PlanOption[] }) {
   const [adding, setAdding] = useState(false);
   const router = useRouter();
@@ -22,7 +26,15 @@ export function AddCustomerButton({ plans }: { plans: PlanOption[] }) {
       </Button>
       {adding ? (
         <Suspense>
-          <dialog.Component open={adding} onOpenChange={setAdding} plans={plans} onAdded={() => router.refresh()} />
+          <dialog.Component
+            open={adding}
+            onOpenChange={setAdding}
+            plans={plans}
+            onAdded={(customer) => {
+              router.refresh();
+              focusWhenRendered(() => document.querySelector<HTMLElement>(`table a[href="/customers/${customer.id}"]`));
+            }}
+          />
         </Suspense>
       ) : null}
     </>

@@ -25,7 +25,7 @@ export function AddCustomerDialog({
   open: boolean;
   onOpenChange(open: boolean): void;
   plans: PlanOption[];
-  onAdded(): void;
+  onAdded(customer: { id: number; name: string }): void;
 }) {
   const [values, setValues] = useState(EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -51,7 +51,7 @@ export function AddCustomerDialog({
         return;
       }
       toast.success(`${result.data.name} was added.`);
-      onAdded();
+      onAdded(result.data);
       onOpenChange(false);
     });
   }
