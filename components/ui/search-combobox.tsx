@@ -162,7 +162,7 @@ function SearchComboboxControl<Item>({
           <ChevronsUpDown aria-hidden="true" className="size-4 shrink-0 opacity-60" />
         </button>
       </PopoverTrigger>
-      <PopoverContent align={align} className={cn("w-(--radix-popover-trigger-width) min-w-72 p-0", contentClassName)}>
+      <PopoverContent align={align} aria-label={searchLabel} className={cn("w-(--radix-popover-trigger-width) min-w-72 p-0", contentClassName)}>
         <div className="flex items-center gap-2 border-b px-3">
           <Search aria-hidden="true" className="size-4 shrink-0 text-muted-foreground" />
           <input

@@ -26,7 +26,7 @@ export function PlanFilter({ plans }: { plans: PlanOption[] }) {
       <PopoverTrigger asChild>
         <FilterButton {...PLAN_FILTER} active={selected.length > 0} />
       </PopoverTrigger>
-      <PopoverContent align="start" className="w-60">
+      <PopoverContent align="start" aria-label="Plan filter" className="w-60">
         <fieldset className="space-y-2">
           <legend className="mb-2 text-sm font-medium">Plan</legend>
           {plans.map((plan) => (
@@ -85,7 +85,7 @@ export function AppFilter({ apps }: { apps: ConnectedApp[] }) {
       <PopoverTrigger asChild>
         <FilterButton {...APP_FILTER} active={selected !== null} />
       </PopoverTrigger>
-      <PopoverContent align="start" className="w-64 p-2">
+      <PopoverContent align="start" aria-label="App filter" className="w-64 p-2">
         <Input
           role="combobox"
           aria-label="Search apps"
@@ -154,7 +154,7 @@ export function JoinedFilter() {
       <PopoverTrigger asChild>
         <FilterButton {...JOINED_FILTER} active={state.joined !== null} />
       </PopoverTrigger>
-      <PopoverContent align="start" className="w-72">
+      <PopoverContent align="start" aria-label="Date joined filter" className="w-72">
         <div className="space-y-1">
           <p className="mb-2 text-sm font-medium">Date joined</p>
           {(Object.keys(JOINED_LABELS) as (keyof typeof JOINED_LABELS)[]).map((preset) => (
