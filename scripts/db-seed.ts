@@ -7,6 +7,7 @@ import { count, sql } from "drizzle-orm";
 import { runMigrations } from "../db/migrate";
 import { partners } from "../db/schema";
 import { seedDemo } from "../db/seed/demo";
+import { ensureDemoEmbedding } from "./lib/demo-embedding";
 import { seedLargePartner } from "../db/seed/large";
 import { openScriptDatabase } from "./lib/database";
 
@@ -49,6 +50,8 @@ try {
     } else {
       const summary = await seedDemo(database.db, { now: new Date() });
       console.log(`Demo data loaded: ${JSON.stringify(summary)}`);
+      // The demo partner app's signing key, for npm run demo:embed (written to .data only).
+      await ensureDemoEmbedding(database.db);
     }
   }
 } finally {

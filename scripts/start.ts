@@ -19,6 +19,7 @@ import { runMigrations } from "../db/migrate";
 import { partners } from "../db/schema";
 import { DEMO_PASSWORD, DEMO_USERS } from "../db/seed/demo-users";
 import { seedDemo } from "../db/seed/demo";
+import { ensureDemoEmbedding } from "./lib/demo-embedding";
 import { checkEnvironment } from "../lib/env";
 import { authSecret } from "./lib/auth-secret";
 import { createThrowawayDatabase, openScriptDatabase } from "./lib/database";
@@ -64,6 +65,8 @@ if (!existing || existing.n === 0) {
   const started = Date.now();
   const summary = await seedDemo(database.db, { now: new Date() });
   console.log(`Loaded the demo data (${summary.customers} customers) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  // The demo partner app's signing key (npm run demo:embed), not for the browser tests' throwaway database.
+  if (!testMode) await ensureDemoEmbedding(database.db);
 }
 // The embedded database serves one connection: hand it over to the console.
 await database.close();
