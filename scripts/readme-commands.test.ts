@@ -182,5 +182,5 @@ describe("the README's commands", () => {
   it.skipIf(embedded)("bench and load answer --help without touching a database", async () => {
     expect(await npm("bench", "--help")).toMatch(/--explain[\s\S]*--no-http[\s\S]*--http-only/);
     expect(await npm("load", "--help")).toMatch(/--restart-postgres/);
-  });
+  }, 120_000);
 });
