@@ -7,16 +7,25 @@ export async function register() {
   // The server does not start on a bad setting: the error names the variable (lib/env.ts).
   const { checkEnvironment } = await import("@/lib/env");
   checkEnvironment();
-  const { startJobWorker } = await import("@/lib/jobs/start");
+  const { startJobWorker, stopJobWorker } = await import("@/lib/jobs/start");
+  const { closeDatabase } = await import("@/lib/db");
+  const { onShutdown } = await import("@/lib/lifecycle/state");
+  const { shutdownTimeoutMs } = await import("@/lib/lifecycle/drain");
   startJobWorker();
+  // Run by the custom server's drain (scripts/server.ts), after the last request: jobs first, as they use the pools.
+  onShutdown("job worker", () => stopJobWorker(shutdownTimeoutMs()));
+  onShutdown("database pools", () => closeDatabase());
 }
 
 /**
  * A page that failed because the database is unreachable records the outage, so that the next requests answer 503
  * at once (proxy.ts) until the database is back; route handlers and actions record it the same way (knownFailure).
  */
-export async function onRequestError(error: unknown) {
+export async function onRequestError(error: unknown, request: { path: string; method: string; headers: Record<string, string | string[] | undefined> }) {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { recordIfDatabaseUnavailable } = await import("@/lib/db/errors");
+  const { logger } = await import("@/lib/observability/logger");
+  // The request ID the custom server gave the request, with the stack; never the path (it may hold a token).
+  logger().error({ err: error, requestId: request.headers["x-request-id"], method: request.method }, "request error");
   recordIfDatabaseUnavailable(error);
 }

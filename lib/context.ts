@@ -1,6 +1,7 @@
 import "server-only";
 import { partnerScope, tenantDatabase, type Transaction } from "@/lib/db";
 import { againIfUnreachable } from "@/lib/db/errors";
+import { notePartner } from "@/lib/observability/request-context";
 
 export type PartnerRole = "admin" | "member";
 
@@ -53,6 +54,7 @@ export interface RequestContext {
  */
 export async function inPartnerScope<T>(ctx: Pick<RequestContext, "partnerId">, work: (tx: Transaction) => Promise<T>): Promise<T> {
   let started = false;
+  notePartner(ctx.partnerId);
   return againIfUnreachable(
     () =>
       tenantDatabase().db.transaction(async (tx) => {

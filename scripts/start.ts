@@ -4,13 +4,13 @@
  * 1. Opens the database: DATABASE_URL, or else the embedded PGlite in .data/pglite, which this process owns and
  *    serves on a loopback port for as long as the console runs (PGlite allows one process per folder).
  * 2. Applies the migrations, and loads the demo data if the database is empty.
- * 3. Builds the console (unless SKIP_BUILD=1) and starts it on PORT (3000 by default).
+ * 3. Builds the console (unless SKIP_BUILD=1) and starts it on PORT (3000 by default) with scripts/server.ts.
  *
  * `--dev` runs `next dev` instead of a production build. `--test` is for the browser tests: a throwaway database
  * (a fresh one on the DATABASE_URL server, or an in-memory embedded one), the test clock, and no build.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -95,16 +95,27 @@ if (!dev && !testMode && process.env.SKIP_BUILD !== "1") {
   }
 }
 
-const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", String(port)], {
-  stdio: ["ignore", "inherit", "inherit"],
-  env,
-});
+// Production (and the browser tests) run the custom server, which drains on SIGTERM and logs each request as JSON.
+const server = dev
+  ? spawn(process.execPath, [nextBin, "dev", "--port", String(port)], { stdio: ["ignore", "inherit", "inherit"], env })
+  : spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/server.ts"], { stdio: ["ignore", testMode ? "pipe" : "inherit", "inherit"], env });
+if (testMode && server.stdout) {
+  // The browser tests read the server's log lines (e2e/request-logs.spec.ts): copy them to a file as well.
+  const log = createWriteStream(join(process.cwd(), ".data", "e2e-server.log"));
+  server.stdout.pipe(log);
+  server.stdout.pipe(process.stdout);
+}
 
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  server.kill("SIGTERM");
+  // The server drains (up to SHUTDOWN_TIMEOUT_MS) before the embedded database it uses stops.
+  if (server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    await exited;
+  }
   await cleanUp();
   process.exit(code);
 }

@@ -4,6 +4,7 @@ import { consoleAccess } from "@/lib/auth/console-access";
 import type { ConsoleContext } from "@/lib/auth/session";
 import { knownFailure } from "@/lib/db/errors";
 import { fieldErrorsOf, unstorableTextErrors, type FieldErrors } from "@/lib/errors";
+import { logError } from "@/lib/observability/log-error";
 
 export { fieldErrorsOf };
 
@@ -16,7 +17,7 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string
 export function failureOf(error: unknown): { ok: false; error: string; fieldErrors?: FieldErrors } {
   const known = knownFailure(error);
   if (known) return { ok: false, error: known.message, fieldErrors: known.fieldErrors };
-  console.error(error);
+  logError(error, "server action failed");
   return { ok: false, error: "Something went wrong on our side. Nothing was changed; try again." };
 }
 

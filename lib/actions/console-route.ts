@@ -2,6 +2,7 @@ import "server-only";
 import { consoleErrorResponse, consoleRouteContext } from "@/lib/auth/route-session";
 import type { ConsoleContext } from "@/lib/auth/session";
 import { knownFailure } from "@/lib/db/errors";
+import { logError } from "@/lib/observability/log-error";
 
 /**
  * The console's JSON reads (the Customers table, the pickers' server-side searches): a route handler checks the
@@ -21,7 +22,7 @@ export async function consoleJson<T>(
   } catch (error) {
     const known = knownFailure(error);
     if (known) return consoleErrorResponse(known);
-    console.error(error);
+    logError(error, "console route failed");
     return Response.json({ error: "Something went wrong on our side. Try again." }, { status: 500, headers });
   }
 }

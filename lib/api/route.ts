@@ -7,6 +7,7 @@ import { now } from "@/lib/clock";
 import { knownFailure } from "@/lib/db/errors";
 import type { AnyEndpoint } from "./endpoint";
 import { apiFieldErrors, domainErrorResponse, errorResponse } from "./errors";
+import { logError } from "@/lib/observability/log-error";
 import { takeRequest } from "./rate-limit";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -102,7 +103,7 @@ export function apiRoute(endpoint: AnyEndpoint) {
     } catch (error) {
       const known = knownFailure(error);
       if (known) return domainErrorResponse(known);
-      console.error(`[api] ${endpoint.method} ${endpoint.path}`, error);
+      logError(error, "API request failed", { route: `${endpoint.method} ${endpoint.path}` });
       return errorResponse(503, "The request could not be completed. Nothing was changed; try again.");
     }
   };

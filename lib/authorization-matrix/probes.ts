@@ -159,6 +159,8 @@ export const ROUTE_PROBES: Record<string, RouteProbe> = {
   "POST /api/embedding/keys": { target: fresh.embeddingKeyRoom, body: () => ({ public_key: rsaKeyPair().publicPem }) },
   "DELETE /api/embedding/keys/:id": { target: async (w) => ({ id: (await fresh.embeddingKey(w)).id }) },
   "GET /api/health": { target: none },
+  "GET /api/health/live": { target: none },
+  "GET /api/health/ready": { target: none },
   "GET /api/openapi.json": { target: none },
   "GET /api/test/clock": { target: none },
   "POST /api/test/clock": { target: none, body: () => ({ offsetMs: 0 }) },

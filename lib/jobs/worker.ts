@@ -2,6 +2,7 @@ import "server-only";
 import { hostname } from "node:os";
 import { env } from "@/lib/env";
 import { claimJob, completeJob, failAbandonedJobs, failJob, markCancelled, releaseJob, renewLease, type ClaimedJob } from "./queue";
+import { logError } from "@/lib/observability/log-error";
 
 export interface JobContext {
   /** Aborted when the job is cancelled, when its lease is lost, or when the worker stops and the job overruns. */
@@ -45,7 +46,7 @@ export function startWorker(options: WorkerOptions): Worker {
   const concurrency = options.concurrency ?? 1;
   const pollMs = options.pollMs ?? 1_000;
   const leaseMs = options.leaseMs ?? 60_000;
-  const onError = options.onError ?? ((error: unknown, job?: ClaimedJob) => console.error(`Job ${job ? `${job.name} #${job.id}` : "worker"} failed.`, error));
+  const onError = options.onError ?? ((error: unknown, job?: ClaimedJob) => logError(error, "job failed", { job: job?.name, jobId: job?.id }));
   const names = Object.keys(options.handlers);
   const running = new Map<number, { controller: AbortController; done: Promise<void> }>();
   let stopping = false;

@@ -1,6 +1,7 @@
 import { consoleRouteContext } from "@/lib/auth/route-session";
 import { customerCsvLines } from "@/lib/customers/export";
 import { customerQueryFromSearchParams } from "@/lib/customers/query-input";
+import { logError } from "@/lib/observability/log-error";
 
 /** **Export CSV**: every row of the current search, filters and sort, streamed. */
 export async function GET(request: Request) {
@@ -16,7 +17,7 @@ export async function GET(request: Request) {
         if (done) controller.close();
         else controller.enqueue(encoder.encode(value));
       } catch (error) {
-        console.error(error);
+        logError(error, "CSV export failed");
         controller.error(error);
       }
     },
