@@ -16,6 +16,22 @@ export interface DatabaseHandle {
 }
 
 /**
+ * Whether DATABASE_URL goes through a pooler in transaction mode (PgBouncer `pool_mode = transaction`,
+ * `DATABASE_POOL_MODE=transaction`): then consecutive transactions of one client connection may run on different
+ * server connections, so nothing may live in the session. Prepared statements are off (PgBouncer before 1.21 does
+ * not carry them across server connections), and no role is set at connect (every partner-scoped transaction sets
+ * it for itself, lib/db/index.ts `partnerScope`).
+ */
+export function behindTransactionPooler(): boolean {
+  return process.env.DATABASE_POOL_MODE === "transaction";
+}
+
+/** The postgres.js options every client of DATABASE_URL needs under a transaction pooler (none otherwise). */
+export function poolerOptions(): { prepare?: boolean } {
+  return behindTransactionPooler() ? { prepare: false } : {};
+}
+
+/**
  * Opens a database through postgres.js. The embedded database (PGlite behind its socket server) serves one
  * connection at a time and serialises everything, so it gets a pool of one; a real PostgreSQL gets a pool.
  */
@@ -30,7 +46,8 @@ export function openDatabase(url: string, options: { embedded?: boolean; max?: n
     backoff: (attempt: number) => Math.min(0.1 * 2 ** attempt, 1),
     idle_timeout: embedded ? 0 : 60,
     // A role given here is the session's from its first statement (a startup parameter), before any query can run.
-    connection: { application_name: "partner-console", ...(options.role ? { role: options.role } : {}) },
+    connection: { application_name: "partner-console", ...(options.role && !behindTransactionPooler() ? { role: options.role } : {}) },
+    ...poolerOptions(),
   });
   const db = drizzle(client, { schema });
   // Drizzle hands timestamps to postgres.js as strings and turns off its Date serializer; put one back so that a

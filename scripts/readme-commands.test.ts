@@ -41,6 +41,7 @@ function readmeCommands(): string[] {
 const COVERED: Record<string, "runs below" | "runs in CI"> = {
   "npm start": "runs in CI",
   "npm run dev": "runs in CI",
+  "npm run cluster": "runs below",
   "npm test": "runs in CI",
   "npm run test:unit": "runs in CI",
   "npm run test:e2e": "runs in CI",
@@ -179,8 +180,9 @@ describe("the README's commands", () => {
     120_000,
   );
 
-  it.skipIf(embedded)("bench and load answer --help without touching a database", async () => {
+  it.skipIf(embedded)("bench, load and cluster answer --help without touching a database", async () => {
     expect(await npm("bench", "--help")).toMatch(/--explain[\s\S]*--no-http[\s\S]*--http-only/);
     expect(await npm("load", "--help")).toMatch(/--restart-postgres/);
+    expect(await npm("cluster", "--help")).toMatch(/--instances N/);
   }, 120_000);
 });

@@ -6,13 +6,13 @@
 import postgres from "postgres";
 import { inject } from "vitest";
 import { customers } from "@/db/schema";
-import type { Queryable } from "@/db/connection";
+import { poolerOptions, type Queryable } from "@/db/connection";
 
 export const onRealPostgres = () => !inject("embedded");
 
 /** A connection of its own to the test database (PostgreSQL only), for locks and for killing backends. */
 export function sideConnection(): postgres.Sql {
-  return postgres(inject("databaseUrl"), { max: 1, onnotice: () => {} });
+  return postgres(inject("databaseUrl"), { max: 1, onnotice: () => {}, ...poolerOptions() });
 }
 
 /** Backends of this database, other than `sql`'s own, waiting for a lock (other test runs share the server). */

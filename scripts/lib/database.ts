@@ -3,7 +3,7 @@
  * the script then owns for as long as it runs (refused, with a clear message, while the console owns it).
  */
 import postgres from "postgres";
-import { openDatabase, type DatabaseHandle } from "../../db/connection";
+import { openDatabase, poolerOptions, type DatabaseHandle } from "../../db/connection";
 import { EmbeddedDatabaseBusyError, startEmbeddedServer, type EmbeddedServer } from "../../db/embedded";
 
 export interface ScriptDatabase extends DatabaseHandle {
@@ -43,7 +43,7 @@ export async function openScriptDatabase(options: { url?: string; embeddedDir?: 
 /** Makes a throwaway database on the server of `adminUrl` and returns its URL and a way to drop it. */
 export async function createThrowawayDatabase(adminUrl: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${Date.now().toString(36)}_${process.pid}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {}, ...poolerOptions() });
   await admin.unsafe(`create database "${name}"`);
   await admin.end();
   const url = new URL(adminUrl);
@@ -51,7 +51,7 @@ export async function createThrowawayDatabase(adminUrl: string, prefix: string):
   return {
     url: url.toString(),
     async drop() {
-      const again = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      const again = postgres(adminUrl, { max: 1, onnotice: () => {}, ...poolerOptions() });
       await again.unsafe(`drop database if exists "${name}" with (force)`);
       await again.end();
     },
