@@ -23,7 +23,7 @@ export interface DatabaseHandle {
  * it for itself, lib/db/index.ts `partnerScope`).
  */
 export function behindTransactionPooler(): boolean {
-  return process.env.DATABASE_POOL_MODE === "transaction";
+  return env("DATABASE_POOL_MODE") === "transaction";
 }
 
 /** The postgres.js options every client of DATABASE_URL needs under a transaction pooler (none otherwise). */

@@ -44,8 +44,14 @@ export const ENVIRONMENT = {
   JOB_WORKER: flag("1"),
   /** How often an idle job worker looks for due jobs, in milliseconds. */
   JOB_POLL_MS: withDefault(positiveInteger("a whole number of milliseconds, at least 1"), "2000"),
-  /** This instance's name in the job queue's leases; the host name by default. */
+  /** This instance's name in the job queue's leases and the log lines; the host name by default. */
   INSTANCE_ID: optional(z.string()),
+  /** `transaction` when DATABASE_URL goes through PgBouncer in transaction mode: no prepared statements, no role at connect. */
+  DATABASE_POOL_MODE: withDefault(z.enum(["session", "transaction"], { error: 'expected "session" or "transaction"' }), "session"),
+  /** How long a stopping instance (SIGTERM) lets the requests in flight finish, in milliseconds. */
+  SHUTDOWN_TIMEOUT_MS: withDefault(z.coerce.number({ error: "expected a number of milliseconds" }).int("expected a whole number of milliseconds").nonnegative("expected a number of milliseconds, 0 or more"), "10000"),
+  /** The least level the logs keep (pino's: trace, debug, info, warn, error, fatal). */
+  LOG_LEVEL: withDefault(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], { error: "expected a pino level such as info" }), "info"),
 } as const;
 
 export type EnvironmentName = keyof typeof ENVIRONMENT;

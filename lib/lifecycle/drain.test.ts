@@ -46,7 +46,7 @@ describe("an instance on SIGTERM", () => {
     expect(answered.headers.get("x-request-id")).toBe("given-request-id-1");
 
     const { code, stdout } = await child.exited;
-    expect(code).toBe(0);
+    expect(code, stdout).toBe(0);
     const lines = stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
     const slowLine = lines.find((line) => line.msg === "request" && line.route === "/slow");
     expect(slowLine).toMatchObject({ requestId: "given-request-id-1", method: "GET", status: 200, partnerId: null, instance: expect.any(String) });
@@ -54,7 +54,7 @@ describe("an instance on SIGTERM", () => {
     expect(typeof slowLine!.time).toBe("string");
     // The hooks (job worker, pools) ran after the slow response was logged.
     const order = lines.map((line) => line.msg);
-    expect(order.indexOf("hook ran")).toBeGreaterThan(lines.indexOf(slowLine!));
+    expect(order.indexOf("hook ran"), stdout).toBeGreaterThan(lines.indexOf(slowLine!));
     expect(order.at(-1)).toBe("stopped");
   });
 });

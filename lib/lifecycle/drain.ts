@@ -5,12 +5,12 @@
  * pools close).
  */
 import type { Server } from "node:http";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
 import { lifecycle } from "./state";
 
 export function shutdownTimeoutMs(): number {
-  const configured = Number(process.env.SHUTDOWN_TIMEOUT_MS);
-  return Number.isFinite(configured) && configured >= 0 ? configured : 10_000;
+  return env("SHUTDOWN_TIMEOUT_MS");
 }
 
 /** Counts a request in flight until its response closes. */

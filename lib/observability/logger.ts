@@ -7,6 +7,7 @@
  */
 import { hostname } from "node:os";
 import pino, { type Logger } from "pino";
+import { env } from "@/lib/env";
 
 const SECRET_FIELDS = [
   "password",
@@ -27,14 +28,14 @@ const SECRET_FIELDS = [
 ];
 
 export function instanceName(): string {
-  return process.env.INSTANCE_ID || `${hostname()}:${process.env.PORT ?? ""}`;
+  return env("INSTANCE_ID") ?? `${hostname()}:${process.pid}`;
 }
 
 const holder = globalThis as unknown as { partnerConsoleLogger?: Logger };
 
 export function logger(): Logger {
   holder.partnerConsoleLogger ??= pino({
-    level: process.env.LOG_LEVEL ?? "info",
+    level: env("LOG_LEVEL"),
     base: { instance: instanceName(), pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: SECRET_FIELDS, censor: "[redacted]" },

@@ -5,8 +5,9 @@
  */
 import { isDraining, onShutdown } from "@/lib/lifecycle/state";
 import { serve } from "@/lib/lifecycle/serve";
+import { logger } from "@/lib/observability/logger";
 
-onShutdown("test hook", async () => console.log(JSON.stringify({ msg: "hook ran" })));
+onShutdown("test hook", async () => logger().info("hook ran"));
 serve({
   port: Number(process.env.PORT),
   hostname: "127.0.0.1",
