@@ -1,6 +1,7 @@
 /**
  * Runs once when the server starts: this instance's job worker, which queues the periodic maintenance jobs (billing
- * roll-over, ended trials; lib/jobs/periodic.ts) and runs each once per period across all instances.
+ * roll-over, ended trials; lib/jobs/periodic.ts) and runs each once per period across all instances, and its email
+ * sender (lib/mail/worker.ts), which delivers the outbox.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
@@ -11,7 +12,11 @@ export async function register() {
   const { closeDatabase } = await import("@/lib/db");
   const { onShutdown } = await import("@/lib/lifecycle/state");
   const { shutdownTimeoutMs } = await import("@/lib/lifecycle/drain");
-  startJobWorker();
+  // A web-only instance (JOB_WORKER=0) sends no email either.
+  if (startJobWorker()) {
+    const { startMailWorker } = await import("@/lib/mail/worker");
+    startMailWorker();
+  }
   // Run by the custom server's drain (scripts/server.ts), after the last request: jobs first, as they use the pools.
   onShutdown("job worker", () => stopJobWorker(shutdownTimeoutMs()));
   onShutdown("database pools", () => closeDatabase());

@@ -44,8 +44,15 @@ function databaseUnavailablePage(): Response {
 export async function proxy(request: NextRequest) {
   if (databaseOutage()) return databaseUnavailablePage();
   const { pathname } = request.nextUrl;
-  // Sign-in and an invitation link (which creates the account) are the pages open to anonymous visitors.
-  const isPublic = pathname === "/sign-in" || pathname.startsWith("/sign-in/") || pathname.startsWith("/invitations/");
+  // Sign-in, an invitation link (which creates the account) and a forgotten password are the pages open to
+  // anonymous visitors.
+  const isPublic =
+    pathname === "/sign-in" ||
+    pathname.startsWith("/sign-in/") ||
+    pathname.startsWith("/invitations/") ||
+    pathname.startsWith("/team-invitations/") ||
+    pathname === "/forgot-password" ||
+    pathname.startsWith("/reset-password/");
   const hasSession = request.cookies.has("next-auth.session-token") || request.cookies.has("__Secure-next-auth.session-token");
   if (!hasSession && !isPublic) {
     const signIn = new URL("/sign-in", request.url);

@@ -178,6 +178,95 @@ export const signInAttempts = pgTable(
   (t) => [index("sign_in_attempts_email_idx").on(sql`lower(${t.email})`, t.createdAt)],
 );
 
+/**
+ * An invitation to the partner's own team (the Teams page): a one-time link, kept only as a SHA-256 hash, valid
+ * until `expires_at`, used once. Resending replaces the token, so only the newest link works.
+ */
+export const partnerInvitations = pgTable(
+  "partner_invitations",
+  {
+    id: id(),
+    partnerId: partnerId(),
+    email: text("email").notNull(),
+    role: partnerRole("role").notNull().default("member"),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    invitedById: integer("invited_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedById: integer("accepted_by_id").references(() => users.id, { onDelete: "set null" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("partner_invitations_token_hash_key").on(t.tokenHash),
+    // One pending invitation per email and partner: a second invite is a resend.
+    uniqueIndex("partner_invitations_pending_email_key")
+      .on(t.partnerId, sql`lower(${t.email})`)
+      .where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
+  ],
+);
+
+/** A "Forgot password?" link: one-time, kept only as a SHA-256 hash, valid one hour. Not a partner's row. */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("password_resets_token_hash_key").on(t.tokenHash), index().on(t.userId)],
+);
+
+/** Every "Forgot password?" request, so that they are rate limited per email and per address across instances. */
+export const passwordResetRequests = pgTable(
+  "password_reset_requests",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index("password_reset_requests_email_idx").on(sql`lower(${t.email})`, t.createdAt), index().on(t.ip, t.createdAt)],
+);
+
+export const emailStatus = pgEnum("email_status", ["queued", "sent", "failed"]);
+
+/**
+ * The outbox: every email, written in the transaction of the change that causes it and delivered afterwards by the
+ * worker (lib/mail/deliver.ts), so that a slow or refusing mail server never fails a write and a rolled-back change
+ * sends nothing. The bodies are sealed (lib/mail/seal.ts): they carry one-time links. `partner_id` is null for mail
+ * that belongs to no partner (a password reset), which no partner-scoped transaction can see.
+ */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    partnerId: integer("partner_id").references(() => partners.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    sealedBody: text("sealed_body").notNull(),
+    status: emailStatus("status").notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    /** While a worker sends it: another worker leaves it alone until then (a crashed worker's claim runs out). */
+    claimedUntil: timestamp("claimed_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("email_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'queued'`),
+    index("email_outbox_partner_created_idx").on(t.partnerId, t.createdAt),
+  ],
+);
+
 // ─── Plans, apps, customers ──────────────────────────────────────────────────
 
 /**

@@ -52,6 +52,13 @@ export const ENVIRONMENT = {
   SHUTDOWN_TIMEOUT_MS: withDefault(z.coerce.number({ error: "expected a number of milliseconds" }).int("expected a whole number of milliseconds").nonnegative("expected a number of milliseconds, 0 or more"), "10000"),
   /** The least level the logs keep (pino's: trace, debug, info, warn, error, fatal). */
   LOG_LEVEL: withDefault(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], { error: "expected a pino level such as info" }), "info"),
+  /** Outgoing email (lib/mail): smtp:// or smtps://, with the user and password; unset, `npm start` runs a mail catcher. */
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "expected smtp://user:password@host:port or smtps://…" })),
+  /** The sender of every email: an address, or a name and an address ("Console <no-reply@example.com>"). */
+  MAIL_FROM: withDefault(
+    z.string().refine((value) => !/[\r\n]/.test(value) && /@/.test(value), "expected one line with an email address"),
+    "Partner console <no-reply@localhost>",
+  ),
 } as const;
 
 export type EnvironmentName = keyof typeof ENVIRONMENT;

@@ -6,6 +6,10 @@
  * 2. Applies the migrations, and loads the demo data if the database is empty.
  * 3. Builds the console (unless SKIP_BUILD=1) and starts it on PORT (3000 by default) with scripts/server.ts.
  *
+ * Without SMTP_URL, a development mail catcher (scripts/lib/mail-catcher.ts) receives every email the console sends,
+ * and its inbox is printed with the address of the console (MAIL_CATCHER_SMTP_PORT and MAIL_CATCHER_HTTP_PORT, 1025 and
+ * 1080 by default; any free ones under --test).
+ *
  * `--dev` runs `next dev` instead of a production build. `--test` is for the browser tests: a throwaway database
  * (a fresh one on the DATABASE_URL server, or an in-memory embedded one), the test clock, and no build.
  */
@@ -23,6 +27,7 @@ import { ensureDemoEmbedding } from "./lib/demo-embedding";
 import { checkEnvironment } from "../lib/env";
 import { authSecret } from "./lib/auth-secret";
 import { createThrowawayDatabase, openScriptDatabase } from "./lib/database";
+import { startMailCatcher } from "./lib/mail-catcher";
 
 // A bad setting stops the start here, named, before a database is opened or a build begins.
 try {
@@ -71,8 +76,19 @@ if (!existing || existing.n === 0) {
 // The embedded database serves one connection: hand it over to the console.
 await database.close();
 
+// Email goes to SMTP_URL, or else to the development mail catcher, which this process runs for as long as the console
+// (always under --test: the browser tests read what was sent).
+const catcher = process.env.SMTP_URL && !testMode
+  ? null
+  : await startMailCatcher({
+      smtpPort: testMode ? 0 : Number(process.env.MAIL_CATCHER_SMTP_PORT ?? 1025),
+      httpPort: testMode ? 0 : Number(process.env.MAIL_CATCHER_HTTP_PORT ?? 1080),
+    });
+if (catcher) cleanups.push(() => catcher.close());
+
 const env: NodeJS.ProcessEnv = {
   ...process.env,
+  ...(catcher ? { SMTP_URL: catcher.smtpUrl } : {}),
   DATABASE_URL: database.url,
   DATABASE_EMBEDDED: database.embedded ? "1" : "0",
   NEXTAUTH_SECRET: testMode ? (process.env.NEXTAUTH_SECRET ?? "test-secret-for-browser-tests-only") : authSecret(),
@@ -83,7 +99,10 @@ const env: NodeJS.ProcessEnv = {
 if (testMode) {
   // The browser tests read this to check what they did against the database.
   mkdirSync(join(process.cwd(), ".data"), { recursive: true });
-  writeFileSync(join(process.cwd(), ".data", "e2e-database.json"), JSON.stringify({ url: database.url, embedded: !!database.embedded }));
+  writeFileSync(
+    join(process.cwd(), ".data", "e2e-database.json"),
+    JSON.stringify({ url: database.url, embedded: !!database.embedded, mailInbox: catcher?.inboxUrl ?? null }),
+  );
 }
 
 if (!dev && !testMode && process.env.SKIP_BUILD !== "1") {
@@ -133,6 +152,7 @@ for (let attempt = 0; attempt < 600 && !stopping; attempt++) {
           "",
           `  Partner console ready on http://localhost:${port}`,
           `  Database: ${database.embedded ? "embedded (.data/pglite)" : "DATABASE_URL"}`,
+          catcher ? `  Email: caught, not sent (SMTP_URL is unset); read it at ${catcher.inboxUrl}` : "  Email: sent through SMTP_URL",
           `  Sign in as the partner admin: ${DEMO_USERS.acmeAdmin.email} / ${DEMO_PASSWORD}`,
           `  (more demo sign-ins in the README)`,
           "",

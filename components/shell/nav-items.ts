@@ -1,4 +1,4 @@
-import { AppWindow, BookOpen, KeyRound, ScrollText, UserCog, Users, type LucideIcon } from "lucide-react";
+import { AppWindow, BookOpen, KeyRound, Mail, ScrollText, UserCog, UserRound, Users, type LucideIcon } from "lucide-react";
 
 export type NavItem = {
   label: string;
@@ -12,9 +12,11 @@ export type NavItem = {
 export const navItems: readonly NavItem[] = [
   { label: "Customers", href: "/customers", icon: Users },
   { label: "Customer managers", href: "/customer-managers", icon: UserCog },
+  { label: "Team", href: "/team", icon: UserRound },
   { label: "Audit log", href: "/audit-log", icon: ScrollText },
   { label: "API clients", href: "/api-clients", icon: KeyRound },
   { label: "Embedding", href: "/embedding", icon: AppWindow },
+  { label: "Email", href: "/email", icon: Mail },
   { label: "API reference", href: "/api-reference", icon: BookOpen },
 ];
 

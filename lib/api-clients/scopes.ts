@@ -13,6 +13,7 @@ export const API_SCOPES = [
   "members:read",
   "embedding:read",
   "embedding:write",
+  "members:write",
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
@@ -27,6 +28,7 @@ export const SCOPE_LABELS: Record<ApiScope, string> = {
   "members:read": "Partner team: read",
   "embedding:read": "Embedding (signing keys): read",
   "embedding:write": "Embedding (signing keys): write",
+  "members:write": "Partner team: invite, change roles, remove",
 };
 
 export const ENVIRONMENT_TYPES = ["development", "test", "production"] as const;

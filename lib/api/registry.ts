@@ -21,6 +21,7 @@ import { createManagedUser, deleteManagedUser, getManagedUser, listManagedUsers,
 import { memberPrivilegeEndpoints } from "./endpoints/member-privileges";
 import { projectGrantEndpoints } from "./endpoints/project-grants";
 import { rolesMigrationEndpoints } from "./endpoints/roles-migration";
+import { teamEndpoints } from "./endpoints/team";
 import { userGroupEndpoints } from "./endpoints/user-groups";
 
 /** Every REST endpoint the app serves: the OpenAPI document and the API reference page are generated from it. */
@@ -36,6 +37,7 @@ export const API_ENDPOINTS: readonly AnyEndpoint[] = [
   deleteCustomerManagerEndpoint,
   listRoles,
   listMembers,
+  ...teamEndpoints,
   listWorkspaceCollaborators,
   getWorkspaceCollaborator,
   addWorkspaceCollaborator,

@@ -106,14 +106,14 @@ export async function signInWithPassword(credentials: unknown, meta: SignInMeta)
   return { userId: user.id, name: user.name, email: user.email, sessionSecret };
 }
 
-interface HomeAccount {
+export interface HomeAccount {
   partnerId: number;
   partnerRole: "admin" | "member" | null;
   customer: { id: number; name: string } | null;
 }
 
 /** A partner team member lands in its partner account; a customer's own collaborator in its workspace. */
-async function findHomeAccount(userId: number): Promise<HomeAccount | null> {
+export async function findHomeAccount(userId: number): Promise<HomeAccount | null> {
   const db = getDatabase();
   const [member] = await db
     .select({ partnerId: partnerMembers.partnerId, role: partnerMembers.role })

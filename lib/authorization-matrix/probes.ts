@@ -28,6 +28,8 @@ export const PAGE_PROBES: Record<string, Targeting> = {
   "/customers/:id/settings": (w) => ({ id: w.c.id }),
   "/workspace/recipes/:recipeId": (w) => ({ recipeId: w.recipe.id }),
   "/invitations/:token": async (w) => ({ token: await fresh.invitationToken(w) }),
+  "/reset-password/:token": async (w) => ({ token: await fresh.passwordReset(w) }),
+  "/team-invitations/:token": async (w) => ({ token: (await fresh.teamInvitation(w)).token }),
 };
 
 export interface ActionProbe {
@@ -42,6 +44,15 @@ export const ACTION_PROBES: Record<string, ActionProbe> = {
   "(auth)/invitations/[token]/actions.ts#signUpWithLink": {
     target: async (w) => ({ token: await fresh.invitationToken(w) }),
     input: (t) => ({ token: t.token, name: "Invited Person", password: "a long enough password" }),
+  },
+  "(auth)/forgot-password/actions.ts#forgotPassword": { target: none, input: () => ({ email: email() }) },
+  "(auth)/reset-password/[token]/actions.ts#setNewPassword": {
+    target: async (w) => ({ token: await fresh.passwordReset(w) }),
+    input: (t) => ({ token: t.token, password: "a long enough password" }),
+  },
+  "(auth)/team-invitations/[token]/actions.ts#acceptTeamInvitationLink": {
+    target: async (w) => ({ token: (await fresh.teamInvitation(w)).token }),
+    input: (t) => ({ token: t.token, name: "Invited Teammate", password: "a long enough password" }),
   },
   "(console)/account-switch/actions.ts#switchToAccount": { target: customerC, input: (t) => ({ customerId: t.customerId, reason: "" }) },
   "(console)/api-clients/actions.ts#createApiClientAction": {
@@ -92,6 +103,14 @@ export const ACTION_PROBES: Record<string, ActionProbe> = {
     },
     input: (t) => ({ customerId: t.customerId, confirmName: t.name }),
   },
+  "(console)/team/actions.ts#changeTeamRoleAction": {
+    target: async (w) => ({ userId: (await fresh.teamMember(w)).id }),
+    input: (t) => ({ userId: t.userId, role: "admin" }),
+  },
+  "(console)/team/actions.ts#inviteTeamMemberAction": { target: none, input: () => ({ email: email(), role: "member" }) },
+  "(console)/team/actions.ts#removeTeamMemberAction": { target: async (w) => ({ userId: (await fresh.teamMember(w)).id }), input: (t) => ({ userId: t.userId }) },
+  "(console)/team/actions.ts#resendInvitationAction": { target: async (w) => ({ id: (await fresh.teamInvitation(w)).id }), input: (t) => ({ id: t.id }) },
+  "(console)/team/actions.ts#revokeInvitationAction": { target: async (w) => ({ id: (await fresh.teamInvitation(w)).id }), input: (t) => ({ id: t.id }) },
   "(workspace)/workspace/actions.ts#returnToPartner": { target: none, input: () => undefined },
   "(workspace)/workspace/actions.ts#signOutOfEmbeddedSession": { target: none, input: () => undefined },
   "(workspace)/workspace/admin/settings/actions.ts#saveTeamName": { target: none, input: () => ({ name: unique("Team") }) },
@@ -240,6 +259,12 @@ export const ROUTE_PROBES: Record<string, RouteProbe> = {
   },
   "GET /api/managed_users/:managed_user_id/user_groups/:id/project_grants": { target: withId((w) => w.ours.group.id) },
   "GET /api/members": { target: none },
+  "PUT /api/members/:id": { target: async (w) => ({ id: (await fresh.teamMember(w)).id }), body: () => ({ role: "admin" }) },
+  "DELETE /api/members/:id": { target: async (w) => ({ id: (await fresh.teamMember(w)).id }) },
+  "GET /api/member_invitations": { target: none },
+  "POST /api/member_invitations": { target: none, body: () => ({ email: email(), role: "member" }) },
+  "DELETE /api/member_invitations/:id": { target: async (w) => ({ id: (await fresh.teamInvitation(w)).id }) },
+  "POST /api/member_invitations/:id/resend": { target: async (w) => ({ id: (await fresh.teamInvitation(w)).id }) },
   "GET /api/roles": { target: none },
   "POST /api/roles_migration/custom_role": {
     target: async (w) => ({ managed_user: w.c.id, role: (await fresh.legacyRole(w)).id }),

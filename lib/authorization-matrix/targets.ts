@@ -2,9 +2,9 @@
  * Fresh records of customer C for the calls that consume what they act on (a removal, a revocation), so that every
  * column's call finds its own. Made through the shared factories and the domain commands.
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { connections, customerMembers, partners, projectGrants, roles } from "@/db/schema";
+import { connections, customerMembers, partnerInvitations, partners, passwordResets, projectGrants, roles } from "@/db/schema";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import { createApiClient } from "@/lib/api-clients/commands";
 import { createApiClientSchema } from "@/lib/api-clients/input";
@@ -13,6 +13,8 @@ import { retireEmbeddingKey } from "@/lib/embedding/retire-key";
 import { embeddingSettings } from "@/lib/embedding/settings";
 import { directLinkUrl, signLink } from "@/lib/testing/direct-links";
 import { rsaKeyPair } from "@/lib/testing/rsa-keys";
+import { hashOneTimeToken } from "@/lib/auth/one-time-token";
+import { inviteTeamMember } from "@/lib/partner-team/invite";
 import { addGroupMembers } from "@/lib/user-groups/members";
 import { createUserGroup } from "@/lib/user-groups/groups";
 import { inviteCollaborator } from "@/lib/workspace-team/invitations";
@@ -87,5 +89,19 @@ export const fresh = {
     const email = `${randomUUID()}@invited.example`;
     const { invitationPath } = await inviteCollaborator(admin(w), reference(w), { email, name: "Invited Person", roleName: "Admin" });
     return invitationPath!.split("/").pop()!;
+  },
+  /** A working "Forgot password?" link of a new person, with its token. */
+  async passwordReset(w: World) {
+    const user = await createUser(w.db, { passwordHash: "scrypt$1$1$1$x$y" });
+    const token = `pcpwr_${randomBytes(32).toString("base64url")}`;
+    await w.db.insert(passwordResets).values({ userId: user.id, tokenHash: hashOneTimeToken(token), expiresAt: new Date(Date.now() + 3600_000) });
+    return token;
+  },
+  /** A pending invitation to Acme's team, with a link token the test knows (the real one goes out by email). */
+  async teamInvitation(w: World) {
+    const { id } = await inviteTeamMember(admin(w), { email: `${randomUUID()}@invited.example`, role: "member" });
+    const token = `pctinv_${randomBytes(32).toString("base64url")}`;
+    await w.db.update(partnerInvitations).set({ tokenHash: hashOneTimeToken(token) }).where(eq(partnerInvitations.id, id));
+    return { id, token };
   },
 };

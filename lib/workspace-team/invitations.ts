@@ -9,6 +9,7 @@ import type { Queryable } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { DAY_MS, MINUTE_MS } from "@/lib/time";
 import { giveEnvironmentRoles, resolveInvitedRoles, type EnvRole } from "./invited-roles";
+import { queueWorkspaceInvitationEmail } from "./invitation-email";
 
 export type { EnvRole };
 
@@ -52,8 +53,8 @@ export interface NewInvitation {
 
 /**
  * Records an invitation to a workspace, at most once every 20 minutes per email, with its audit event. A pending
- * invitation with a role gets a one-time link (`/invitations/<token>`, valid 14 days), returned here only: the
- * token itself is kept as a hash.
+ * invitation with a role gets a one-time link (`/invitations/<token>`, valid 14 days), emailed to the person in the
+ * same transaction and returned here (for partners who deliver their own mail): the token itself is kept as a hash.
  */
 export async function recordInvitation(tx: Queryable, ctx: RequestContext, input: NewInvitation, as?: ActingAs): Promise<{ invitationPath: string | null }> {
   const email = input.email.trim().toLowerCase();
@@ -103,7 +104,10 @@ export async function recordInvitation(tx: Queryable, ctx: RequestContext, input
     },
     as,
   );
-  return { invitationPath: token ? `/invitations/${token}` : null };
+  const invitationPath = token ? `/invitations/${token}` : null;
+  // Seed 003: an email that has no account gets an email invite, sent with this change (the outbox).
+  if (invitationPath) await queueWorkspaceInvitationEmail(tx, ctx, { email, name: input.name, customerName: input.customer.name, invitationPath });
+  return { invitationPath };
 }
 
 /**

@@ -1,6 +1,7 @@
 "use client";
 
 import * as React from "react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 
@@ -129,7 +130,12 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
       </div>
 
       <div className="flex flex-col gap-2">
-        <Label htmlFor="sign-in-password">Password</Label>
+        <div className="flex items-baseline justify-between">
+          <Label htmlFor="sign-in-password">Password</Label>
+          <Link href="/forgot-password" className="text-sm text-muted-foreground underline-offset-4 hover:underline">
+            Forgot password?
+          </Link>
+        </div>
         <Input
           ref={passwordRef}
           id="sign-in-password"

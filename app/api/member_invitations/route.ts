@@ -1,0 +1,5 @@
+import { apiRoute } from "@/lib/api/route";
+import { createMemberInvitationEndpoint, listMemberInvitationsEndpoint } from "@/lib/api/endpoints/team";
+
+export const GET = apiRoute(listMemberInvitationsEndpoint);
+export const POST = apiRoute(createMemberInvitationEndpoint);

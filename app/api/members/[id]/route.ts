@@ -1,0 +1,5 @@
+import { apiRoute } from "@/lib/api/route";
+import { removeMemberEndpoint, updateMemberEndpoint } from "@/lib/api/endpoints/team";
+
+export const PUT = apiRoute(updateMemberEndpoint);
+export const DELETE = apiRoute(removeMemberEndpoint);
