@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_RECORD_ID } from "@/lib/actions/record-id";
+import { recordIdNumber } from "@/lib/ids";
 import { emailAddressSchema } from "@/lib/mail/address";
 
 /** Partner roles as the Teams page names them. Safe to import in client components. */
@@ -7,7 +7,7 @@ export const PARTNER_ROLES = ["admin", "member"] as const;
 export const PARTNER_ROLE_LABELS = { admin: "Admin", member: "Member" } as const;
 
 const role = z.enum(PARTNER_ROLES, { error: "Choose Admin or Member." });
-const recordId = z.number().int().positive().max(MAX_RECORD_ID);
+const recordId = recordIdNumber();
 
 export const inviteTeamMemberSchema = z.object({ email: emailAddressSchema, role });
 export const invitationIdSchema = z.object({ id: recordId });
