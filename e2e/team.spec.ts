@@ -51,7 +51,7 @@ test("a partner admin invites a team member by email; the person accepts, signs 
   await fresh.getByLabel("Email").fill(email);
   await fresh.getByLabel("Password").fill("riley's long password");
   await fresh.getByRole("button", { name: "Sign in" }).click();
-  await expect(fresh).toHaveURL(/\/customers$/);
+  await expect(fresh).toHaveURL(/\/customers$/, { timeout: 30_000 });
 
   await page.reload();
   const row = page.getByRole("table", { name: "Team members" }).getByRole("row", { name: new RegExp(name) });

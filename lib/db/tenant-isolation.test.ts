@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, customers, embeddedTokenUses, embeddingKeys, sessions } from "@/db/schema";
 import { inPartnerScope } from "@/lib/context";
 import { getDatabase, partnerScope, TENANT_ROLE, type Transaction } from "@/lib/db";
+import { inviteTeamMember } from "@/lib/partner-team/invite";
 import { apiToken } from "@/lib/testing/api";
 import { adminContext, createCustomer, createPartner } from "@/lib/testing/factories";
 import { fillWorkspace } from "@/lib/testing/workspace-fixture";
@@ -66,6 +67,8 @@ beforeAll(async () => {
     await db.insert(auditEvents).values({ partnerId: partner.partner.id, actingAs: "system", actorName: "test", action: "test.seeded" });
     await db.insert(embeddingKeys).values({ partnerId: partner.partner.id, publicKeyPem: "test", fingerprint: "test", modulusBits: 2048 });
     await db.insert(embeddedTokenUses).values({ partnerId: partner.partner.id, jti: "test", usedAt: new Date(), expiresAt: new Date(Date.now() + 60_000) });
+    // A team invitation: its row and its email in the outbox.
+    await inviteTeamMember(adminContext(partner.partner, partner.admin), { email: `invited-${partner.partner.id}@example.test`, role: "member" });
   }
 });
 
