@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordIdNumber } from "@/lib/ids";
+import { recordIdNumber } from "@/lib/id-schemas";
 import { emailAddressSchema } from "@/lib/mail/address";
 
 /** Partner roles as the Teams page names them. Safe to import in client components. */
