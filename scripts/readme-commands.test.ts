@@ -5,7 +5,7 @@
  * demo seed takes a minute on PGlite). A refactor that breaks one (issue 12: `npm run api-token` crashed) fails
  * here, not on a new user's machine. The README's list is read, so a command added there without a check fails too.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,6 +20,7 @@ import { BENCH_PARTNER_NAME } from "../db/seed/large";
 import { closeDatabase } from "../lib/db";
 import { call } from "../lib/testing/api";
 import { createCustomer, createPartner } from "../lib/testing/factories";
+import { verifiedPayload } from "../lib/embedding/token";
 import { createThrowawayDatabase } from "./lib/database";
 
 const run = promisify(execFile);
@@ -53,6 +54,7 @@ const COVERED: Record<string, "runs below" | "runs in CI"> = {
   "npm run bench": "runs below",
   "npm run load": "runs below",
   "npm run fuzz": "runs in CI",
+  "npm run demo:embed": "runs below",
 };
 
 const embedded = inject("embedded");
@@ -176,6 +178,45 @@ describe("the README's commands", () => {
       expect(counts).toContainEqual({ name: BENCH_PARTNER_NAME, n: 30 });
       // The demo partners keep their own customers.
       expect(counts.filter((row) => row.name !== BENCH_PARTNER_NAME).reduce((sum, row) => sum + row.n, 0)).toBe(325);
+    },
+    120_000,
+  );
+
+  it.skipIf(embedded)(
+    "demo:embed serves the demo partner's page, whose iframe opens a direct link signed with the key the seed registered",
+    async () => {
+      const port = 3300 + (process.pid % 500);
+      const child = spawn("npm", ["run", "-s", "demo:embed"], { cwd: root, env: { ...childEnv, DEMO_EMBED_PORT: String(port) }, detached: true });
+      try {
+        await new Promise<void>((ready, fail) => {
+          let output = "";
+          const timer = setTimeout(() => fail(new Error(`demo:embed did not start in 60 s:\n${output}`)), 60_000);
+          const read = (chunk: Buffer) => {
+            output += chunk.toString();
+            if (output.includes("Demo partner app:")) {
+              clearTimeout(timer);
+              ready();
+            }
+          };
+          child.stdout.on("data", read);
+          child.stderr.on("data", read);
+          child.on("exit", (code) => fail(new Error(`demo:embed exited with ${code}:\n${output}`)));
+        });
+        const page = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+        const src = /<iframe title="Customer workspace" src="([^"]+)"/.exec(page)?.[1]?.replaceAll("&#38;", "&");
+        expect(src).toMatch(/\/direct_link\?token=[^&]+&path=%2Fworkspace$/);
+        const token = decodeURIComponent(/token=([^&]+)/.exec(src!)![1]!);
+        const keys = await inspect(
+          (handle) => handle.client<{ pem: string }[]>`
+            select k.public_key_pem as pem from embedding_keys k join partners p on p.id = k.partner_id
+            where p.name = ${DEMO_PARTNERS.acme.name} and k.retired_at is null`,
+        );
+        const payload = await verifiedPayload(token, keys.map((key) => key.pem));
+        expect(String(payload.origin)).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+        expect(String(payload.sub)).toMatch(/^[^:]+:E[^:]+:\d+$/);
+      } finally {
+        if (child.pid) process.kill(-child.pid, "SIGTERM");
+      }
     },
     120_000,
   );
