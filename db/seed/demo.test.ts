@@ -23,14 +23,14 @@ const TABLES = [
   "partner_counters",
 ];
 
-/** A digest of every seeded row, leaving out what is random by design (password salts). */
+/** A digest of every seeded row, leaving out what is random by design (password salts, the partners' embedded vendor IDs). */
 async function fingerprint(db: Database): Promise<Record<string, string>> {
   const digests: Record<string, string> = {};
   for (const table of [...TABLES, "roles"]) {
     const filter = table === "roles" ? sql.raw("where kind <> 'system'") : sql.raw("");
     const [row] = await db.execute<{ digest: string; n: number }>(sql`
       select md5(coalesce(string_agg(x, '|' order by x), '')) as digest, count(*)::int as n
-        from (select (to_jsonb(t) - 'password_hash')::text as x from ${sql.identifier(table)} t ${filter}) rows`);
+        from (select (to_jsonb(t) - 'password_hash' - 'embedded_vendor_id')::text as x from ${sql.identifier(table)} t ${filter}) rows`);
     digests[table] = `${row!.n}:${row!.digest}`;
   }
   return digests;

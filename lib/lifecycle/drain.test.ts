@@ -47,7 +47,12 @@ describe("an instance on SIGTERM", () => {
 
     const { code, stdout } = await child.exited;
     expect(code, stdout).toBe(0);
-    const lines = stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    // In the order they happened: pino's request line and the shutdown lines may reach stdout out of order.
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .sort((a, b) => Date.parse(String(a.time)) - Date.parse(String(b.time)));
     const slowLine = lines.find((line) => line.msg === "request" && line.route === "/slow");
     expect(slowLine).toMatchObject({ requestId: "given-request-id-1", method: "GET", status: 200, partnerId: null, instance: expect.any(String) });
     expect(slowLine!.durationMs).toBeGreaterThanOrEqual(1400);
