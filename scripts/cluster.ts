@@ -7,16 +7,13 @@
  * `haproxy` on PATH (`apt-get install haproxy`). CLUSTER_PORT (default 3000) is the balancer's port; the instances
  * take the ports after it. SKIP_BUILD=1 reuses the last build.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { runMigrations } from "../db/migrate";
 import { authSecret } from "./lib/auth-secret";
+import { startCluster } from "./lib/cluster";
 import { openScriptDatabase } from "./lib/database";
-import { haproxyConfig } from "./lib/haproxy-config";
 
 const { values } = parseArgs({ options: { instances: { type: "string", default: "3" }, help: { type: "boolean", default: false } } });
 if (values.help) {
@@ -33,7 +30,6 @@ if (!process.env.DATABASE_URL) {
   process.exit(2);
 }
 const balancerPort = Number(process.env.CLUSTER_PORT ?? 3000);
-const ports = Array.from({ length: count }, (_, index) => balancerPort + 1 + index);
 const require = createRequire(import.meta.url);
 
 const database = await openScriptDatabase();
@@ -52,43 +48,18 @@ if (process.env.SKIP_BUILD !== "1") {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const children: ChildProcess[] = ports.map((port, index) =>
-  spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/server.ts"], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...env, PORT: String(port), LISTEN_HOST: "127.0.0.1", INSTANCE_ID: `instance-${index + 1}` },
-  }),
-);
-const dir = mkdtempSync(join(tmpdir(), "console-cluster-"));
-writeFileSync(join(dir, "haproxy.cfg"), haproxyConfig(balancerPort, ports));
-const haproxy = spawn("haproxy", ["-W", "-db", "-f", join(dir, "haproxy.cfg")], { stdio: ["ignore", "inherit", "inherit"] });
-children.push(haproxy);
-
+const cluster = await startCluster({ count, balancerPort, env, output: "inherit" });
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   console.log("\nStopping: each instance finishes its requests in flight first.");
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve(null);
-          child.once("exit", resolve);
-          child.kill("SIGTERM");
-        }),
-    ),
-  );
+  await cluster.stop();
   process.exit(code);
 }
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
-haproxy.on("exit", () => void stop(1));
+void cluster.balancerExited.then(() => stop(1));
 
-for (let attempt = 0; attempt < 600 && !stopping; attempt++) {
-  const ready = await Promise.all(ports.map((port) => fetch(`http://127.0.0.1:${port}/api/health/ready`).then((r) => r.ok, () => false)));
-  if (ready.every(Boolean)) {
-    console.log(`\n  Partner console: ${count} instances (ports ${ports.join(", ")}) behind haproxy on http://localhost:${balancerPort}\n  Ctrl-C stops them all.\n`);
-    break;
-  }
-  await new Promise((resolve) => setTimeout(resolve, 500));
-}
+const ports = cluster.instances.map((item) => item.port);
+console.log(`\n  Partner console: ${count} instances (ports ${ports.join(", ")}) behind haproxy on http://localhost:${balancerPort}\n  Ctrl-C stops them all.\n`);

@@ -16,31 +16,55 @@
  * the request timeout for requests already in flight), where 503s are expected, and outside it, where there must be
  * none; it also prints how long the outage lasted and how long the console took to recover.
  *
+ * `npm run load -- --instances 3` runs the same traffic through haproxy in front of three instances of the production
+ * server (scripts/lib/cluster.ts), SIGKILLs the first a third of the way in and restarts the second (SIGTERM, then a
+ * new process) halfway; it counts per instance (haproxy adds `X-Served-By`), tells the errors of requests in flight on
+ * the killed instance from any other, and then checks what the instances must share: a rate limit (a burst of one
+ * client at the documented limit), a session revoked on one instance, and the periodic jobs' one run per period.
+ *
  * The API's per-client rate limits would turn the run into 429s: the server started here gets
  * API_RATE_LIMIT_CUSTOMERS raised (see lib/api/rate-limit.ts). Run through `npm run load`, which sets the
  * react-server condition so the server-only modules load in Node.
  */
 import { spawn } from "node:child_process";
+import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { BENCH_PARTNER_NAME } from "../db/seed/large";
 import { createFullAccessClient } from "../lib/api-clients/full-access";
 import { BENCH_ADMIN, openBenchPartner } from "./lib/bench-partner";
+import { startCluster, type Cluster } from "./lib/cluster";
+import { periodicJobsRanOnce, rateLimitHeld, revocationHeld, type Check } from "./lib/cluster-checks";
 import { signInCookie } from "./lib/first-load-js";
-import { startNextServer } from "./lib/next-server";
+import { BENCH_NEXTAUTH_SECRET, ensureBuild, startNextServer } from "./lib/next-server";
 import { percentile } from "./lib/percentile";
 
 const HELP = `npm run load [-- options]: mixed API and Customers page traffic at a million customers (docs/reliability.md).
 
   --restart-postgres   run LOAD_PG_RESTART_COMMAND once, halfway through (never on a server others use)
+  --instances N        N instances of the production server behind haproxy (on LOAD_PORT, the instances on the
+                       ports after it); the first is killed (SIGKILL) a third of the way in, the second restarted
+                       (SIGTERM, then started again) halfway; needs haproxy on PATH
   --help               print this and exit
 
 Environment: LOAD_DATABASE_URL (else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/console_load),
 LOAD_CUSTOMERS (1000000), LOAD_DURATION (60 s), LOAD_CONNECTIONS (100), LOAD_PORT (3410), LOAD_TIMEOUT (10 s),
 LOAD_RESTART_AT (half the duration), LOAD_PG_RESTART_COMMAND.`;
+const { values: args } = parseArgs({
+  options: {
+    help: { type: "boolean", short: "h", default: false },
+    "restart-postgres": { type: "boolean", default: false },
+    instances: { type: "string" },
+  },
+});
 // Before anything touches a database: the README's command test runs this on every CI run.
-if (process.argv.includes("--help") || process.argv.includes("-h")) {
+if (args.help) {
   console.log(HELP);
   process.exit(0);
+}
+const INSTANCES = args.instances === undefined ? null : Number(args.instances);
+if (INSTANCES !== null && (!Number.isInteger(INSTANCES) || INSTANCES < 2 || INSTANCES > 8)) {
+  console.error("--instances must be a whole number from 2 to 8 (one instance is the run without --instances).");
+  process.exit(2);
 }
 
 const url = process.env.LOAD_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/console_load";
@@ -50,7 +74,7 @@ const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 100);
 const PORT = Number(process.env.LOAD_PORT ?? 3410);
 /** A request with no answer after this long counts as an error (a hang), and the connection is reopened. */
 const TIMEOUT_S = Number(process.env.LOAD_TIMEOUT ?? 10);
-const restartPostgres = process.argv.includes("--restart-postgres");
+const restartPostgres = args["restart-postgres"];
 const RESTART_COMMAND = process.env.LOAD_PG_RESTART_COMMAND;
 const RESTART_AT_S = Number(process.env.LOAD_RESTART_AT ?? DURATION_S / 2);
 /** High enough that no request of the run is refused for its rate; the documented limit is 1,000 a minute. */
@@ -73,15 +97,44 @@ const updateTargets = (
   await handle.client<{ id: number }[]>`select id from customers where partner_id = ${partner.id} order by id desc limit 500000`
 ).map((row) => row.id);
 
-console.log(`Starting next start on port ${PORT}, with ${Object.entries(RATE_LIMIT_ENV).map(([key, value]) => `${key}=${value}`).join(" ")} (rate limits raised for the run).`);
-const server = await startNextServer({ port: PORT, databaseUrl: url, env: RATE_LIMIT_ENV });
-const origin = server.origin;
+const raised = `${Object.entries(RATE_LIMIT_ENV).map(([key, value]) => `${key}=${value}`).join(" ")} (rate limits raised for the run)`;
+let cluster: Cluster | null = null;
+let stopServer: () => Promise<void>;
+let origin: string;
+if (INSTANCES === null) {
+  console.log(`Starting next start on port ${PORT}, with ${raised}.`);
+  const server = await startNextServer({ port: PORT, databaseUrl: url, env: RATE_LIMIT_ENV });
+  origin = server.origin;
+  stopServer = async () => server.stop();
+} else {
+  await ensureBuild();
+  console.log(`Starting ${INSTANCES} instances behind haproxy on port ${PORT}, with ${raised}.`);
+  cluster = await startCluster({
+    count: INSTANCES,
+    balancerPort: PORT,
+    output: "ignore",
+    servedBy: true,
+    env: {
+      ...process.env,
+      ...RATE_LIMIT_ENV,
+      DATABASE_URL: url,
+      DATABASE_EMBEDDED: "0",
+      NEXTAUTH_SECRET: BENCH_NEXTAUTH_SECRET,
+      NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+      NODE_ENV: "production",
+    },
+  });
+  origin = cluster.origin;
+  stopServer = () => cluster!.stop();
+}
 
 // ─── The traffic ─────────────────────────────────────────────────────────────
 type Kind = "api list" | "api search" | "page" | "page sorted" | "create" | "update";
 interface Outcome {
   kind: Kind;
   status: number;
+  /** The instance that answered (haproxy's X-Served-By), when there are several. */
+  servedBy: string;
   startedAt: number;
   endedAt: number;
 }
@@ -105,9 +158,9 @@ function step({ kind, build, record }: Step): autocannon.Request {
       context.startedAt = Date.now();
       return { ...request, ...built };
     }) as unknown as autocannon.Request["setupRequest"],
-    onResponse: ((status: number, body: string, context: Context) => {
+    onResponse: ((status: number, body: string, context: Context, headers: Record<string, string>) => {
       const endedAt = Date.now();
-      outcomes.push({ kind, status, startedAt: context.startedAt ?? endedAt, endedAt });
+      outcomes.push({ kind, status, servedBy: headers["x-served-by"] ?? "", startedAt: context.startedAt ?? endedAt, endedAt });
       if (status >= 200 && status < 300 && record) record(JSON.parse(body));
     }) as unknown as autocannon.Request["onResponse"],
   };
@@ -180,10 +233,40 @@ function scheduleRestart() {
   }, RESTART_AT_S * 1000);
 }
 
-console.log(`\nLoad: ${CONNECTIONS} connections for ${DURATION_S} s on ${partner.n.toLocaleString("en")} customers${restartPostgres ? `, PostgreSQL restarted at ${RESTART_AT_S} s` : ""}…`);
+// ─── Several instances: one killed, one restarted ───────────────────────────
+const KILL_AT_S = DURATION_S / 3;
+const instanceEvents: { killedAt?: number; termAt?: number; stoppedAt?: number; readyAgainAt?: number; error?: string } = {};
+function scheduleInstanceFaults() {
+  if (!cluster) return;
+  const [killed, restarted] = cluster.instances;
+  const at = (when: number) => `[${((when - runStartedAt) / 1000).toFixed(1)} s]`;
+  setTimeout(() => {
+    instanceEvents.killedAt = Date.now();
+    console.log(`\n${at(instanceEvents.killedAt)} SIGKILL ${killed!.id}`);
+    void killed!.stop("SIGKILL");
+  }, KILL_AT_S * 1000);
+  setTimeout(async () => {
+    instanceEvents.termAt = Date.now();
+    console.log(`\n${at(instanceEvents.termAt)} SIGTERM ${restarted!.id}`);
+    await restarted!.stop("SIGTERM");
+    instanceEvents.stoppedAt = Date.now();
+    console.log(`\n${at(instanceEvents.stoppedAt)} ${restarted!.id} drained and exited; starting it again`);
+    await restarted!.start().then(
+      () => {
+        instanceEvents.readyAgainAt = Date.now();
+        console.log(`\n${at(instanceEvents.readyAgainAt)} ${restarted!.id} ready again`);
+      },
+      (error: Error) => (instanceEvents.error = error.message),
+    );
+  }, RESTART_AT_S * 1000);
+}
+
+console.log(`\nLoad: ${CONNECTIONS} connections for ${DURATION_S} s on ${partner.n.toLocaleString("en")} customers${restartPostgres ? `, PostgreSQL restarted at ${RESTART_AT_S} s` : ""}${cluster ? ` through haproxy to ${cluster.instances.length} instances, ${cluster.instances[0]!.id} killed at ${KILL_AT_S.toFixed(0)} s, ${cluster.instances[1]!.id} restarted at ${RESTART_AT_S.toFixed(0)} s` : ""}…`);
 const runStartedAt = Date.now();
+const runStartedDate = new Date(runStartedAt);
 const probe = probeHealth();
 scheduleRestart();
+scheduleInstanceFaults();
 const result = await new Promise<autocannon.Result>((resolve, reject) => {
   const options = { url: origin, connections: CONNECTIONS, duration: DURATION_S, timeout: TIMEOUT_S, requests };
   const instance = autocannon(options, (error, finished) => (error ? reject(error) : resolve(finished)));
@@ -245,7 +328,34 @@ for (const kind of ["api list", "api search", "page", "page sorted", "create", "
 
 const outside = failures.filter((failure) => !failure.inside);
 const inside = failures.filter((failure) => failure.inside);
-if (outage) {
+const checks: Check[] = [];
+if (cluster) {
+  const killedId = cluster.instances[0]!.id;
+  const restartedId = cluster.instances[1]!.id;
+  console.log(`\n${"instance".padEnd(12)} ${"requests".padStart(9)} ${"req/s".padStart(7)} ${"p50".padStart(7)} ${"p99".padStart(7)}  errors`);
+  for (const id of [...cluster.instances.map((item) => item.id), ""]) {
+    const own = outcomes.filter((outcome) => outcome.servedBy === id);
+    if (own.length === 0) continue;
+    const times = own.map((outcome) => outcome.endedAt - outcome.startedAt);
+    const bad = own.filter((outcome) => outcome.status < 200 || outcome.status >= 300).map((outcome) => ({ label: `${outcome.status} (${outcome.kind})` }));
+    console.log(`${(id || "(balancer)").padEnd(12)} ${String(own.length).padStart(9)} ${(own.length / wallSeconds).toFixed(0).padStart(7)} ${ms(percentile(times, 50)).padStart(7)} ${ms(percentile(times, 99)).padStart(7)}  ${errorTally(bad)}`);
+  }
+  const killedAt = instanceEvents.killedAt ?? Infinity;
+  const failedOn = (id: string) => failed.filter((outcome) => outcome.servedBy === id);
+  const inFlightOnKilled = failedOn(killedId).filter((outcome) => outcome.startedAt <= killedAt);
+  const afterKill = failedOn(killedId).filter((outcome) => outcome.startedAt > killedAt);
+  const elsewhere = failed.filter((outcome) => outcome.servedBy !== killedId);
+  console.log(`\nErrors of requests in flight on ${killedId} when it was killed (expected, counted): ${inFlightOnKilled.length} — ${errorTally(inFlightOnKilled.map((outcome) => ({ label: `${outcome.status} (${outcome.kind})` })))}`);
+  checks.push({ ok: afterKill.length === 0, line: `Errors on ${killedId} for requests sent after it was killed (must be 0): ${afterKill.length}` });
+  checks.push({
+    ok: elsewhere.length === 0 && socketErrors.length === 0,
+    line: `Errors anywhere else, ${restartedId}'s restart included (must be 0): ${elsewhere.length + socketErrors.length} — ${errorTally([...elsewhere.map((outcome) => ({ label: `${outcome.status} (${outcome.kind}) on ${outcome.servedBy || "the balancer"}` })), ...socketErrors.map((error) => ({ label: error.message }))])}`,
+  });
+  checks.push({
+    ok: instanceEvents.readyAgainAt !== undefined,
+    line: `${restartedId}: SIGTERM → exited after ${instanceEvents.stoppedAt && instanceEvents.termAt ? seconds(instanceEvents.stoppedAt - instanceEvents.termAt) : "?"} (drain), ready again ${instanceEvents.readyAgainAt && instanceEvents.stoppedAt ? seconds(instanceEvents.readyAgainAt - instanceEvents.stoppedAt) : `never${instanceEvents.error ? ` (${instanceEvents.error})` : ""}`} later`,
+  });
+} else if (outage) {
   console.log(`\nPostgreSQL restart: command took ${restart.endedAt ? seconds(restart.endedAt - restart.startedAt!) : "?"} (exit ${restart.code})`);
   console.log(`  health route down for ${outage.downFor === null ? "no probe (shorter than 200 ms)" : seconds(outage.downFor)}; up again ${outage.recoveredAfter === null ? "?" : seconds(outage.recoveredAfter)} after the restart command returned`);
   const lastInside = failed.filter((outcome) => inOutage(outcome.startedAt, outcome.endedAt)).reduce((latest, outcome) => Math.max(latest, outcome.endedAt), 0);
@@ -268,8 +378,19 @@ const lostUpdates = updated.filter((row) => emailById.get(row.id) !== row.email)
 console.log(`\nWrites acknowledged: ${created.length + updated.length} (${created.length} creates, ${updated.length} updates)`);
 console.log(`Writes lost: ${lostCreates.length + lostUpdates.length}${lostCreates.length + lostUpdates.length > 0 ? ` — e.g. ${JSON.stringify([...lostCreates, ...lostUpdates].slice(0, 5))}` : ""}`);
 
+if (cluster) {
+  const live = cluster.instances.slice(1).map((item) => `http://127.0.0.1:${item.port}`);
+  checks.push(await revocationHeld({ origins: live, email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }));
+  const burst = await createFullAccessClient(BENCH_PARTNER_NAME, `Load test ${runId} rate limit`, new Date());
+  checks.push(await rateLimitHeld({ origin, token: burst.token, path: "/api/customer_managers", limit: 60, count: 150 }));
+  checks.push(await periodicJobsRanOnce(handle.client, runStartedDate, new Date()));
+  console.log("");
+  for (const check of checks) console.log(`${check.ok ? "ok  " : "FAIL"} ${check.line}`);
+}
+
 await handle.close();
-server.stop();
-const pass = outside.length === 0 && lostCreates.length === 0 && lostUpdates.length === 0 && (outage === null || restart.code === 0);
+await stopServer();
+const errorsHeld = cluster ? true : outside.length === 0;
+const pass = errorsHeld && checks.every((check) => check.ok) && lostCreates.length === 0 && lostUpdates.length === 0 && (outage === null || restart.code === 0);
 console.log(pass ? "\nPASS" : "\nFAIL");
 process.exit(pass ? 0 : 1);

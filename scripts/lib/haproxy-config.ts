@@ -1,9 +1,10 @@
 /**
  * haproxy's configuration for `npm run cluster` and the load run: round robin over the instances, each checked
  * every second on /api/health/ready (two failures take it out, two successes put it back), and a request that
- * could not reach an instance (connection refused) sent to another.
+ * could not reach an instance (connection refused) sent to another. The load run asks for `X-Served-By` on every
+ * answer, to count per instance.
  */
-export function haproxyConfig(balancerPort: number, instancePorts: number[]): string {
+export function haproxyConfig(balancerPort: number, instancePorts: number[], options: { servedBy?: boolean } = {}): string {
   return [
     "global",
     "  maxconn 4096",
@@ -21,6 +22,8 @@ export function haproxyConfig(balancerPort: number, instancePorts: number[]): st
     `  bind 127.0.0.1:${balancerPort}`,
     "  option forwardfor",
     "  default_backend instances",
+    // After the response, so that haproxy's own errors (a 502 for a request cut off by a killed instance) carry it too.
+    ...(options.servedBy ? ["  http-after-response set-header X-Served-By %[srv_name]"] : []),
     "backend instances",
     "  balance roundrobin",
     "  option httpchk GET /api/health/ready",

@@ -14,15 +14,20 @@ export interface NextServer {
   stop(): void;
 }
 
+const require = createRequire(import.meta.url);
+const nextBin = require.resolve("next/dist/bin/next");
+
+/** Builds the console when there is no build yet (a later run reuses it: `rm -r .next` to measure new code). */
+export async function ensureBuild(): Promise<void> {
+  if (existsSync(".next/BUILD_ID")) return;
+  console.log("\nBuilding for the HTTP figures…");
+  await new Promise<void>((resolve, reject) =>
+    spawn(process.execPath, [nextBin, "build"], { stdio: "inherit" }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error("build failed")))),
+  );
+}
+
 export async function startNextServer(options: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<NextServer> {
-  const require = createRequire(import.meta.url);
-  const nextBin = require.resolve("next/dist/bin/next");
-  if (!existsSync(".next/BUILD_ID")) {
-    console.log("\nBuilding for the HTTP figures…");
-    await new Promise<void>((resolve, reject) =>
-      spawn(process.execPath, [nextBin, "build"], { stdio: "inherit" }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error("build failed")))),
-    );
-  }
+  await ensureBuild();
   const { port } = options;
   const server = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
     stdio: ["ignore", "ignore", "inherit"],
