@@ -6,12 +6,9 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { haproxyConfig } from "./haproxy-config";
-
-const require = createRequire(import.meta.url);
 
 export interface Instance {
   /** `instance-1`…, also its INSTANCE_ID (in its log lines) and its name in haproxy (`X-Served-By` when asked). */
@@ -53,6 +50,20 @@ async function waitReady(port: number, isAlive: () => boolean): Promise<void> {
   throw new Error(`The instance on port ${port} was not ready after 5 minutes.`);
 }
 
+/**
+ * haproxy marks an instance up only after two passing checks a second apart, and it saw them all down while they
+ * started: wait until the balancer has served a round of answers from every instance (2 × N in a row).
+ */
+async function balancerReady(origin: string, count: number): Promise<void> {
+  let inARow = 0;
+  for (let attempt = 0; attempt < 120 && inARow < 2 * count; attempt++) {
+    const ok = await fetch(`${origin}/api/health/ready`).then((response) => response.ok, () => false);
+    inARow = ok ? inARow + 1 : 0;
+    if (!ok) await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  if (inARow < 2 * count) throw new Error(`haproxy on ${origin} did not pass requests to the instances within a minute.`);
+}
+
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => child.once("exit", () => resolve()));
@@ -61,7 +72,9 @@ function exited(child: ChildProcess): Promise<void> {
 function instance(id: string, port: number, options: ClusterOptions): Instance {
   let child: ChildProcess | null = null;
   const launch = () => {
-    child = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/server.ts"], {
+    // Node itself with tsx as a loader, not tsx's CLI: the CLI runs the server in a child process, which a SIGKILL
+    // of the CLI would leave running.
+    child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
       stdio: ["ignore", options.output, options.output === "inherit" ? "inherit" : "ignore"],
       env: { ...options.env, PORT: String(port), LISTEN_HOST: "127.0.0.1", INSTANCE_ID: id },
     });
@@ -99,8 +112,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const balancerExited = new Promise<number | null>((resolve) => haproxy.once("exit", (code) => resolve(code)));
   haproxy.once("error", () => undefined);
   await Promise.all(instances.map((item) => item.start()));
+  const origin = `http://127.0.0.1:${options.balancerPort}`;
+  await balancerReady(origin, instances.length);
   return {
-    origin: `http://127.0.0.1:${options.balancerPort}`,
+    origin,
     instances,
     balancerExited,
     async stop() {

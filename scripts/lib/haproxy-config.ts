@@ -14,6 +14,8 @@ export function haproxyConfig(balancerPort: number, instancePorts: number[], opt
     "  timeout client 60s",
     "  timeout server 60s",
     "  timeout http-keep-alive 10s",
+    // A busy instance answers its check late, and a dead one refuses at once: only the dead one should be taken out.
+    "  timeout check 3s",
     "  option redispatch",
     "  retries 2",
     // Only a connection that never opened: the request did not reach an instance, so sending it on repeats nothing.
