@@ -223,7 +223,7 @@ describe("the README's commands", () => {
 
   it.skipIf(embedded)("bench, load and cluster answer --help without touching a database", async () => {
     expect(await npm("bench", "--help")).toMatch(/--explain[\s\S]*--no-http[\s\S]*--http-only/);
-    expect(await npm("load", "--help")).toMatch(/--restart-postgres/);
+    expect(await npm("load", "--help")).toMatch(/--restart-postgres[\s\S]*--instances N/);
     expect(await npm("cluster", "--help")).toMatch(/--instances N/);
   }, 120_000);
 });
