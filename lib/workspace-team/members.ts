@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { customerMembers, memberEnvironmentRoles, projectGrants, userGroupMembers, userGroups, users } from "@/db/schema";
+import { customerMembers, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { findManagedUser } from "@/lib/customers/managed-user";
@@ -9,6 +9,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { conflict, notFound } from "@/lib/errors";
 import { listWorkspaceMembers, workspaceMembership, type WorkspaceMember } from "@/lib/workspace-access/members";
 import { giveEnvironmentRoles, resolveInvitedRoles, type EnvRole } from "./invited-roles";
+import { deleteDirectMembership } from "./remove-collaborator";
 import { workspaceRoleByName } from "./roles";
 
 /** A collaborator of a customer workspace, as the REST API shows it. */
@@ -172,27 +173,15 @@ export async function updateCollaborator(
 }
 
 /**
- * Removes a direct member from the workspace with its environment roles, project grants and group memberships
- * there. A customer manager keeps its manager access (rule C12): only the direct invitation goes.
+ * Removes a direct member from the workspace with what it held there (lib/workspace-team/remove-collaborator.ts,
+ * shared with the Teams page). A customer manager keeps its manager access (rule C12): only the direct invitation goes.
  */
 export async function removeCollaborator(ctx: RequestContext, reference: string, userId: number): Promise<void> {
   await inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
-    const removed = await tx
-      .delete(customerMembers)
-      .where(and(eq(customerMembers.customerId, customer.id), eq(customerMembers.userId, userId), eq(customerMembers.partnerId, ctx.partnerId)))
-      .returning({ roleId: customerMembers.roleId });
-    if (removed.length === 0) throw notFound("Collaborator");
-    await tx.delete(memberEnvironmentRoles).where(and(eq(memberEnvironmentRoles.customerId, customer.id), eq(memberEnvironmentRoles.userId, userId)));
-    await tx.delete(projectGrants).where(and(eq(projectGrants.customerId, customer.id), eq(projectGrants.userId, userId)));
-    const groups = tx.select({ id: userGroups.id }).from(userGroups).where(eq(userGroups.customerId, customer.id));
-    await tx.delete(userGroupMembers).where(and(eq(userGroupMembers.userId, userId), inArray(userGroupMembers.userGroupId, groups)));
-    await recordAudit(tx, ctx, {
-      action: "collaborator.remove",
-      targetType: "user",
-      targetId: userId,
-      customer: { id: customer.id, name: customer.name },
-      changes: { roleId: { from: removed[0]!.roleId, to: null } },
-    });
+    const member = await workspaceMembership(tx, ctx.partnerId, customer.id, userId);
+    // Only a direct invitation can be removed; a manager's access is the partner's assignment.
+    if (!member || member.source !== "direct") throw notFound("Collaborator");
+    await deleteDirectMembership(tx, ctx, { id: customer.id, name: customer.name }, member);
   });
 }

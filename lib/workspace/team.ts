@@ -7,6 +7,7 @@ import type { RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
 import { conflict, DomainError, forbidden, notFound } from "@/lib/errors";
 import { addDirectMember, recordInvitation } from "@/lib/workspace-team/invitations";
+import { deleteDirectMembership } from "@/lib/workspace-team/remove-collaborator";
 import { listWorkspaceMembers, workspaceMembership, type WorkspaceMember } from "@/lib/workspace-access/members";
 import type { changeRoleSchema, inviteCollaboratorSchema, removeCollaboratorSchema } from "./schemas";
 import { inWorkspace } from "./scope";
@@ -111,26 +112,15 @@ export async function changeCollaboratorRole(ctx: RequestContext, input: z.outpu
 }
 
 /**
- * Removes a collaborator's direct invitation. A customer manager cannot be removed from inside the account (rule
+ * Removes a collaborator's direct invitation, with what it held in the workspace (lib/workspace-team/
+ * remove-collaborator.ts, shared with the API). A customer manager cannot be removed from inside the account (rule
  * C6); when it was also invited directly, only that invitation goes and its manager role applies again (rule C12).
  */
 export async function removeCollaborator(ctx: RequestContext, input: z.output<typeof removeCollaboratorSchema>): Promise<{ managerRoleApplies: boolean }> {
   return inWorkspace(ctx, "collaborators.manage", async (tx, access, customerId) => {
     const member = await requireDirectMember(tx, ctx, customerId, input.userId, true);
-    await tx
-      .delete(customerMembers)
-      .where(and(eq(customerMembers.customerId, customerId), eq(customerMembers.userId, member.userId), eq(customerMembers.partnerId, ctx.partnerId)));
-    await recordAudit(
-      tx,
-      ctx,
-      {
-        action: "collaborator.remove",
-        targetType: "user",
-        targetId: member.userId,
-        changes: { person: `${member.name} (${member.email})`, role: { from: member.roleName, to: member.managerRoleName } },
-      },
-      access.actingAs,
-    );
+    const customer = { id: customerId, name: ctx.account.kind === "customer" ? ctx.account.customerName : "" };
+    await deleteDirectMembership(tx, ctx, customer, member, access.actingAs);
     return { managerRoleApplies: member.isCustomerManager };
   });
 }
