@@ -40,4 +40,22 @@ test.describe("sign-in", () => {
     await page.goto("/customers");
     await expect(page).toHaveURL(/\/sign-in/);
   });
+
+  test("signing in and out stays on the host the person uses", async ({ page, baseURL }) => {
+    // The server is reached as localhost; 127.0.0.1 is the same server under another name, which NEXTAUTH_URL
+    // (unset here, as `npm start` leaves it) must not rewrite into localhost.
+    const other = new URL(baseURL!);
+    other.hostname = "127.0.0.1";
+    await page.goto(new URL("/sign-in", other).href);
+    await page.getByLabel("Email").fill(DEMO_USERS.acmeAdmin.email);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "Customers", level: 1 })).toBeVisible();
+    expect(new URL(page.url()).host).toBe(other.host);
+
+    await page.getByRole("button", { name: DEMO_USERS.acmeAdmin.name }).click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await expect(page).toHaveURL((url) => url.pathname === "/sign-in");
+    expect(new URL(page.url()).host).toBe(other.host);
+  });
 });

@@ -14,8 +14,8 @@ import { checkEnvironment, env, ENVIRONMENT, environmentProblems, rateLimitSetti
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 /** Variables the scripts read for themselves, and those only `npm start` and the test servers set. */
-const SCRIPT_VARIABLES = ["PORT", "SKIP_BUILD"];
-const SET_BY_START = ["DATABASE_EMBEDDED", "ENABLE_TEST_CLOCK"];
+const SCRIPT_VARIABLES = ["SKIP_BUILD"];
+const SET_BY_START = ["DATABASE_EMBEDDED", "ENABLE_TEST_CLOCK", "AUTH_TRUST_HOST"];
 /** Where a direct read stays: the test harness, and the framework's own variables that Next.js inlines. */
 const HARNESS = /^lib\/(testing|fuzz|authorization-matrix)\/|\.test\.tsx?$|^lib\/env\.ts$/;
 const FRAMEWORK_READ = /process\.env\.(NODE_ENV|NEXT_RUNTIME|NEXT_PHASE)\b/g;

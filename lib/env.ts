@@ -34,8 +34,14 @@ export const ENVIRONMENT = {
   EMBEDDED_DATABASE_DIR: withDefault(z.string(), ".data/pglite"),
   /** Encrypts the session cookie; `npm start` generates one into .data/auth-secret when unset. */
   NEXTAUTH_SECRET: optional(z.string()),
-  /** The console's public address; `https://` makes the session cookie Secure. */
+  /**
+   * The console's public address, set by the operator: sign-in and sign-out redirect there and emails link there;
+   * `https://` makes the session cookie Secure. Unset, redirects stay on the host of the request (`npm start` sets
+   * next-auth's AUTH_TRUST_HOST) and emails link to http://localhost:PORT.
+   */
   NEXTAUTH_URL: optional(z.url({ protocol: /^https?$/, error: "expected the console's public address, http:// or https://" })),
+  /** The port the console listens on (scripts/server.ts); the scripts pass it on to the server they start. */
+  PORT: withDefault(z.coerce.number({ error: "expected a port number" }).int("expected a port number").min(1, "expected a port number").max(65535, "expected a port number"), "3000"),
   /** How long a switch into a customer account lasts (rule C7), in minutes. */
   SWITCH_TIME_LIMIT_MINUTES: withDefault(z.coerce.number({ error: "expected a number of minutes" }).positive("expected a number of minutes above 0"), "60"),
   /** Turns on the test-only routes that move the clock and create fixtures. Set by the browser tests' server; never in production. */

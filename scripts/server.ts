@@ -7,10 +7,12 @@
  * Run by `npm start` (scripts/start.ts) and `npm run cluster`; reads PORT, LISTEN_HOST (default: every interface)
  * and the console's settings (DATABASE_URL, NEXTAUTH_SECRET, NEXTAUTH_URL…).
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import next from "next";
 import { serve } from "@/lib/lifecycle/serve";
 import { routePatternMatcher } from "@/lib/observability/route-pattern";
+import { guardRequest } from "@/lib/security/request-guard";
 
 const port = Number(process.env.PORT ?? 3000);
 // Not HOSTNAME: shells and containers set it to the machine's name.
@@ -21,4 +23,20 @@ const app = next({ dev: false, dir, port, hostname: hostname ?? "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-serve({ port, hostname, routePattern: routePatternMatcher(join(dir, ".next")), handle: (request, response) => handle(request, response), afterDrain: () => app.close() });
+/** next.config.mjs's `experimental.serverActions.allowedOrigins`, as the build resolved it. */
+function allowedActionOrigins(): string[] {
+  const files = JSON.parse(readFileSync(join(dir, ".next", "required-server-files.json"), "utf8")) as {
+    config?: { experimental?: { serverActions?: { allowedOrigins?: string[] } } };
+  };
+  return files.config?.experimental?.serverActions?.allowedOrigins ?? [];
+}
+const allowedOrigins = allowedActionOrigins();
+
+serve({
+  port,
+  hostname,
+  routePattern: routePatternMatcher(join(dir, ".next")),
+  // Malformed paths and foreign server actions, which Next.js would answer with a 500 (lib/security/request-guard.ts).
+  handle: (request, response) => (guardRequest(request, response, { allowedOrigins }) ? undefined : handle(request, response)),
+  afterDrain: () => app.close(),
+});

@@ -92,7 +92,10 @@ const env: NodeJS.ProcessEnv = {
   DATABASE_URL: database.url,
   DATABASE_EMBEDDED: database.embedded ? "1" : "0",
   NEXTAUTH_SECRET: testMode ? (process.env.NEXTAUTH_SECRET ?? "test-secret-for-browser-tests-only") : authSecret(),
-  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  // Without a public address set by the operator, next-auth takes the origin of its redirects (sign-in, sign-out)
+  // from the request's Host, so that they stay on the name the person reached the console by (127.0.0.1, a LAN
+  // name…). With NEXTAUTH_URL set, that address wins, as behind a balancer (scripts/cluster.ts).
+  ...(process.env.NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: "1" }),
   PORT: String(port),
   ...(testMode ? { ENABLE_TEST_CLOCK: "1" } : {}),
 };

@@ -44,7 +44,10 @@ export function renderEmail(content: EmailContent): RenderedEmail {
   return { subject: content.subject, text, html };
 }
 
-/** The console's public address (NEXTAUTH_URL, as sessions use it): links in emails point there. */
+/**
+ * The console's public address: links in emails point there. An email is read elsewhere, later, so the host of the
+ * request that sent it is no guide; without NEXTAUTH_URL, the console on this machine.
+ */
 export function publicUrl(path: string): string {
-  return new URL(path, env("NEXTAUTH_URL") ?? "http://localhost:3000").href;
+  return new URL(path, env("NEXTAUTH_URL") ?? `http://localhost:${env("PORT")}`).href;
 }
