@@ -90,6 +90,22 @@ test.describe("the audit log (rule C8)", () => {
     await globex.context().close();
   });
 
+  test("an over-long search in the URL is cut to 200 characters, visibly, in the page and the export", async ({ page }) => {
+    await signInAs(page, ADMIN.email);
+    const term = `${ADMIN.email} ${"z".repeat(230)}`;
+    const searched = term.slice(0, 200);
+    await page.goto(`/audit-log?q=${encodeURIComponent(term)}`);
+    await expect(page.getByRole("status").filter({ hasText: `The search in the address has ${term.length} characters; only its first 200 are searched.` })).toBeVisible();
+    await expect(page.getByRole("searchbox", { name: "Search the audit log" })).toHaveValue(searched);
+    await expect(page.getByText("No event matches these filters")).toBeVisible();
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Export CSV" }).click();
+    const lines = (await readFile((await (await download).path())!, "utf8")).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines).toHaveLength(1);
+    const direct = await page.request.get(`/audit-log/export?q=${encodeURIComponent(term)}`);
+    expect((await direct.text()).replace(/^\uFEFF/, "").trim().split("\r\n")).toHaveLength(1);
+  });
+
   test("is for partner admins: a member gets a notice, and the export refuses it", async ({ page }) => {
     await signInAs(page, MORGAN.email);
     await page.goto("/audit-log");

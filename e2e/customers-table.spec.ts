@@ -185,6 +185,32 @@ test("the whole view lives in the URL: reload and Back restore it; a malformed U
   await expect(page.getByRole("columnheader", { name: "Joined" })).toHaveAttribute("aria-sort", "descending");
 });
 
+test("a page beyond the last and an over-long search in the URL are brought within bounds, visibly, in the page and the export", async ({ page }) => {
+  await page.goto("/customers?page=99999");
+  await waitForTable(page);
+  await expect(page.getByRole("status").filter({ hasText: "The address asked for page 99,999: showing page 1." })).toBeVisible();
+  await expect(page.getByText(/^Page 1 of \d+$/)).toBeVisible();
+  await expect(customerNames(page)).toHaveCount(25);
+
+  // Cut to 200 characters, and searched as cut: the box, the chip, the rows and the export all agree.
+  const term = `${DEMO_CUSTOMERS.northwind.name} ${"z".repeat(230)}`;
+  const searched = term.slice(0, 200);
+  await page.goto(`/customers?q=${encodeURIComponent(term)}`);
+  await waitForTable(page);
+  await expect(page.getByRole("status").filter({ hasText: `The search in the address has ${term.length} characters; only its first 200 are searched.` })).toBeVisible();
+  await expect(page.getByRole("searchbox", { name: "Search customers" })).toHaveValue(searched);
+  await expect(page.getByText(`Search: ${searched}`)).toBeVisible();
+  await expect(customerNames(page)).toHaveCount(0);
+  await expect(page.getByText(/^No customers match/)).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const lines = readFileSync(await (await download).path(), "utf8").trim().split("\r\n");
+  expect(lines).toHaveLength(1);
+  // The export reads an over-long URL the same way as the page, also when it is opened directly.
+  const direct = await page.request.get(`/customers/export?q=${encodeURIComponent(term)}`);
+  expect((await direct.text()).trim().split("\r\n")).toHaveLength(1);
+});
+
 test("last and first page, and page sizes 25, 50, 100 (keyset pagination)", async ({ page }) => {
   await page.goto("/customers");
   await page.getByRole("button", { name: "Last page" }).click();

@@ -130,6 +130,26 @@ test.describe("known bypasses", () => {
     }
   });
 
+  test("a malformed percent-escape in a path answers 400 in the API's error shape and the not-found page, never 500", async ({ page, request }) => {
+    const malformed = ["%FF", "%", "%C0%AF", "%ED%A0%80", "ok%E2%82"];
+    for (const segment of malformed) {
+      // Before authentication: no token, and the answer is the same for every client.
+      const api = await request.get(`/api/managed_users/${segment}`);
+      expect(api.status(), segment).toBe(400);
+      expectCommonHeaders(api);
+      expect(await api.json()).toEqual({ message: expect.stringContaining("malformed"), errors: { path: ["Malformed percent-encoding."] } });
+    }
+    expect((await request.get("/api/managed_users/1/%FF/x")).status()).toBe(400);
+
+    await signInAs(page, DEMO_USERS.acmeAdmin.email);
+    for (const path of malformed.map((segment) => `/customers/${segment}`).concat("/%FF", "/customers/%FF/settings")) {
+      const response = await page.request.get(path);
+      expect(response.status(), path).toBe(404);
+      await page.goto(path);
+      await expect(page.getByRole("heading", { name: "Page not found" }), path).toBeVisible();
+    }
+  });
+
   test("a server action posted with a foreign Origin is refused, the same one from our origin runs", async ({ page, baseURL }) => {
     await signInAs(page, DEMO_USERS.acmeAdmin.email);
     await page.goto("/api-clients");
@@ -161,8 +181,11 @@ test.describe("known bypasses", () => {
       });
     const listed = async () => (await page.request.get("/api-clients")).text();
 
-    const foreign = await replay("https://attacker.example");
-    expect(foreign.status()).toBe(500);
+    // Refused as forbidden, never a 500 (lib/security/request-guard.ts); so is an Origin that is no URL at all.
+    for (const origin of ["https://attacker.example", "null", "not a url"]) {
+      const foreign = await replay(origin);
+      expect(foreign.status(), origin).toBe(403);
+    }
     expect(await listed()).not.toContain(name);
 
     const own = await replay(new URL(baseURL!).origin);

@@ -39,6 +39,8 @@ export type AuditFiltersProps = {
   /** The view without filters. */
   clearHref: string;
   filtered: boolean;
+  /** The search the server ran (the URL's, cut to its maximum). */
+  searchTerm: string;
 };
 
 /** The audit log's filters, kept in the URL (a new filter starts again from the newest event), and CSV export. */
@@ -50,7 +52,7 @@ export function AuditFilters(props: AuditFiltersProps) {
   );
 }
 
-function AuditFilterControls({ selectedPerson, selectedCustomer, showCustomerFilter, exportHref, clearHref, filtered }: AuditFiltersProps) {
+function AuditFilterControls({ selectedPerson, selectedCustomer, showCustomerFilter, exportHref, clearHref, filtered, searchTerm }: AuditFiltersProps) {
   const [pending, startTransition] = React.useTransition();
   const [values, setValues] = useQueryStates(keys, { shallow: false, startTransition });
   const set = (changes: Partial<Record<keyof typeof keys, string | null>>) => void setValues({ ...changes, cursor: null, dir: null });
@@ -58,7 +60,7 @@ function AuditFilterControls({ selectedPerson, selectedCustomer, showCustomerFil
   return (
     <div className="grid gap-3" aria-busy={pending || undefined}>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <UrlSearchBox label="Search the audit log" placeholder="Search names, emails, accounts, changes…" resets={["cursor", "dir"]} />
+        <UrlSearchBox label="Search the audit log" placeholder="Search names, emails, accounts, changes…" resets={["cursor", "dir"]} searched={searchTerm} />
         <Button asChild variant="outline">
           <a href={exportHref} download>
             <Download aria-hidden="true" />

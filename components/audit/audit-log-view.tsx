@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ScrollText } from "lucide-react";
+import { Info, ScrollText } from "lucide-react";
 
 import type { RequestContext } from "@/lib/context";
 import { filterParams, type AuditPageInput } from "@/lib/audit/filters";
@@ -19,6 +19,8 @@ const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyl
 export type AuditLogViewProps = {
   ctx: RequestContext;
   input: AuditPageInput;
+  /** What the URL asked for that the view brought within bounds (auditPageNotices). */
+  notices?: string[];
   /** The page's path, for pagination links ("/audit-log", "/customers/12/activity"). */
   basePath: string;
   /** The Activity view of one customer: the customer filter is fixed. */
@@ -29,7 +31,7 @@ export type AuditLogViewProps = {
  * The audit log (rule C8): filters, newest first, keyset pages, each event expanding to show its change, and CSV
  * export of the filtered view. Shared by the Audit log page and a customer's Activity view.
  */
-export async function AuditLogView({ ctx, input, basePath, customerId }: AuditLogViewProps) {
+export async function AuditLogView({ ctx, input, notices = [], basePath, customerId }: AuditLogViewProps) {
   const filters = customerId ? { ...input, customer: customerId } : input;
   const page = await listAuditEvents(ctx, filters);
   const person = filters.person ? await auditPersonById(ctx, filters.person) : null;
@@ -69,7 +71,14 @@ export async function AuditLogView({ ctx, input, basePath, customerId }: AuditLo
         exportHref={`/audit-log/export?${params.toString()}`}
         clearHref={basePath}
         filtered={filtered}
+        searchTerm={filters.q ?? ""}
       />
+      {notices.map((notice) => (
+        <p key={notice} role="status" className="flex items-center gap-2 rounded-md border bg-muted/50 px-3 py-2 text-sm">
+          <Info aria-hidden="true" className="size-4 shrink-0 text-muted-foreground" />
+          {notice}
+        </p>
+      ))}
       {events.length === 0 ? (
         <EmptyState
           icon={ScrollText}

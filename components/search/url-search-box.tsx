@@ -16,6 +16,8 @@ export type UrlSearchBoxProps = {
   param?: string;
   /** Parameters that a new term resets (a pagination cursor). */
   resets?: readonly string[];
+  /** The term the server searched for, where it may differ from the URL's (an over-long one is cut): shown at first. */
+  searched?: string;
   className?: string;
 };
 
@@ -28,14 +30,14 @@ export function UrlSearchBox(props: UrlSearchBoxProps) {
   );
 }
 
-function UrlSearchField({ label, placeholder, param = "q", resets = [], className }: UrlSearchBoxProps) {
+function UrlSearchField({ label, placeholder, param = "q", resets = [], searched, className }: UrlSearchBoxProps) {
   const [pending, startTransition] = React.useTransition();
   const keys = React.useMemo(
     () => Object.fromEntries([param, ...resets].map((key) => [key, parseAsString.withDefault("")])),
     [param, resets],
   );
   const [values, setValues] = useQueryStates(keys, { shallow: false, startTransition });
-  const [term, setTerm] = React.useState(values[param] ?? "");
+  const [term, setTerm] = React.useState(searched ?? values[param] ?? "");
   const pushed = React.useRef(values[param] ?? "");
   const inUrl = values[param] ?? "";
 

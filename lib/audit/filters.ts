@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordIdNumberOrText } from "@/lib/id-schemas";
+import { clipSearchTerm, searchCutNotice } from "@/lib/search/search-term";
 
 /**
  * The audit log's filters as they travel in the URL. Anything malformed falls back to "no filter", so a hand-edited
@@ -15,7 +16,8 @@ export const auditFilterSchema = z.object({
   action: optional(z.string().regex(/^[a-z_]+(\.[a-z_]+)*$/).max(100)),
   from: optional(z.iso.date()),
   to: optional(z.iso.date()),
-  q: optional(z.string().trim().min(1).max(200)),
+  // Cut to its maximum, not dropped: the page says so (auditPageNotices) and the export searches the same.
+  q: optional(z.string().transform((value) => clipSearchTerm(value) || undefined)),
 });
 export type AuditFilters = z.infer<typeof auditFilterSchema>;
 
@@ -24,6 +26,12 @@ export const auditPageSchema = auditFilterSchema.extend({
   dir: z.preprocess(firstValue, z.enum(["older", "newer"])).catch("older"),
 });
 export type AuditPageInput = z.infer<typeof auditPageSchema>;
+
+/** What the URL asked for that the view brought within bounds (an over-long search), said above the events. */
+export function auditPageNotices(searchParams: Record<string, string | string[] | undefined>): string[] {
+  const cut = searchCutNotice(firstValue(searchParams.q));
+  return cut ? [cut] : [];
+}
 
 /** The filters as URL search parameters (no cursor: a new filter starts from the newest event). */
 export function filterParams(filters: AuditFilters): URLSearchParams {

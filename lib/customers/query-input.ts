@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { recordIdNumberOrText } from "@/lib/id-schemas";
+import { formatNumber } from "@/lib/format";
+import { clipSearchTerm, searchCutNotice } from "@/lib/search/search-term";
 import { JOINED_PRESETS, PAGE_SIZES, SORT_KEYS, STATUS_TABS } from "./view-options";
 
 export { JOINED_PRESETS, PAGE_SIZES, SORT_KEYS, STATUS_TABS };
@@ -7,14 +9,17 @@ export type { JoinedPreset, PageSize, SortKey, StatusTab } from "./view-options"
 
 /**
  * What a view of the Customers table is: search, status tab, filters, sort and page. One definition for the
- * console page, its JSON route, the CSV export and the REST API; every field falls back to its default when the
- * URL holds something malformed, so a bad link shows the default view instead of failing.
+ * console page (whose controls' state is made from it: customerSearchStateOf), the CSV export and the REST API;
+ * every field falls back to its default when the URL holds something malformed, so a bad link shows the default view
+ * instead of failing. What is well-formed but too much is brought within bounds, the same way everywhere: a search
+ * is cut to its maximum (clipSearchTerm), and a page number that cannot be the rows' is corrected (pageNumberOf in
+ * lib/customers/table.ts).
  */
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
 
 export const customerQuerySchema = z.object({
-  q: z.string().trim().max(200).catch(""),
+  q: z.string().catch("").transform(clipSearchTerm),
   status: z.enum(STATUS_TABS).catch("all"),
   plans: z.array(recordIdNumberOrText()).max(50).catch([]),
   app: recordIdNumberOrText().nullable().catch(null),
@@ -72,4 +77,18 @@ export function customerQueryFromSearchParams(params: CustomerSearchParams): Cus
     before: value("before") ?? null,
     last: value("last") === "true",
   });
+}
+
+/**
+ * What the URL asked for that the view brought within bounds, said above the rows: a search cut to its maximum, a
+ * page number that is not the page shown (`shownPage`, from the table). The export reads the URL the same way.
+ */
+export function customerQueryNotices(params: CustomerSearchParams, query: CustomerQuery, shownPage: number): string[] {
+  const notices: string[] = [];
+  const cut = searchCutNotice(first(params, "q"));
+  if (cut) notices.push(cut);
+  if (!query.last && shownPage !== query.page) {
+    notices.push(`The address asked for page ${formatNumber(query.page)}: showing page ${formatNumber(shownPage)}.`);
+  }
+  return notices;
 }

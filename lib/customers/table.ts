@@ -223,7 +223,8 @@ async function tableViewIn(tx: Queryable, tableCtx: TableSqlContext, query: Cust
   if (!query.last || query.after || query.before) {
     // Independent reads, sent together on the transaction's connection (pipelined): one round trip, not two.
     const [counts, table] = await Promise.all([countsOf(tx, tableCtx, query), pageOf(tx, tableCtx, query)]);
-    return { table, counts, pageCount: pageCountOf(counts, query) };
+    const pageCount = pageCountOf(counts, query);
+    return { table: { ...table, page: pageNumberOf(query, pageCount) }, counts, pageCount };
   }
   // The last page holds what is left over, so that its pages line up with the pages counted from the start.
   const counts = await countsOf(tx, tableCtx, query);
@@ -232,6 +233,16 @@ async function tableViewIn(tx: Queryable, tableCtx: TableSqlContext, query: Cust
   const effective = pageCount === null ? query : { ...query, page: pageCount, ...(leftover > 0 ? { size: leftover as CustomerQuery["size"] } : {}) };
   const table = await pageOf(tx, tableCtx, effective);
   return { table: { ...table, page: effective.page }, counts, pageCount };
+}
+
+/**
+ * The number the page is shown as. It is the URL's, which travels with the cursor, corrected where the URL cannot be
+ * right: without a cursor the rows are the first page's, and no page lies beyond the last (`?page=99999` would
+ * otherwise say "Page 99,999 of 13" above the first rows).
+ */
+function pageNumberOf(query: CustomerQuery, pageCount: number | null): number {
+  if (!query.after && !query.before) return 1;
+  return pageCount === null ? query.page : Math.min(query.page, pageCount);
 }
 
 function pageCountOf(counts: StatusCounts, query: CustomerQuery): number | null {

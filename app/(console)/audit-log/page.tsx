@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 
 import { requireConsolePage } from "@/lib/auth/session";
-import { auditPageSchema } from "@/lib/audit/filters";
+import { auditPageNotices, auditPageSchema } from "@/lib/audit/filters";
 import { AuditLogView } from "@/components/audit/audit-log-view";
 import { EmptyState } from "@/components/ui/empty-state";
 
@@ -9,7 +9,8 @@ export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireConsolePage();
-  const input = auditPageSchema.parse(await searchParams);
+  const search = await searchParams;
+  const input = auditPageSchema.parse(search);
   return (
     <div className="space-y-6">
       <div className="space-y-1">
@@ -20,7 +21,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </p>
       </div>
       {ctx.actor.partnerRole === "admin" ? (
-        <AuditLogView ctx={ctx} input={input} basePath="/audit-log" />
+        <AuditLogView ctx={ctx} input={input} notices={auditPageNotices(search)} basePath="/audit-log" />
       ) : (
         <EmptyState title="Only partner admins can see the audit log" description="Ask a partner admin if you need an event from it." />
       )}

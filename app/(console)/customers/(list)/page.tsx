@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { requireConsolePage } from "@/lib/auth/session";
-import { customerQueryFromSearchParams } from "@/lib/customers/query-input";
+import { customerQueryFromSearchParams, customerQueryNotices } from "@/lib/customers/query-input";
 import { loadCustomersPage } from "@/lib/customers/table";
 import { CustomersView } from "./_components/customers-view";
-import { loadCustomerSearch, serializeCustomerSearch } from "./search-params";
+import { customerSearchStateOf, serializeCustomerSearch } from "./search-params";
 
 export const metadata: Metadata = { title: "Customers" };
 
@@ -13,12 +13,13 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const query = customerQueryFromSearchParams(params);
   const { plans, apps, ...view } = await loadCustomersPage(ctx, query);
-  const state = loadCustomerSearch(params);
+  const state = customerSearchStateOf(query, query.last ? query.page : view.table.page);
   return (
     <CustomersView
       view={view}
       query={query}
       state={state}
+      notices={customerQueryNotices(params, query, view.table.page)}
       search={serializeCustomerSearch(state)}
       plans={plans}
       apps={apps}

@@ -1,5 +1,4 @@
 import {
-  createLoader,
   createParser,
   createSerializer,
   parseAsArrayOf,
@@ -8,7 +7,9 @@ import {
   parseAsNumberLiteral,
   parseAsString,
   parseAsStringLiteral,
+  type inferParserType,
 } from "nuqs/server";
+import type { CustomerQuery } from "@/lib/customers/query-input";
 import { JOINED_PRESETS, PAGE_SIZES, SORT_KEYS, STATUS_TABS } from "@/lib/customers/view-options";
 import { parseRecordId } from "@/lib/ids";
 
@@ -16,9 +17,10 @@ import { parseRecordId } from "@/lib/ids";
 const parseAsRecordId = createParser({ parse: parseRecordId, serialize: String });
 
 /**
- * The Customers view's URL state (nuqs parsers): the page reads it with `loadCustomerSearch` for the browser's
- * controls, which write it back with `serializeCustomerSearch` (defaults left out of the URL). The data access reads
- * the same keys, validated again, with `customerQueryFromSearchParams`.
+ * The Customers view's URL keys (nuqs parsers), with which the browser's controls write the URL
+ * (`serializeCustomerSearch`, defaults left out). The URL is read once, by `customerQueryFromSearchParams`, for the
+ * rows, the counts and the export alike; the controls' state is made from what it read (`customerSearchStateOf`), so
+ * that a search box or a chip never shows what the rows do not reflect.
  */
 export const customerSearchParams = {
   q: parseAsString.withDefault(""),
@@ -39,8 +41,27 @@ export const customerSearchParams = {
 
 export const serializeCustomerSearch = createSerializer(customerSearchParams);
 
-/** The state of a URL; anything malformed falls back to its default. */
-export const loadCustomerSearch = createLoader(customerSearchParams);
+export type CustomersState = inferParserType<typeof customerSearchParams>;
+
+/** The controls' state for the view the server read from the URL, on the page it shows. */
+export function customerSearchStateOf(query: CustomerQuery, page: number): CustomersState {
+  return {
+    q: query.q,
+    status: query.status,
+    plan: query.plans,
+    app: query.app,
+    joined: query.joined,
+    from: query.from,
+    to: query.to,
+    sort: query.sort,
+    dir: query.dir,
+    size: query.size,
+    page,
+    after: query.after,
+    before: query.before,
+    last: query.last,
+  };
+}
 
 /** Changing what is shown starts again from the first page. */
 export const FIRST_PAGE = { page: null, after: null, before: null, last: null } as const;

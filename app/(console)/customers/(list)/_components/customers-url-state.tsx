@@ -1,11 +1,10 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import type { inferParserType } from "nuqs/server";
 import { createContext, use, useCallback, useOptimistic, useTransition } from "react";
-import { customerSearchParams, FIRST_PAGE, serializeCustomerSearch } from "../search-params";
+import { customerSearchParams, FIRST_PAGE, serializeCustomerSearch, type CustomersState } from "../search-params";
 
-export type CustomersState = inferParserType<typeof customerSearchParams>;
+export type { CustomersState };
 /** A change of the view: `null` puts a key back to its default (and out of the URL). */
 export type CustomersUpdate = { [Key in keyof CustomersState]?: CustomersState[Key] | null };
 export type SetCustomersState = (update: CustomersUpdate, options?: { history?: "push" | "replace" }) => void;
@@ -30,9 +29,9 @@ function applyUpdate(state: CustomersState, update: CustomersUpdate): CustomersS
 }
 
 /**
- * The Customers view's URL state, shared by the page's client islands. The server reads the URL with the nuqs
- * parsers of search-params.ts and passes the view it rendered as `state`; a change is written back with the same
- * parsers' serializer (defaults left out) and navigates, pushing a history entry, so that the server renders the
+ * The Customers view's URL state, shared by the page's client islands. The server reads the URL
+ * (customerQueryFromSearchParams) and passes the view it rendered as `state`; a change is written back with the nuqs
+ * parsers' serializer of search-params.ts (defaults left out) and navigates, pushing a history entry, so that the server renders the
  * rows again. Until it has, the change shows at once (optimistic state) and the table is marked busy. No nuqs hook
  * (nor its adapter) runs in the browser: the server already knows the state, and the page loads less script.
  */

@@ -1,4 +1,4 @@
-import { Download, SearchX, Users } from "lucide-react";
+import { Download, Info, SearchX, Users } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { CustomerQuery } from "@/lib/customers/query-input";
@@ -24,6 +24,8 @@ export interface CustomersViewProps {
   query: CustomerQuery;
   /** The URL's state as the browser's controls see it (the nuqs parsers), and its query string. */
   state: CustomersState;
+  /** What the URL asked for that the view brought within bounds (a search cut short, a page that does not exist). */
+  notices: string[];
   search: string;
   plans: PlanOption[];
   apps: ConnectedApp[];
@@ -35,7 +37,7 @@ export interface CustomersViewProps {
  * server components; the search box, filters, tabs, sort buttons, pagination and + Add customer are small client
  * islands that change the URL, upon which the server renders the page again (see CustomersUrlStateProvider).
  */
-export function CustomersView({ view, query, state, search, plans, apps, canAddCustomers }: CustomersViewProps) {
+export function CustomersView({ view, query, state, notices, search, plans, apps, canAddCustomers }: CustomersViewProps) {
   const matching = view.counts[query.status];
   const filtered = query.q !== "" || query.plans.length > 0 || query.app !== null || query.joined !== null || query.status !== "all";
   return (
@@ -60,6 +62,12 @@ export function CustomersView({ view, query, state, search, plans, apps, canAddC
         </div>
 
         <CustomersFilters plans={plans} apps={apps} />
+        {notices.map((notice) => (
+          <p key={notice} role="status" className="flex items-center gap-2 rounded-md border bg-muted/50 px-3 py-2 text-sm">
+            <Info aria-hidden className="size-4 shrink-0 text-muted-foreground" />
+            {notice}
+          </p>
+        ))}
         <StatusTabs counts={view.counts} />
 
         <div role="tabpanel" id={STATUS_PANEL_ID} aria-labelledby={statusTabId(query.status)}>

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 
 import { parseRecordId } from "@/lib/ids";
 import { requireConsolePage } from "@/lib/auth/session";
-import { auditPageSchema } from "@/lib/audit/filters";
+import { auditPageNotices, auditPageSchema } from "@/lib/audit/filters";
 import { customerOptionById } from "@/lib/customers/picker";
 import { AuditLogView } from "@/components/audit/audit-log-view";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -22,7 +22,8 @@ export default async function CustomerActivityPage({
   const id = parseRecordId((await params).id);
   const customer = id === null ? null : await customerOptionById(ctx, id);
   if (!customer) notFound();
-  const input = auditPageSchema.parse(await searchParams);
+  const search = await searchParams;
+  const input = auditPageSchema.parse(search);
   return (
     <div className="space-y-6">
       <div className="space-y-1">
@@ -32,7 +33,7 @@ export default async function CustomerActivityPage({
         </p>
       </div>
       {ctx.actor.partnerRole === "admin" ? (
-        <AuditLogView ctx={ctx} input={input} basePath={`/customers/${customer.id}/activity`} customerId={customer.id} />
+        <AuditLogView ctx={ctx} input={input} notices={auditPageNotices(search)} basePath={`/customers/${customer.id}/activity`} customerId={customer.id} />
       ) : (
         <EmptyState title="Only partner admins can see the activity" description="Ask a partner admin if you need an event from it." />
       )}
