@@ -27,10 +27,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "collaborator.role_change": "Changed collaborator role",
   "collaborator.remove": "Removed collaborator",
   "collaborator.update": "Updated collaborator",
+  // Events written before the API and the Teams page's renames became one verb (customer.renamed) keep their label.
   "workspace.rename": "Renamed team",
   "customer.created": "Added customer",
   "customer.deleted": "Deleted customer account",
   "customer.updated": "Updated customer",
+  "customer.renamed": "Renamed customer",
   "customer.plan_changed": "Changed plan",
   "customer.trial_started": "Started trial",
   "customer.trial_turned_off": "Turned trial off",

@@ -23,6 +23,37 @@ export interface CommandPlan {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
+ * Writes what the plans say, on a customer read and locked in `tx`: each plan's changes without the fields that stay
+ * the same, one row update with every plan's columns, and one audit event per plan that changes something (the
+ * same event whichever way the change arrived: Settings, the API or a bulk job). Answers whether anything changed.
+ */
+export async function applyPlans(tx: Transaction, ctx: RequestContext, customer: CustomerRecord, plans: readonly CommandPlan[]): Promise<boolean> {
+  const effective = plans
+    .map((plan) => ({ ...plan, changes: Object.fromEntries(Object.entries(plan.changes).filter(([, change]) => !same(change.from, change.to))) }))
+    .filter((plan) => Object.keys(plan.changes).length > 0);
+  if (effective.length === 0) return false;
+  const set = Object.assign({}, ...effective.map((plan) => plan.set ?? {})) as NonNullable<CommandPlan["set"]>;
+  if (Object.keys(set).length > 0) {
+    await tx
+      .update(customers)
+      .set({ ...set, updatedAt: ctx.now })
+      .where(and(eq(customers.id, customer.id), eq(customers.partnerId, ctx.partnerId)));
+  }
+  for (const plan of effective) {
+    await plan.apply?.(tx);
+    await recordAudit(tx, ctx, {
+      action: plan.action,
+      targetType: "customer",
+      targetId: customer.id,
+      changes: plan.changes,
+      // Named as it is after the change, so that a rename reads under the new name.
+      customer: { id: customer.id, name: set.name ?? customer.name },
+    });
+  }
+  return true;
+}
+
+/**
  * The shape of every command on one customer: the caller must be allowed to manage customers; the customer is
  * read and locked within the partner (another partner's answers NOT_FOUND and nothing is written); `decide`
  * validates and says what changes; the writes and their audit event share one transaction.
@@ -35,23 +66,6 @@ export async function customerCommand(
   assertMayManageCustomers(ctx);
   return inPartnerScope(ctx, async (tx) => {
     const customer = await readCustomer(tx, ctx, customerId, { forUpdate: true });
-    const plan = await decide(tx, customer);
-    const changes = Object.fromEntries(Object.entries(plan.changes).filter(([, change]) => !same(change.from, change.to)));
-    if (Object.keys(changes).length === 0) return { changed: false };
-    if (plan.set) {
-      await tx
-        .update(customers)
-        .set({ ...plan.set, updatedAt: ctx.now })
-        .where(and(eq(customers.id, customer.id), eq(customers.partnerId, ctx.partnerId)));
-    }
-    await plan.apply?.(tx);
-    await recordAudit(tx, ctx, {
-      action: plan.action,
-      targetType: "customer",
-      targetId: customer.id,
-      changes,
-      customer: { id: customer.id, name: customer.name },
-    });
-    return { changed: true };
+    return { changed: await applyPlans(tx, ctx, customer, [await decide(tx, customer)]) };
   });
 }

@@ -2,10 +2,12 @@ import "server-only";
 import { and, eq, ne } from "drizzle-orm";
 import { customers, plans } from "@/db/schema";
 import type { RequestContext } from "@/lib/context";
+import type { Transaction } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { conflict, invalid } from "@/lib/errors";
 import { EXTERNAL_ID_TAKEN } from "./add-customer-input";
-import { customerCommand } from "./customer-command";
+import { customerCommand, type CommandPlan } from "./customer-command";
+import type { CustomerRecord } from "./customer-record";
 import { effectivePlan, trialAfterChoosingPlan } from "./plan";
 import type {
   ChangePlanInput,
@@ -23,83 +25,106 @@ const EXTERNAL_ID_KEY = "customers_partner_external_id_key";
  * Free (decision D1); choosing a plan then makes it a subscription to that plan, so the ended trial is cleared.
  * While a trial runs it keeps running on the new plan (rule U22).
  */
-export async function changePlan(ctx: RequestContext, input: ChangePlanInput) {
-  return customerCommand(ctx, input.customerId, async (tx, customer) => {
-    const [plan] = await tx
-      .select({ id: plans.id, name: plans.name })
-      .from(plans)
-      .where(and(eq(plans.id, input.planId), eq(plans.partnerId, ctx.partnerId)));
-    if (!plan) throw invalid("Choose one of your plans.", { planId: ["Choose one of your plans."] });
-    const current = effectivePlan(customer, ctx.now);
-    const trialEndsAt = trialAfterChoosingPlan(customer.trialEndsAt, ctx.now);
-    return {
-      action: "customer.plan_changed",
-      changes: {
-        plan: { from: current.plan.name, to: plan.name },
-        trialEndsAt: { from: customer.trialEndsAt, to: trialEndsAt },
-      },
-      set: { planId: plan.id, trialEndsAt },
-    };
-  });
+export async function planChange(tx: Transaction, ctx: RequestContext, customer: CustomerRecord, planId: number): Promise<CommandPlan> {
+  const [plan] = await tx
+    .select({ id: plans.id, name: plans.name })
+    .from(plans)
+    .where(and(eq(plans.id, planId), eq(plans.partnerId, ctx.partnerId)));
+  if (!plan) throw invalid("Choose one of your plans.", { planId: ["Choose one of your plans."] });
+  const current = effectivePlan(customer, ctx.now);
+  const trialEndsAt = trialAfterChoosingPlan(customer.trialEndsAt, ctx.now);
+  return {
+    action: "customer.plan_changed",
+    changes: {
+      plan: { from: current.plan.name, to: plan.name },
+      trialEndsAt: { from: customer.trialEndsAt, to: trialEndsAt },
+    },
+    set: { planId: plan.id, trialEndsAt },
+  };
 }
 
 /**
  * Settings › Trial (rules U21, U22): on starts a 30-day trial from now, and turning it on again (while it runs
  * or after it ended) gives a new 30 days from now; off makes the account an active subscription on its plan.
  */
-export async function setTrial(ctx: RequestContext, input: SetTrialInput) {
-  return customerCommand(ctx, input.customerId, async (_tx, customer) => {
-    const trialEndsAt = input.enabled ? trialEndFrom(ctx.now) : null;
-    return {
-      action: input.enabled ? "customer.trial_started" : "customer.trial_turned_off",
-      changes: { trialEndsAt: { from: customer.trialEndsAt, to: trialEndsAt } },
-      set: { trialEndsAt },
-    };
-  });
+export function trialChange(ctx: RequestContext, customer: CustomerRecord, enabled: boolean): CommandPlan {
+  const trialEndsAt = enabled ? trialEndFrom(ctx.now) : null;
+  return {
+    action: enabled ? "customer.trial_started" : "customer.trial_turned_off",
+    changes: { trialEndsAt: { from: customer.trialEndsAt, to: trialEndsAt } },
+    set: { trialEndsAt },
+  };
 }
 
-export async function updateNotificationEmail(ctx: RequestContext, input: NotificationEmailInput) {
-  return customerCommand(ctx, input.customerId, async (_tx, customer) => ({
+export function notificationEmailChange(customer: CustomerRecord, notificationEmail: string): CommandPlan {
+  return {
     action: "customer.notification_email_changed",
-    changes: { notificationEmail: { from: customer.notificationEmail, to: input.notificationEmail } },
-    set: { notificationEmail: input.notificationEmail },
-  }));
+    changes: { notificationEmail: { from: customer.notificationEmail, to: notificationEmail } },
+    set: { notificationEmail },
+  };
 }
 
 /**
  * The partner's own ID for the customer (rule U25), unique within the partner; null clears it. The unique index
- * settles a race between two admins; the check before it gives the usual case a field error.
+ * settles a race between two admins (see `withExternalIdConflict`); the check here gives the usual case a field error.
  */
-export async function updateExternalId(ctx: RequestContext, input: ExternalIdInput) {
+export async function externalIdChange(tx: Transaction, ctx: RequestContext, customer: CustomerRecord, externalId: string | null): Promise<CommandPlan> {
+  if (externalId !== null) {
+    const [taken] = await tx
+      .select({ id: customers.id })
+      .from(customers)
+      .where(and(eq(customers.partnerId, ctx.partnerId), eq(customers.externalId, externalId), ne(customers.id, customer.id)));
+    if (taken) throw conflict(EXTERNAL_ID_TAKEN, { externalId: [EXTERNAL_ID_TAKEN] });
+  }
+  return {
+    action: "customer.external_id_changed",
+    changes: { externalId: { from: customer.externalId, to: externalId } },
+    set: { externalId },
+  };
+}
+
+/** The customer's own iframe origins (rule U27), already validated and normalised by the input schema. */
+export function iframeOriginsChange(customer: CustomerRecord, iframeOrigins: string[]): CommandPlan {
+  return {
+    action: "customer.iframe_origins_changed",
+    changes: { iframeOrigins: { from: customer.iframeOrigins, to: iframeOrigins } },
+    set: { iframeOrigins },
+  };
+}
+
+/** The customer's name (the API's `name`; inside the account people see it as the Team name). */
+export function nameChange(customer: CustomerRecord, name: string): CommandPlan {
+  return { action: "customer.renamed", changes: { name: { from: customer.name, to: name } }, set: { name } };
+}
+
+/** Two admins saving one external ID at once: the unique index refuses the second, with the same field error. */
+export async function withExternalIdConflict<T>(work: () => Promise<T>): Promise<T> {
   try {
-    return await customerCommand(ctx, input.customerId, async (tx, customer) => {
-      if (input.externalId !== null) {
-        const [taken] = await tx
-          .select({ id: customers.id })
-          .from(customers)
-          .where(
-            and(eq(customers.partnerId, ctx.partnerId), eq(customers.externalId, input.externalId), ne(customers.id, customer.id)),
-          );
-        if (taken) throw conflict(EXTERNAL_ID_TAKEN, { externalId: [EXTERNAL_ID_TAKEN] });
-      }
-      return {
-        action: "customer.external_id_changed",
-        changes: { externalId: { from: customer.externalId, to: input.externalId } },
-        set: { externalId: input.externalId },
-      };
-    });
+    return await work();
   } catch (error) {
     if (isUniqueViolation(error, EXTERNAL_ID_KEY)) throw conflict(EXTERNAL_ID_TAKEN, { externalId: [EXTERNAL_ID_TAKEN] });
     throw error;
   }
 }
 
-/** The customer's own iframe origins (rule U27), already validated and normalised by the input schema. */
-export async function updateIframeOrigins(ctx: RequestContext, input: IframeOriginsInput) {
-  return customerCommand(ctx, input.customerId, async (_tx, customer) => ({
-    action: "customer.iframe_origins_changed",
-    changes: { iframeOrigins: { from: customer.iframeOrigins, to: input.iframeOrigins } },
-    set: { iframeOrigins: input.iframeOrigins },
-  }));
+export async function changePlan(ctx: RequestContext, input: ChangePlanInput) {
+  return customerCommand(ctx, input.customerId, (tx, customer) => planChange(tx, ctx, customer, input.planId));
 }
 
+export async function setTrial(ctx: RequestContext, input: SetTrialInput) {
+  return customerCommand(ctx, input.customerId, async (_tx, customer) => trialChange(ctx, customer, input.enabled));
+}
+
+export async function updateNotificationEmail(ctx: RequestContext, input: NotificationEmailInput) {
+  return customerCommand(ctx, input.customerId, async (_tx, customer) => notificationEmailChange(customer, input.notificationEmail));
+}
+
+export async function updateExternalId(ctx: RequestContext, input: ExternalIdInput) {
+  return withExternalIdConflict(() =>
+    customerCommand(ctx, input.customerId, (tx, customer) => externalIdChange(tx, ctx, customer, input.externalId)),
+  );
+}
+
+export async function updateIframeOrigins(ctx: RequestContext, input: IframeOriginsInput) {
+  return customerCommand(ctx, input.customerId, async (_tx, customer) => iframeOriginsChange(customer, input.iframeOrigins));
+}

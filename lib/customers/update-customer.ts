@@ -1,14 +1,19 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import { customers, plans } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
-import { isUniqueViolation } from "@/lib/db/errors";
-import { conflict, invalid } from "@/lib/errors";
-import { EXTERNAL_ID_TAKEN } from "./add-customer-input";
+import type { CommandPlan } from "./customer-command";
+import { applyPlans } from "./customer-command";
+import { readCustomer, type CustomerRecord } from "./customer-record";
 import { findManagedUser, toManagedUser, type ManagedUser } from "./managed-user";
-import { trialAfterChoosingPlan } from "./plan";
-import { trialEndFrom } from "./plan-rules";
+import { assertMayManageCustomers } from "./permissions";
+import {
+  externalIdChange,
+  iframeOriginsChange,
+  nameChange,
+  notificationEmailChange,
+  planChange,
+  trialChange,
+  withExternalIdConflict,
+} from "./settings";
 
 /** The fields a customer update may change; an absent field stays as it is, `null` clears an optional one. */
 export interface CustomerPatch {
@@ -21,59 +26,34 @@ export interface CustomerPatch {
   inTrial?: boolean;
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** Changes only the given fields of a customer, in one transaction with one audit event listing what changed. */
+/**
+ * `PUT /api/managed_users/:id`: the given fields of a customer, in one transaction. Each field is the same verb as
+ * in Settings (lib/customers/settings.ts), with its rules and its audit event: a plan change through the API reads
+ * in the audit log exactly like one made in Settings. Later verbs see what earlier ones decided (a plan chosen with
+ * `in_trial: true` starts the trial on the new plan).
+ */
 export async function updateCustomer(ctx: RequestContext, reference: string, patch: CustomerPatch): Promise<ManagedUser> {
-  try {
-    return await inPartnerScope(ctx, async (tx) => {
-      const current = await findManagedUser(tx, ctx, reference);
-      const next: Partial<typeof customers.$inferInsert> = {};
-      const changes: Record<string, { from: unknown; to: unknown }> = {};
-      const change = <K extends keyof typeof next>(field: K, from: unknown, to: (typeof next)[K]) => {
-        if (sameValue(from, to)) return;
-        next[field] = to;
-        changes[field] = { from, to };
+  assertMayManageCustomers(ctx);
+  return withExternalIdConflict(() =>
+    inPartnerScope(ctx, async (tx) => {
+      const found = await findManagedUser(tx, ctx, reference);
+      const customer = await readCustomer(tx, ctx, found.id, { forUpdate: true });
+      const plans: CommandPlan[] = [];
+      let current: CustomerRecord = customer;
+      const add = (plan: CommandPlan) => {
+        plans.push(plan);
+        if (plan.set && "trialEndsAt" in plan.set) current = { ...current, trialEndsAt: plan.set.trialEndsAt ?? null };
       };
-      if (patch.name !== undefined) change("name", current.name, patch.name);
-      if (patch.notificationEmail !== undefined) change("notificationEmail", current.notificationEmail, patch.notificationEmail);
-      if (patch.externalId !== undefined) change("externalId", current.externalId, patch.externalId);
-      if (patch.iframeOrigins !== undefined) change("iframeOrigins", current.iframeOrigins, patch.iframeOrigins ?? []);
-      if (patch.planId !== undefined && patch.planId !== current.planId) {
-        const [plan] = await tx
-          .select({ id: plans.id })
-          .from(plans)
-          .where(and(eq(plans.id, patch.planId), eq(plans.partnerId, ctx.partnerId)));
-        if (!plan) throw invalid("Choose one of your plans.", { planId: ["No plan of yours has this ID."] });
-        change("planId", current.planId, plan.id);
-      }
-      if (patch.planId !== undefined && patch.inTrial === undefined) {
-        change("trialEndsAt", current.trialEndsAt, trialAfterChoosingPlan(current.trialEndsAt, ctx.now));
-      }
-      if (patch.inTrial === true) {
-        change("trialEndsAt", current.trialEndsAt, trialEndFrom(ctx.now));
-      } else if (patch.inTrial === false && current.trialEndsAt !== null) {
-        change("trialEndsAt", current.trialEndsAt, null);
-      }
-      if (Object.keys(changes).length === 0) return toManagedUser(current, ctx.now);
-      const [row] = await tx
-        .update(customers)
-        .set({ ...next, updatedAt: ctx.now })
-        .where(and(eq(customers.id, current.id), eq(customers.partnerId, ctx.partnerId)))
-        .returning({ id: customers.id });
-      await recordAudit(tx, ctx, {
-        action: "customer.updated",
-        targetType: "customer",
-        targetId: row!.id,
-        customer: { id: current.id, name: next.name ?? current.name },
-        changes,
-      });
-      return toManagedUser({ ...current, ...next, updatedAt: ctx.now } as typeof current, ctx.now);
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, "customers_partner_external_id_key")) throw conflict(EXTERNAL_ID_TAKEN, { externalId: [EXTERNAL_ID_TAKEN] });
-    throw error;
-  }
+      if (patch.name !== undefined) add(nameChange(current, patch.name));
+      if (patch.notificationEmail !== undefined) add(notificationEmailChange(current, patch.notificationEmail));
+      if (patch.externalId !== undefined) add(await externalIdChange(tx, ctx, current, patch.externalId));
+      if (patch.iframeOrigins !== undefined) add(iframeOriginsChange(current, patch.iframeOrigins ?? []));
+      if (patch.planId !== undefined) add(await planChange(tx, ctx, current, patch.planId));
+      if (patch.inTrial === true) add(trialChange(ctx, current, true));
+      // Ending a trial that is not running changes nothing (the API's `in_trial: false` on a subscription).
+      if (patch.inTrial === false && current.trialEndsAt !== null) add(trialChange(ctx, current, false));
+      await applyPlans(tx, ctx, customer, plans);
+      return toManagedUser(await findManagedUser(tx, ctx, String(customer.id)), ctx.now);
+    }),
+  );
 }

@@ -10,7 +10,7 @@ import { inWorkspace } from "./scope";
 
 /**
  * **Workspace admin › Settings › Team name**: the customer's name is changed from inside the account, only by a role
- * that may manage collaborators (rule U30, decision D6).
+ * that may manage collaborators (rule U30, decision D6). The same verb as the API's `name`, with the same event.
  */
 export async function renameTeam(ctx: RequestContext, input: z.output<typeof teamNameSchema>): Promise<{ name: string }> {
   return inWorkspace(ctx, "collaborators.manage", async (tx, access, customerId) => {
@@ -26,7 +26,7 @@ export async function renameTeam(ctx: RequestContext, input: z.output<typeof tea
       tx,
       ctx,
       {
-        action: "workspace.rename",
+        action: "customer.renamed",
         targetType: "customer",
         targetId: customerId,
         customer: { id: customerId, name: input.name },

@@ -160,7 +160,7 @@ describe("Workspace admin › Settings (rule U30, decision D6)", () => {
     await renameTeam(asManager, { name });
     const [row] = await db.select({ name: customers.name, searchText: customers.searchText }).from(customers).where(eq(customers.id, home.id));
     expect(row).toMatchObject({ name, searchText: expect.stringContaining(name.toLowerCase()) });
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.partnerId, acme.partner.id), eq(auditEvents.action, "workspace.rename")));
+    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.partnerId, acme.partner.id), eq(auditEvents.action, "customer.renamed")));
     expect(event).toMatchObject({ actingAs: "customer_manager", customerName: name, changes: { name: { from: home.name, to: name } } });
   });
 });

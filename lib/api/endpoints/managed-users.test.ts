@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as collection from "@/app/api/managed_users/route";
 import * as item from "@/app/api/managed_users/[managed_user_id]/route";
@@ -105,9 +105,23 @@ describe("managed users (customers) API", () => {
     expect((cleared.body as { result: unknown }).result).toMatchObject({ name: "Renamed", external_id: null, origin_url: null, in_trial: false, plan_id: acme.plans.growth.id });
     const [row] = await db.select().from(customers).where(eq(customers.id, mine.id));
     expect(row).toMatchObject({ externalId: null, iframeOrigins: [], trialEndsAt: null, planId: acme.plans.growth.id });
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.partnerId, acme.partner.id), eq(auditEvents.action, "customer.updated")));
-    expect(events).toHaveLength(2);
-    expect(events[1]!.changes).toMatchObject({ externalId: { from: "OLD", to: null } });
+    // Each field is the verb Settings has, with Settings' event: names, not IDs (issue #13).
+    const events = await db
+      .select({ action: auditEvents.action, changes: auditEvents.changes })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.partnerId, acme.partner.id), eq(auditEvents.targetId, String(mine.id))))
+      .orderBy(asc(auditEvents.id));
+    expect(events.map((event) => event.action)).toEqual([
+      "customer.renamed",
+      "customer.trial_started",
+      "customer.external_id_changed",
+      "customer.iframe_origins_changed",
+      "customer.plan_changed",
+      "customer.trial_turned_off",
+    ]);
+    expect(events[0]!.changes).toEqual({ name: { from: mine.name, to: "Renamed" } });
+    expect(events[2]!.changes).toEqual({ externalId: { from: "OLD", to: null } });
+    expect(events[4]!.changes).toMatchObject({ plan: { from: acme.plans.starter.name, to: acme.plans.growth.name } });
   });
 
   it("PUT with a plan after an ended trial makes it a subscription to that plan, as Settings does (rule U20, D1)", async () => {
