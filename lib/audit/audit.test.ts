@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { getDatabase } from "@/lib/db";
 import { createTeamMember, insideCustomer, personContext } from "@/lib/testing/contexts";
 import { adminContext, createCustomer, createPartner } from "@/lib/testing/factories";
-import { csvField, exportAuditCsv } from "./export";
+import { csvLine } from "@/lib/csv";
+import { exportAuditCsv } from "./export";
 import { auditFilterSchema, auditPageSchema } from "./filters";
 import { listAuditEvents } from "./list";
 import { recordAudit } from "./record";
@@ -90,7 +91,7 @@ describe("the audit log (rule C8)", () => {
     expect(lines[1]).toContain("Customer collaborator,Northwind");
     // The changes column is the event's JSON, its quotes doubled inside a quoted field.
     expect(lines[1]).toMatch(/,"\{[^,]*""note"":""event-8""/);
-    expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
-    expect(csvField('a "quoted", text')).toBe('"a ""quoted"", text"');
+    expect(csvLine(["=HYPERLINK(1)"])).toBe("'=HYPERLINK(1)\r\n");
+    expect(csvLine(['a "quoted", text'])).toBe('"a ""quoted"", text"\r\n');
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { RequestContext } from "@/lib/context";
+import { csvLine } from "@/lib/csv";
 import { inPartnerScope } from "@/lib/context";
 import type { AuditFilters } from "./filters";
 import { actingAsLabel, actionLabel } from "./labels";
@@ -8,20 +9,6 @@ import { assertMayReadAudit, auditWhere, fetchAuditEvents, type AuditEventRow } 
 const BATCH = 1_000;
 
 export const CSV_HEADER = ["Time (UTC)", "Person", "Email", "Acting as", "Account", "Action", "Target", "Changes", "IP address", "User agent"];
-
-/**
- * One CSV field: quoted when it holds a quote, comma or line break, and with a leading apostrophe when a
- * spreadsheet would read it as a formula (names and changes are typed by people).
- */
-export function csvField(value: string | number | null | undefined): string {
-  let text = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvLine(fields: readonly (string | number | null | undefined)[]): string {
-  return `${fields.map(csvField).join(",")}\r\n`;
-}
 
 function eventLine(event: AuditEventRow, partnerName: string): string {
   return csvLine([

@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { getDatabase } from "@/lib/db";
 import { adminContext, createCustomer, createPartner } from "@/lib/testing/factories";
-import { csvCell, customerCsvLines } from "./export";
+import { csvLine } from "@/lib/csv";
+import { customerCsvLines } from "./export";
 import { DEFAULT_CUSTOMER_QUERY } from "./query-input";
 
 describe("Export CSV", () => {
   it("quotes what needs quoting and never lets a cell start a formula", () => {
-    expect(csvCell('Acme, "Inc"')).toBe('"Acme, ""Inc"""');
-    expect(csvCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
-    expect(csvCell(null)).toBe("");
+    expect(csvLine(['Acme, "Inc"', "=HYPERLINK(1)", null, "two\nlines"])).toBe('"Acme, ""Inc""",\'=HYPERLINK(1),,"two\nlines"\r\n');
   });
 
   it("streams every row of the filtered, sorted view, all pages, for this partner only", async () => {

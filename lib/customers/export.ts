@@ -4,6 +4,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import type postgres from "postgres";
 import { partnerScope, tenantDatabase } from "@/lib/db";
 import type { RequestContext } from "@/lib/context";
+import { csvLine } from "@/lib/csv";
 import type { CustomerQuery } from "./query-input";
 import { STATUS_LABELS, type CustomerStatus } from "./status";
 import { filterConditions, keyset, rowColumns, statusCondition, tableSqlContext, whereOf } from "./table-sql";
@@ -12,17 +13,6 @@ const dialect = new PgDialect();
 
 const BATCH = 1_000;
 const HEADER = ["ID", "Customer", "External ID", "Plan", "Status", "Joined", "Tasks used", "Task limit", "Connections", "Connection limit", "Connected apps"];
-
-/** One CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
-export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvLine(values: unknown[]): string {
-  return `${values.map(csvCell).join(",")}\r\n`;
-}
 
 type ExportRow = {
   id: number;

@@ -1,6 +1,7 @@
 import { DAY_MS } from "@/lib/time";
 import { FREE_PLAN, TRIAL_TASK_LIMIT } from "./plan-rules";
 import { customerStatus, type CustomerStatus } from "./status";
+import { billingPeriodOf } from "./billing-period";
 
 export interface PlanRef {
   id: number;
@@ -63,10 +64,7 @@ export function effectivePlan(
   };
 }
 
-/** The billing period containing `at`: its calendar month in UTC, as the usage roll-up counts it. */
-export function billingPeriodOf(at: Date): string {
-  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1)).toISOString().slice(0, 10);
-}
+export { billingPeriodOf };
 
 /** Tasks used this billing period: the roll-up counts only while its period is the current month. */
 export function tasksUsedInPeriod(customer: { tasksUsed: number; usagePeriod: string }, at: Date): number {

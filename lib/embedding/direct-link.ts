@@ -14,8 +14,8 @@ import { embeddedAuditDetails } from "./audit-details";
 import { refuse } from "./refusal";
 import { assertRs256, checkClaims, claimedVendor, validUntil, verifiedPayload, type DirectLinkClaims } from "./token";
 import { workspacePath } from "./workspace-path";
+import { MAX_RECORD_ID } from "@/lib/ids";
 
-const MAX_ID = 2_147_483_647;
 
 export interface EmbeddedSignIn {
   sessionSecret: string;
@@ -30,7 +30,7 @@ export interface EmbeddedSignIn {
 function reference(value: string): { id: number } | { externalId: string } | null {
   if (/^\d{1,10}$/.test(value)) {
     const id = Number(value);
-    return id > 0 && id <= MAX_ID ? { id } : null;
+    return id > 0 && id <= MAX_RECORD_ID ? { id } : null;
   }
   return value.length > 1 && value.startsWith("E") ? { externalId: value.slice(1) } : null;
 }

@@ -5,6 +5,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import type { JobBucket } from "@/lib/customers/dashboard";
 import type { BucketUnit } from "@/lib/customers/dashboard-period";
 import { numberFormat } from "./format";
+import { DAY_MS } from "@/lib/time";
 
 // Dates are shown in UTC on the server and in the browser alike, so the first render and hydration agree.
 const dayFormat = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", timeZone: "UTC" });
@@ -21,7 +22,7 @@ const SERIES = [
 
 /** Successful and failed jobs over the period, one stacked bar per bucket; a table carries the same for screen readers. */
 export function JobsChart({ series, bucketUnit, periodLabel }: { series: JobBucket[]; bucketUnit: BucketUnit; periodLabel: string }) {
-  const spansDays = series.length > 0 && Date.parse(series[series.length - 1]!.start) - Date.parse(series[0]!.start) > 86_400_000;
+  const spansDays = series.length > 0 && Date.parse(series[series.length - 1]!.start) - Date.parse(series[0]!.start) > DAY_MS;
   // Hours over a day; dates otherwise, marked at midnight (UTC) when the bars are shorter than a day.
   const ticks = bucketUnit === "hour" && spansDays ? series.filter((bucket) => new Date(bucket.start).getUTCHours() === 0).map((b) => b.start) : undefined;
   const tick = (value: string) => (bucketUnit === "hour" && !spansDays ? hourFormat : dayFormat).format(new Date(value));
