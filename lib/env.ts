@@ -65,6 +65,11 @@ export const ENVIRONMENT = {
     z.string().refine((value) => !/[\r\n]/.test(value) && /@/.test(value), "expected one line with an email address"),
     "Partner console <no-reply@localhost>",
   ),
+  /**
+   * How long the mail worker waits for the SMTP server to connect and to greet, in milliseconds (twice that for any
+   * later answer): a server that hangs keeps its message queued for a later attempt instead of holding the worker.
+   */
+  SMTP_TIMEOUT_MS: withDefault(positiveInteger("a whole number of milliseconds, at least 1"), "10000"),
 } as const;
 
 export type EnvironmentName = keyof typeof ENVIRONMENT;

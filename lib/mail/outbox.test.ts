@@ -2,9 +2,10 @@
  * The outbox (issue 15): an email is queued in the transaction of the change that causes it and sent afterwards,
  * through a real SMTP server (the development mail catcher, refusing on demand), with retries and backoff.
  */
+import { createServer, type Socket } from "node:net";
 import { and, eq } from "drizzle-orm";
 import type { Transporter } from "nodemailer";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { emailOutbox, partnerInvitations } from "@/db/schema";
 import { inPartnerScope } from "@/lib/context";
 import { getDatabase } from "@/lib/db";
@@ -32,10 +33,10 @@ afterAll(async () => {
 });
 
 /** Runs the worker at `at` until it finds nothing more to claim (other test files leave queued mail behind too). */
-async function drain(at: Date) {
+async function drain(at: Date, through: Transporter = transport) {
   const total = { sent: 0, retried: 0, failed: 0 };
   for (;;) {
-    const run = await deliverDueEmail({ at, transport });
+    const run = await deliverDueEmail({ at, transport: through });
     total.sent += run.sent;
     total.retried += run.retried;
     total.failed += run.failed;
@@ -129,6 +130,52 @@ describe("the outbox", () => {
       expect(invitation?.email).toBe(email);
     } finally {
       catcher.refuse = false;
+    }
+  });
+
+  it("keeps a message queued when the mail server accepts the connection and never answers; the write stands", async () => {
+    // A server that takes the TCP connection and stays silent: no greeting, ever.
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as { port: number };
+    vi.stubEnv("SMTP_TIMEOUT_MS", "300");
+    const hanging = oneOffTransport(`smtp://127.0.0.1:${port}`);
+    try {
+      const { acme, admin } = await setup();
+      const email = `timed-out-${Date.now()}@example.test`;
+      const started = Date.now();
+      const { id: invitationId } = await inviteTeamMember(admin, { email, role: "member" });
+      // The write does not wait for the mail server at all.
+      expect(Date.now() - started).toBeLessThan(5_000);
+      const [{ id }] = (await getDatabase().select({ id: emailOutbox.id }).from(emailOutbox).where(eq(emailOutbox.toAddress, email))) as [{ id: number }];
+
+      const start = new Date(Date.now() + 1000);
+      const attempt = Date.now();
+      const run = await drain(start, hanging);
+      expect(run.retried).toBeGreaterThan(0);
+      // Given up after the configured timeout, not nodemailer's minutes-long default.
+      expect(Date.now() - attempt).toBeLessThan(5_000);
+      const row = await outboxRow(id);
+      expect(row).toMatchObject({ status: "queued", attempts: 1, claimedUntil: null, sentAt: null });
+      expect(row.lastError).toMatch(/ETIMEDOUT|Greeting never received|timeout/i);
+      expect(row.nextAttemptAt.getTime()).toBe(start.getTime() + retryDelayMs(1));
+      expect(caughtFor(email)).toHaveLength(0);
+
+      // A working server later: the retry sends it, once.
+      await drain(row.nextAttemptAt);
+      expect(await outboxRow(id)).toMatchObject({ status: "sent", attempts: 2, lastError: null });
+      expect(caughtFor(email)).toHaveLength(1);
+      const [invitation] = await getDatabase().select().from(partnerInvitations).where(and(eq(partnerInvitations.id, invitationId), eq(partnerInvitations.partnerId, acme.partner.id)));
+      expect(invitation?.email).toBe(email);
+    } finally {
+      hanging.close();
+      vi.unstubAllEnvs();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
     }
   });
 

@@ -7,8 +7,14 @@ import { env } from "@/lib/env";
  * sets SMTP_URL to its development mail catcher when none is given.
  */
 
-/** Short timeouts: a mail server that hangs keeps its message queued for the next attempt, not the worker waiting. */
-const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };
+/**
+ * Short timeouts (SMTP_TIMEOUT_MS): a mail server that accepts the connection and never answers keeps its message
+ * queued for the next attempt, instead of the worker waiting on it (nodemailer's own defaults are minutes).
+ */
+function timeouts() {
+  const ms = env("SMTP_TIMEOUT_MS");
+  return { connectionTimeout: ms, greetingTimeout: ms, socketTimeout: 2 * ms };
+}
 
 const globalForTransport = globalThis as unknown as { partnerConsoleMailTransport?: { url: string; transport: Transporter } };
 
@@ -24,12 +30,12 @@ export function mailFrom(): string {
 export function smtpTransport(url: string): Transporter {
   const cached = globalForTransport.partnerConsoleMailTransport;
   if (cached?.url === url) return cached.transport;
-  const transport = nodemailer.createTransport({ url, pool: true, maxConnections: 2, ...TIMEOUTS });
+  const transport = nodemailer.createTransport({ url, pool: true, maxConnections: 2, ...timeouts() });
   globalForTransport.partnerConsoleMailTransport = { url, transport };
   return transport;
 }
 
 /** A transport for one use (tests, scripts): closed by the caller. */
 export function oneOffTransport(url: string): Transporter {
-  return nodemailer.createTransport({ url, ...TIMEOUTS });
+  return nodemailer.createTransport({ url, ...timeouts() });
 }
