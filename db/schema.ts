@@ -62,6 +62,11 @@ export const partners = pgTable("partners", {
     .notNull()
     .unique("partners_embedded_vendor_id_key")
     .default(sql`replace(gen_random_uuid()::text, '-', '')`),
+  /**
+   * Which notifications its customers get unless a customer's own setting says otherwise (issue 15): a map from
+   * notification kind (lib/notifications/kinds.ts) to on/off; a kind not named is on.
+   */
+  notificationDefaults: jsonb("notification_defaults").$type<Record<string, boolean>>().notNull().default(sql`'{}'::jsonb`),
   createdAt: createdAt(),
 });
 
@@ -340,6 +345,8 @@ export const customers = pgTable(
     usagePeriod: date("usage_period", { mode: "string" }).notNull().default(sql`date_trunc('month', now())::date`),
     /** Roll-up of authenticated connections (rule U5). */
     authenticatedConnections: integer("authenticated_connections").notNull().default(0),
+    /** The customer's own notification choices (kind → on/off); a kind not named follows the partner's default. */
+    notificationSettings: jsonb("notification_settings").$type<Record<string, boolean>>().notNull().default(sql`'{}'::jsonb`),
     /**
      * What search reads: lower-cased name and external ID joined by a control character that no search term
      * can contain, so that a term never matches across the two.
@@ -375,6 +382,8 @@ export const customers = pgTable(
       index("customers_plan_created_idx").on(t.partnerId, t.planId, t.createdAt, t.id),
       index("customers_plan_tasks_idx").on(t.partnerId, t.planId, t.tasksUsed, t.id),
       index("customers_plan_connections_idx").on(t.partnerId, t.planId, t.authenticatedConnections, t.id),
+      // The notifications job reads due trials across every partner by trial end (lib/notifications/due.ts).
+      index("customers_trial_ends_at_idx").on(t.trialEndsAt, t.id).where(sql`${t.trialEndsAt} is not null`),
       index("customers_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
       // Search terms of one or two characters match from the start of the name or the external ID only.
       index("customers_search_prefix_idx").on(t.partnerId, sql`${t.searchText} text_pattern_ops`),
@@ -382,6 +391,26 @@ export const customers = pgTable(
       check("customers_name_not_blank", sql`length(btrim(${t.name})) > 0`),
     ];
   },
+);
+
+/**
+ * Every notification sent to a customer's notification email (issue 15), one row per event: the unique key
+ * (customer, kind, occurrence: the trial end or the billing period) makes the notifications job send each at most
+ * once, however often and on however many instances it runs.
+ */
+export const customerNotifications = pgTable(
+  "customer_notifications",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    partnerId: partnerId(),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    occurrence: text("occurrence").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("customer_notifications_event_key").on(t.customerId, t.kind, t.occurrence), index().on(t.partnerId)],
 );
 
 /** The apps a customer may use when its app access is `selected` (rules U23–U24). */

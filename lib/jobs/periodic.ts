@@ -2,6 +2,7 @@ import "server-only";
 import { rollOverBillingPeriods } from "@/lib/customers/roll-over";
 import { flagEndedTrials } from "@/lib/customers/trial-ended";
 import { pruneRateLimitWindows } from "@/lib/api/rate-limit-prune";
+import { sendDueNotifications } from "@/lib/notifications/send";
 import { HOUR_MS, MINUTE_MS } from "@/lib/time";
 import { enqueueJob } from "./queue";
 import type { JobHandler } from "./worker";
@@ -15,12 +16,14 @@ export interface PeriodicJob {
 /**
  * The maintenance jobs. The billing period rolls over hourly, so that a new month starts from zero tasks even for
  * customers that run no job; ended trials are flagged every minute, which keeps the Customers table's status tabs
- * on their indexes; past rate-limit windows are dropped hourly.
+ * on their indexes; past rate-limit windows are dropped hourly; the customers' notifications (trial ends, tasks and
+ * connections at their limits) are found every minute, each sent once (lib/notifications/send.ts).
  */
 export const PERIODIC_JOBS: readonly PeriodicJob[] = [
   { name: "billing-roll-over", everyMs: HOUR_MS, run: () => rollOverBillingPeriods() },
   { name: "flag-ended-trials", everyMs: MINUTE_MS, run: () => flagEndedTrials() },
   { name: "prune-rate-limit-windows", everyMs: HOUR_MS, run: () => pruneRateLimitWindows() },
+  { name: "send-customer-notifications", everyMs: MINUTE_MS, run: () => sendDueNotifications() },
 ];
 
 /** A period's key: its start, the same on every instance (machine time; a clock a little off only delays a run). */
