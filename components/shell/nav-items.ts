@@ -1,4 +1,4 @@
-import { AppWindow, BookOpen, KeyRound, Mail, ScrollText, UserCog, UserRound, Users, type LucideIcon } from "lucide-react";
+import { AppWindow, Bell, BookOpen, KeyRound, Mail, ScrollText, UserCog, UserRound, Users, type LucideIcon } from "lucide-react";
 
 export type NavItem = {
   label: string;
@@ -16,6 +16,7 @@ export const navItems: readonly NavItem[] = [
   { label: "Audit log", href: "/audit-log", icon: ScrollText },
   { label: "API clients", href: "/api-clients", icon: KeyRound },
   { label: "Embedding", href: "/embedding", icon: AppWindow },
+  { label: "Notifications", href: "/notifications", icon: Bell },
   { label: "Email", href: "/email", icon: Mail },
   { label: "API reference", href: "/api-reference", icon: BookOpen },
 ];

@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireConsolePage } from "@/lib/auth/session";
 import { listOutbox, type OutboxEntry } from "@/lib/mail/list";
+import { NOTIFICATION_LABELS, type NotificationKind } from "@/lib/notifications/kinds";
 
 export const metadata: Metadata = { title: "Email" };
 
@@ -12,6 +13,12 @@ const KIND_LABELS: Record<string, string> = {
   partner_invitation: "Team invitation",
   workspace_invitation: "Workspace invitation",
 };
+
+function kindLabel(kind: string): string {
+  const notification = /^notification\.(.+)$/.exec(kind)?.[1];
+  if (notification && notification in NOTIFICATION_LABELS) return `Notification: ${NOTIFICATION_LABELS[notification as NotificationKind].label}`;
+  return KIND_LABELS[kind] ?? kind;
+}
 
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const format = (iso: string | null) => (iso ? `${dateTime.format(new Date(iso))} UTC` : "");
@@ -57,7 +64,7 @@ export default async function EmailPage() {
                 <TableCell className="text-sm">{entry.to}</TableCell>
                 <TableCell>
                   <div className="text-sm">{entry.subject}</div>
-                  <div className="text-xs text-muted-foreground">{KIND_LABELS[entry.kind] ?? entry.kind.replace(/^notification\./, "Notification: ")}</div>
+                  <div className="text-xs text-muted-foreground">{kindLabel(entry.kind)}</div>
                 </TableCell>
                 <TableCell>
                   <Status entry={entry} />

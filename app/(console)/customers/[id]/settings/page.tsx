@@ -1,10 +1,13 @@
 import { Info } from "lucide-react";
+import Link from "next/link";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Separator } from "@/components/ui/separator";
 import { getCustomerSettings } from "@/lib/customers/settings-view";
+import { getCustomerNotificationSettings } from "@/lib/notifications/settings";
 import { readCustomerPage, type CustomerRouteParams } from "../_lib/customer-page";
 import { DeleteAccount } from "./_components/delete-account";
+import { NotificationSettings } from "./_components/notification-settings";
 import { OriginList } from "./_components/origin-list";
 import { PlanForm } from "./_components/plan-form";
 import { SettingSection } from "./_components/setting-section";
@@ -15,7 +18,10 @@ const READ_ONLY_ID = "settings-read-only";
 
 /** The Settings tab (rules U20–U22, U25, U27–U30): partner admins change them, other team members see them. */
 export default async function CustomerSettingsPage({ params }: { params: CustomerRouteParams }) {
-  const { customerId, data: settings } = await readCustomerPage(params, getCustomerSettings);
+  const {
+    customerId,
+    data: [settings, notifications],
+  } = await readCustomerPage(params, (ctx, id) => Promise.all([getCustomerSettings(ctx, id), getCustomerNotificationSettings(ctx, id)]));
   const disabled = !settings.canManage;
   const common = { customerId, disabled, disabledReasonId: disabled ? READ_ONLY_ID : undefined };
 
@@ -51,6 +57,22 @@ export default async function CustomerSettingsPage({ params }: { params: Custome
         <PlanForm key={settings.effectivePlanId} plans={settings.plans} currentPlanId={settings.effectivePlanId} {...common} />
         <Separator />
         <TrialSetting trial={settings.trial} {...common} />
+      </SettingSection>
+
+      <SettingSection
+        title="Notifications"
+        description={
+          <>
+            The events sent to the notification email ({settings.notificationEmail}), each once. Partner default follows your
+            partner account&apos;s choice on the <Link href="/notifications" className="underline underline-offset-4">Notifications</Link> page.
+          </>
+        }
+      >
+        <NotificationSettings
+          key={notifications.rows.map((row) => `${row.kind}:${row.choice}:${row.partnerDefault}`).join(",")}
+          rows={notifications.rows}
+          {...common}
+        />
       </SettingSection>
 
       <SettingSection
