@@ -96,6 +96,10 @@ export const ACTION_PROBES: Record<string, ActionProbe> = {
     target: customerC,
     input: (t) => ({ customerId: t.customerId, iframeOrigins: "https://embed.example.test" }),
   },
+  "(console)/customers/[id]/settings/actions.ts#setCustomerNotificationAction": {
+    target: customerC,
+    input: (t) => ({ customerId: t.customerId, kind: "trial_ended", choice: "off" }),
+  },
   "(console)/customers/[id]/settings/actions.ts#deleteCustomerAction": {
     target: async (w) => {
       const customer = await fresh.customer(w);
@@ -103,6 +107,7 @@ export const ACTION_PROBES: Record<string, ActionProbe> = {
     },
     input: (t) => ({ customerId: t.customerId, confirmName: t.name }),
   },
+  "(console)/notifications/actions.ts#setNotificationDefaultAction": { target: none, input: () => ({ kind: "trial_ended", enabled: false }) },
   "(console)/team/actions.ts#changeTeamRoleAction": {
     target: async (w) => ({ userId: (await fresh.teamMember(w)).id }),
     input: (t) => ({ userId: t.userId, role: "admin" }),
