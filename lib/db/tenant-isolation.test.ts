@@ -160,6 +160,7 @@ const OWNER_HANDLE_USERS = [
   "lib/jobs/queue.ts",
   "lib/jobs/runs.ts",
   "lib/mail/deliver.ts",
+  "lib/notifications/send.ts",
   "lib/partner-team/accept.ts",
   "lib/password-reset/request.ts",
   "lib/password-reset/reset.ts",
