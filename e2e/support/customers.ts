@@ -13,6 +13,7 @@ export interface FixtureCustomer {
   plan?: string;
   name?: string;
   externalId?: string | null;
+  notificationEmail?: string;
   trialEndsAt?: string | null;
   recipes?: { name: string; status: "running" | "stopped"; jobs?: FixtureJob[] }[];
   /** A row in every table of the workspace. */

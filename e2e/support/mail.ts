@@ -23,14 +23,17 @@ export async function caughtMail(to: string): Promise<CaughtMessage[]> {
   return messages.filter((message) => message.to.includes(to.toLowerCase()));
 }
 
-/** Waits for the email to `to` whose subject matches, as the worker delivers it, and returns it. */
-export async function emailTo(to: string, subject: RegExp): Promise<CaughtMessage> {
+/**
+ * Waits for the email to `to` whose subject matches, as the worker delivers it, and returns it. A periodic job's
+ * email (a notification) may take up to its period and a poll longer: pass a longer `timeout` for those.
+ */
+export async function emailTo(to: string, subject: RegExp, timeout = 20_000): Promise<CaughtMessage> {
   let found: CaughtMessage | undefined;
   await expect
     .poll(async () => {
       found = (await caughtMail(to)).find((message) => subject.test(message.subject));
       return found !== undefined;
-    }, { timeout: 20_000, message: `an email to ${to} about ${subject}` })
+    }, { timeout, message: `an email to ${to} about ${subject}` })
     .toBe(true);
   return found!;
 }

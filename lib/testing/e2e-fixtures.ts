@@ -14,6 +14,8 @@ export const fixtureCustomerInput = z.object({
   plan: z.string().default("Growth"),
   name: z.string().optional(),
   externalId: z.string().nullable().default(null),
+  /** Its own address, so that a test finds its customer's notifications in the mail catcher. */
+  notificationEmail: z.email().optional(),
   trialEndsAt: z.iso.datetime().nullable().default(null),
   recipes: z
     .array(
@@ -41,6 +43,7 @@ export async function createFixtureCustomer(input: z.output<typeof fixtureCustom
     const customer = await createCustomer(tx, plan.partnerId, plan.id, {
       ...(input.name ? { name: input.name } : {}),
       externalId: input.externalId,
+      ...(input.notificationEmail ? { notificationEmail: input.notificationEmail } : {}),
       trialEndsAt: input.trialEndsAt ? new Date(input.trialEndsAt) : null,
     });
     for (const recipe of input.recipes) {
