@@ -33,16 +33,21 @@ const TRIAL_OFFSETS_MS: Partial<Record<NotificationKind, number>> = {
 const enabled = (kind: NotificationKind) =>
   sql`coalesce((c.notification_settings ->> ${kind})::boolean, (pa.notification_defaults ->> ${kind})::boolean, true)`;
 
-/** Not sent yet: a probe of the unique key customer_notifications_event_key. */
-const notSent = (kind: NotificationKind, occurrence: SQL) =>
-  sql`not exists (select 1 from customer_notifications n where n.customer_id = c.id and n.kind = ${kind} and n.occurrence = ${occurrence})`;
+/**
+ * Not sent yet: one probe of the unique key customer_notifications_event_key per candidate (a lateral subquery on
+ * the candidate's ID), never a scan of every notification of the period, which would be repeated per candidate.
+ * The caller filters on `ns.sent is null`.
+ */
+const sentProbe = (kind: NotificationKind, occurrence: SQL) =>
+  sql`left join lateral (select true as sent from customer_notifications n
+                          where n.customer_id = c.id and n.kind = ${kind} and n.occurrence = ${occurrence} limit 1) ns on true`;
 
 /** A trial end as the occurrence key: the instant, as JavaScript's toISOString writes it. */
 const TRIAL_END_KEY = sql`to_char(c.trial_ends_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
  * The query that finds up to `limit` events of `kind` due at `at` and not sent yet, across every partner, each
- * branch on an index (checked with EXPLAIN at 100,000 customers, docs/notifications.md):
+ * branch on an index (checked with EXPLAIN at 100,000 customers: docs/notifications.md):
  * - trial events: a one-day window of trial ends on customers_trial_ends_at_idx;
  * - tasks and connections of customers on their own plan: per plan, the customers at or above the threshold on
  *   customers_plan_tasks_idx / customers_plan_connections_idx (partner, plan, figure);
@@ -62,25 +67,28 @@ export function dueNotificationsSql(kind: NotificationKind, at: Date, period: st
              ${TRIAL_END_KEY} as occurrence, c.trial_ends_at, null::int as used, null::int as lim
         from customers c
         join partners pa on pa.id = c.partner_id
+        ${sentProbe(kind, TRIAL_END_KEY)}
        where c.trial_ends_at is not null and c.trial_ends_at > ${from} and c.trial_ends_at <= ${to}
-         and ${enabled(kind)} and ${notSent(kind, TRIAL_END_KEY)}${onlyPartner}
+         and ${enabled(kind)} and ns.sent is null${onlyPartner}
        limit ${limit}`;
   }
   const periodKey = sql`${period}::text`;
   if (kind === "tasks_80_percent" || kind === "tasks_100_percent") {
+    // Integer arithmetic (the ceiling of limit × percent / 100), so that the threshold is a range on the index.
     const percent = kind === "tasks_80_percent" ? 80 : 100;
     const threshold = Math.ceil((TRIAL_TASK_LIMIT * percent) / 100);
     const columns = sql`c.id as customer_id, c.partner_id, c.name as customer_name, c.notification_email,
                         ${periodKey} as occurrence, c.trial_ends_at, c.tasks_used as used`;
-    const common = sql`c.usage_period = ${period}::date and ${enabled(kind)} and ${notSent(kind, periodKey)}`;
+    const probe = sentProbe(kind, periodKey);
+    const common = sql`c.usage_period = ${period}::date and ${enabled(kind)} and ns.sent is null`;
     return sql`
       (select d.* from plans p
          join partners pa on pa.id = p.partner_id
         cross join lateral (
           select ${columns}, p.task_limit as lim
-            from customers c
+            from customers c ${probe}
            where c.partner_id = p.partner_id and c.plan_id = p.id
-             and c.tasks_used >= ceil(p.task_limit * ${sql.raw(String(percent))} / 100.0) and c.trial_ends_at is null and ${common}
+             and c.tasks_used >= (p.task_limit * ${sql.raw(String(percent))} + 99) / 100 and c.trial_ends_at is null and ${common}
            limit ${limit}) d
         where p.task_limit > 0${onlyPartner}
         limit ${limit})
@@ -88,14 +96,14 @@ export function dueNotificationsSql(kind: NotificationKind, at: Date, period: st
       (select d.* from partners pa
         cross join lateral (
           (select ${columns}, ${TRIAL_TASK_LIMIT}::int as lim
-             from customers c
+             from customers c ${probe}
             where c.partner_id = pa.id and c.trial_ends_at is not null and not c.trial_ended
               and c.tasks_used >= ${sql.raw(String(threshold))} and ${common}
             limit ${limit})
           union all
           (select ${columns}, ${TRIAL_TASK_LIMIT}::int as lim
-             from customers c
-            where c.partner_id = pa.id and c.trial_ended and c.trial_ends_at is not null
+             from customers c ${probe}
+            where c.partner_id = pa.id and c.trial_ended
               and c.tasks_used >= ${sql.raw(String(threshold))} and ${common}
             limit ${limit})) d
         where true${onlyPartner}
@@ -105,13 +113,14 @@ export function dueNotificationsSql(kind: NotificationKind, at: Date, period: st
   // connection_limit_reached: at most once a billing period while the authenticated connections are at the limit.
   const columns = sql`c.id as customer_id, c.partner_id, c.name as customer_name, c.notification_email,
                       ${periodKey} as occurrence, c.trial_ends_at, c.authenticated_connections as used`;
-  const common = sql`${enabled(kind)} and ${notSent(kind, periodKey)}`;
+  const probe = sentProbe(kind, periodKey);
+  const common = sql`${enabled(kind)} and ns.sent is null`;
   return sql`
     (select d.* from plans p
        join partners pa on pa.id = p.partner_id
       cross join lateral (
         select ${columns}, p.connection_limit as lim
-          from customers c
+          from customers c ${probe}
          where c.partner_id = p.partner_id and c.plan_id = p.id
            and c.authenticated_connections >= p.connection_limit
            and (c.trial_ends_at is null or c.trial_ends_at > ${at}) and ${common}
@@ -123,8 +132,8 @@ export function dueNotificationsSql(kind: NotificationKind, at: Date, period: st
        join plans f on f.partner_id = pa.id and f.is_free and f.connection_limit > 0
       cross join lateral (
         select ${columns}, f.connection_limit as lim
-          from customers c
-         where c.partner_id = pa.id and c.trial_ended and c.trial_ends_at <= ${at}
+          from customers c ${probe}
+         where c.partner_id = pa.id and c.trial_ended
            and c.authenticated_connections >= f.connection_limit and ${common}
          limit ${limit}) d
       where true${onlyPartner}

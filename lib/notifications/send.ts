@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import { auditEvents, customerNotifications } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { billingPeriodOf } from "@/lib/customers/billing-period";
@@ -24,6 +25,12 @@ export async function sendNotificationBatch(
   batch: number,
   partnerId?: number,
 ): Promise<{ found: number; sent: number }> {
+  // The anti-join must probe customer_notifications_event_key row by row: a table whose statistics still say
+  // "empty" (a new deployment, or the thousands of rows this very run adds before autovacuum's next analyze) would
+  // otherwise be scanned whole for every candidate, which grows with the square of the events. The penalty this puts
+  // on plans would also start JIT compilation, which takes longer than the query itself.
+  await tx.execute(sql`set local enable_seqscan = off`);
+  await tx.execute(sql`set local jit = off`);
   const due = await tx.execute<DueNotification>(dueNotificationsSql(kind, at, billingPeriodOf(at), batch, partnerId));
   if (due.length === 0) return { found: 0, sent: 0 };
   const claimed = await tx
