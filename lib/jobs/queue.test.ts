@@ -143,11 +143,12 @@ describe("the periodic jobs", () => {
     expect(runs).toBe(1);
   });
 
-  it("are the billing roll-over and the ended-trials flag (moved from instrumentation.ts), with the rate-limit pruning", async () => {
+  it("are the billing roll-over and the ended-trials flag (moved from instrumentation.ts), with the rate-limit pruning and the customers' notifications", async () => {
     expect(PERIODIC_JOBS.map((job) => [job.name, job.everyMs])).toEqual([
       ["billing-roll-over", 3_600_000],
       ["flag-ended-trials", 60_000],
       ["prune-rate-limit-windows", 3_600_000],
+      ["send-customer-notifications", 60_000],
     ]);
     const handlers = periodicHandlers();
     for (const job of PERIODIC_JOBS) {
