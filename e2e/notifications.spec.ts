@@ -32,7 +32,9 @@ test.describe("Notifications (issue 15)", () => {
     expect(notice.html).toContain("<a href=");
 
     // The link goes to the customer's Settings, where the plan is chosen.
-    await page.goto(linkIn(notice, `/customers/${customer.id}/settings`));
+    const link = linkIn(notice, `/customers/${customer.id}/`);
+    expect(new URL(link).pathname).toBe(`/customers/${customer.id}/settings`);
+    await page.goto(link);
     await expect(page.getByRole("heading", { name: "Settings", level: 2 })).toBeVisible();
     await expect(page.getByRole("region", { name: "Notifications" }).getByRole("combobox", { name: "Trial ends in 7 days" })).toHaveText(
       "Partner default (On)",
