@@ -64,3 +64,12 @@ test("the API reference renders the OpenAPI document: methods, paths, body field
   const document = await page.request.get("/api/openapi.json");
   expect((await document.json()).openapi).toBe("3.1.0");
 });
+
+test("the API reference shows the document's `code` spans as code, never as raw backticks (issue 12)", async ({ page }) => {
+  await signInAs(page, DEMO_USERS.acmeAdmin.email);
+  await page.goto("/api-reference");
+  const create = page.locator('[aria-label="POST /api/managed_users"]');
+  await expect(create.locator("code", { hasText: /^customers:write$/ })).toBeVisible();
+  await expect(create).toContainText("Needs the customers:write permission.");
+  expect(await page.locator("main#main").innerText()).not.toContain("`");
+});

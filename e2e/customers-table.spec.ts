@@ -152,7 +152,7 @@ test("plan, app and date joined filters, shown as chips that clear one by one or
   await waitForTable(page);
   await expect(page.getByText("Joined: Last 30 days")).toBeVisible();
   const cutoff = Date.now() - 31 * 86_400_000;
-  const joinedCells = page.getByRole("table", { name: "Customers" }).locator("tbody tr td:nth-child(2)");
+  const joinedCells = page.getByRole("table", { name: "Customers" }).locator("tbody tr td:nth-child(3)");
   for (const text of await joinedCells.allInnerTexts()) expect(Date.parse(text)).toBeGreaterThan(cutoff);
 
   await page.getByRole("button", { name: "Clear all" }).click();

@@ -4,6 +4,7 @@ import { customerManagers, partnerMembers, roles, users } from "@/db/schema";
 import type { RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
+import { plural } from "@/lib/format";
 import type { CustomerSelection } from "./schema";
 
 export interface Person {
@@ -20,7 +21,7 @@ export function personLabel(person: Person): string {
 /** "All customers" or "3 customers", as the audit log says what a manager covers. */
 export function describeSelection(selection: CustomerSelection): string {
   if (selection === "all") return "All customers";
-  return selection.length === 1 ? "1 customer" : `${selection.length.toLocaleString("en")} customers`;
+  return plural(selection.length, "customer");
 }
 
 /** A member of the partner's own team (rule C2), or a NOT_FOUND naming the field. */

@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { openApiDocument } from "@/lib/api/openapi";
 import { requireConsolePage } from "@/lib/auth/session";
+import { InlineCode } from "./_components/inline-code";
 import { SchemaFields } from "./_components/schema-fields";
 
 export const metadata: Metadata = { title: "API reference" };
@@ -37,7 +38,9 @@ export default async function ApiReferencePage() {
         <h1 className="text-2xl font-semibold tracking-tight">API reference</h1>
         <div className="mt-1 max-w-3xl space-y-1 text-sm text-muted-foreground">
           {document.info.description.split("\n\n").map((line) => (
-            <p key={line}>{line}</p>
+            <p key={line}>
+              <InlineCode text={line} />
+            </p>
           ))}
           <p>
             Machine-readable: <a className="underline" href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).
@@ -64,13 +67,13 @@ export default async function ApiReferencePage() {
                   <CardTitle className="flex flex-wrap items-center gap-2 text-base">
                     <span className={`rounded px-2 py-0.5 font-mono text-xs font-bold uppercase ${METHOD_STYLE[method] ?? ""}`}>{method}</span>
                     <code className="min-w-0 font-mono text-sm [overflow-wrap:anywhere]">{path}</code>
-                    <span className="font-normal text-muted-foreground">— {operation.summary}</span>
+                    <span className="font-normal text-muted-foreground">— <InlineCode text={operation.summary} /></span>
                   </CardTitle>
                 </CardHeader>
                 <CardContent className="space-y-3">
                   {operation.description.split("\n\n").map((line) => (
                     <p key={line} className="text-sm text-muted-foreground">
-                      {line}
+                      <InlineCode text={line} />
                     </p>
                   ))}
                   {operation.parameters.length > 0 ? (
@@ -81,7 +84,9 @@ export default async function ApiReferencePage() {
                           <li key={`${parameter.in}-${parameter.name}`} className="text-sm">
                             <code className="font-semibold">{parameter.name}</code> <span className="text-muted-foreground">in {parameter.in}</span>
                             {parameter.required ? <span className="ml-2 text-xs font-medium text-destructive">required</span> : null}
-                            {parameter.description ? <p className="text-xs text-muted-foreground">{parameter.description}</p> : null}
+                            {parameter.description ? <p className="text-xs text-muted-foreground">
+                                <InlineCode text={parameter.description} />
+                              </p> : null}
                           </li>
                         ))}
                       </ul>
@@ -98,7 +103,7 @@ export default async function ApiReferencePage() {
                     <ul className="space-y-2">
                       {Object.entries(operation.responses).map(([status, response]) => (
                         <li key={status} className="text-sm">
-                          <Badge variant={status.startsWith("2") ? "success" : "outline"}>{status}</Badge> {response.description}
+                          <Badge variant={status.startsWith("2") ? "success" : "outline"}>{status}</Badge> <InlineCode text={response.description} />
                           {status.startsWith("2") && response.content ? (
                             <div className="mt-1">
                               <SchemaFields schema={response.content["application/json"].schema} />

@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireConsolePage } from "@/lib/auth/session";
+import { plural } from "@/lib/format";
 import { listOutbox, type OutboxEntry } from "@/lib/mail/list";
 import { NOTIFICATION_LABELS, type NotificationKind } from "@/lib/notifications/kinds";
 
@@ -72,7 +73,7 @@ export default async function EmailPage() {
                 <TableCell className="text-xs text-muted-foreground">
                   {entry.sentAt ? `Sent ${format(entry.sentAt)}` : null}
                   {entry.status === "queued" && entry.attempts > 0 ? `${entry.attempts} failed attempts; next at ${format(entry.nextAttemptAt)}` : null}
-                  {entry.status === "failed" ? `Gave up after ${entry.attempts} attempts` : null}
+                  {entry.status === "failed" ? `Gave up after ${plural(entry.attempts, "attempt")}` : null}
                   {entry.lastError ? <div className="max-w-72 truncate" title={entry.lastError}>{entry.lastError}</div> : null}
                 </TableCell>
               </TableRow>

@@ -1,3 +1,5 @@
+import { InlineCode } from "./inline-code";
+
 type JsonSchema = {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
@@ -42,7 +44,9 @@ export function SchemaFields({ schema }: { schema: JsonSchema }) {
           <li key={name} className="text-sm">
             <code className="font-semibold">{name}</code> <span className="text-muted-foreground">{typeOf(property)}</span>
             {object.required?.includes(name) ? <span className="ml-2 text-xs font-medium text-destructive">required</span> : null}
-            {property.description ? <p className="text-xs text-muted-foreground">{property.description}</p> : null}
+            {property.description ? <p className="text-xs text-muted-foreground">
+                <InlineCode text={property.description} />
+              </p> : null}
             {child ? (
               <div className="mt-1">
                 <SchemaFields schema={child} />

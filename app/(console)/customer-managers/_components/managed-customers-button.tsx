@@ -9,6 +9,7 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } f
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useDebouncedValue } from "@/components/ui/search-combobox";
+import { plural } from "@/lib/format";
 
 type ManagedCustomers = { customers: { id: number; name: string }[]; total: number };
 
@@ -73,7 +74,7 @@ function ManagedCustomersList({ managerId, managerName, more }: ManagedCustomers
                   ? "No customer matches your search."
                   : query.data.total > query.data.customers.length
                     ? `Showing ${query.data.customers.length} of ${query.data.total.toLocaleString("en")}: search to narrow the list.`
-                    : `${query.data.total.toLocaleString("en")} ${query.data.total === 1 ? "customer" : "customers"}`}
+                    : plural(query.data.total, "customer")}
               </p>
             </>
           )}

@@ -2,11 +2,13 @@ import { flexRender } from "@tanstack/react-table";
 import { constructTable, createColumnHelper, rowSortingFeature, tableFeatures } from "@tanstack/table-core";
 import { storeReactivityBindings } from "@tanstack/table-core/store-reactivity-bindings";
 import Link from "next/link";
+import { CustomerStatusBadge } from "@/components/customers/customer-status-badge";
 import { Highlight } from "@/components/data-table/highlight";
 import { UsageMeter } from "@/components/data-table/usage-meter";
 import { TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { SortKey } from "@/lib/customers/view-options";
 import type { CustomerTableRow } from "@/lib/customers/table";
+import { plural } from "@/lib/format";
 import { BusyTable } from "./busy-table";
 import { SortButton } from "./sort-button";
 
@@ -41,6 +43,8 @@ function columnsFor(term: string) {
         </>
       ),
     }),
+    // Every status has its badge, Active included, so that a row never reads as having none (issue 12).
+    column.display({ id: "status", header: "Status", enableSorting: false, cell: ({ row }) => <CustomerStatusBadge status={row.original.status} /> }),
     column.accessor("createdAt", {
       id: "joined",
       header: "Joined",
@@ -77,7 +81,7 @@ function ConnectedApps({ row }: { row: CustomerTableRow }) {
         </li>
       ))}
       {row.moreApps > 0 ? (
-        <li className="text-xs text-muted-foreground" aria-label={`${row.moreApps} more apps`}>
+        <li className="text-xs text-muted-foreground" aria-label={`${plural(row.moreApps, "more app", "more apps")}`}>
           {`+${row.moreApps}`}
         </li>
       ) : null}

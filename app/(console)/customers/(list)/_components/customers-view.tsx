@@ -1,6 +1,7 @@
 import { Download, Info, SearchX, Users } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { formatNumber, pluralWord } from "@/lib/format";
 import type { CustomerQuery } from "@/lib/customers/query-input";
 import type { ConnectedApp, CustomerTablePage, CustomerTableView, PlanOption } from "@/lib/customers/table";
 import { AddCustomerButton } from "./add-customer-button";
@@ -11,8 +12,6 @@ import { CustomersTable } from "./customers-table";
 import { CustomersUrlStateProvider, type CustomersState } from "./customers-url-state";
 import { STATUS_PANEL_ID, statusTabId } from "./status-panel";
 import { StatusTabs } from "./status-tabs";
-
-const numberFormat = new Intl.NumberFormat("en");
 
 /** What the pagination needs: not the rows, which would be sent to the browser a second time. */
 function pageOf({ rows: _rows, ...page }: CustomerTablePage): Omit<CustomerTablePage, "rows"> {
@@ -47,7 +46,7 @@ export function CustomersView({ view, query, state, notices, search, plans, apps
           <div>
             <h1 className="text-2xl font-semibold tracking-tight">Customers</h1>
             <p className="text-sm text-muted-foreground" aria-live="polite">
-              {`${numberFormat.format(matching.value)}${matching.capped ? "+" : ""} customers`}
+              {`${formatNumber(matching.value)}${matching.capped ? "+" : ""} ${pluralWord(matching.value, "customer")}`}
             </p>
           </div>
           <div className="flex gap-2">

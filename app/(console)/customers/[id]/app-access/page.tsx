@@ -1,5 +1,6 @@
 import { LayoutGrid } from "lucide-react";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { plural } from "@/lib/format";
 import { getAppAccess } from "@/lib/app-access/selection";
 import { readCustomerPage, type CustomerRouteParams } from "../_lib/customer-page";
 import { AppIcon } from "./_components/app-icon";
@@ -17,7 +18,7 @@ export default async function CustomerAppAccessPage({ params }: { params: Custom
         <CardDescription>
           {all
             ? "This account can discover and connect to every app, including apps released later."
-            : `This account can only discover and connect to ${access.selected.length === 1 ? "this app" : `these ${access.selected.length} apps`}, Community Library apps included. Apps released later are not added by themselves.`}
+            : `This account can only discover and connect to ${access.selected.length === 1 ? "this app" : `these ${plural(access.selected.length, "app")}`}, Community Library apps included. Apps released later are not added by themselves.`}
         </CardDescription>
         <CardAction>
           <EditAppAccess

@@ -1,5 +1,6 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { CustomerDashboard } from "@/lib/customers/dashboard";
+import { pluralWord } from "@/lib/format";
 import { formatRate, numberFormat } from "./format";
 
 const monthFormat = new Intl.DateTimeFormat("en", { month: "long", year: "numeric", timeZone: "UTC" });
@@ -36,12 +37,12 @@ export function StatCards({ dashboard }: { dashboard: CustomerDashboard }) {
       <StatCard
         title="Success rate"
         value={formatRate(dashboard.successRate)}
-        detail={`${numberFormat.format(jobs.succeeded)} successful ${jobs.succeeded === 1 ? "job" : "jobs"}`}
+        detail={`${numberFormat.format(jobs.succeeded)} successful ${pluralWord(jobs.succeeded, "job")}`}
       />
       <StatCard
         title="Error rate"
         value={formatRate(dashboard.errorRate)}
-        detail={`${numberFormat.format(jobs.failed)} failed ${jobs.failed === 1 ? "job" : "jobs"}`}
+        detail={`${numberFormat.format(jobs.failed)} failed ${pluralWord(jobs.failed, "job")}`}
       />
       <StatCard
         title="Tasks used in billing period"

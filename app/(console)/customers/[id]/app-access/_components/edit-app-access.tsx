@@ -17,6 +17,7 @@ import {
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { formatNumber, plural } from "@/lib/format";
 import { EMPTY_SELECTION } from "@/lib/app-access/schema";
 import type { AppSummary } from "@/lib/app-access/selection";
 import { useActionRunner } from "../../_components/use-action-runner";
@@ -130,7 +131,8 @@ export function EditAppAccess({ customerId, catalog, allApps: initialAll, select
           </div>
           <div className="flex items-center justify-between gap-2">
             <p aria-live="polite" className="text-sm text-muted-foreground">
-              {selected.size} of {catalog.length} apps selected
+              {/* "Allow all apps" ticks every box, so the count says so too. */}
+              {allApps ? `All ${plural(catalog.length, "app")} selected` : `${formatNumber(selected.size)} of ${plural(catalog.length, "app")} selected`}
             </p>
             <div className="flex gap-1">
               <Button variant="ghost" size="sm" disabled={allApps} onClick={() => update((draft) => shown.forEach((app) => draft.add(app.id)))}>

@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
 import type { TrialState } from "@/lib/customers/plan";
+import { plural } from "@/lib/format";
 import { useActionRunner } from "../../_components/use-action-runner";
 import { setTrialAction } from "../actions";
 
@@ -12,7 +13,7 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone
 function describe(trial: TrialState): string {
   switch (trial.kind) {
     case "running":
-      return `In trial until ${dateFormat.format(trial.endsAt)} · ${trial.daysLeft} ${trial.daysLeft === 1 ? "day" : "days"} left. Trials are limited to 100 tasks a month.`;
+      return `In trial until ${dateFormat.format(trial.endsAt)} · ${plural(trial.daysLeft, "day")} left. Trials are limited to 100 tasks a month.`;
     case "ended":
       return `The trial ended on ${dateFormat.format(trial.endedAt)}: the account is on the Free plan, Expired subscription. Turn Trial on to start a new 30-day trial.`;
     case "off":
