@@ -1,14 +1,18 @@
 "use client";
 
 import * as React from "react";
+import Link from "next/link";
 import { ChevronRight } from "lucide-react";
 
 import { cn } from "@/lib/utils";
 import { Badge } from "@/components/ui/badge";
+import { LocalTime } from "@/components/ui/local-time";
 import { TableCell, TableRow } from "@/components/ui/table";
+import type { AuditTarget } from "@/lib/audit/targets";
 
 export type AuditEventView = {
   id: number;
+  /** The time in UTC, for the toggle's name (the cell shows the reader's local time). */
   time: string;
   isoTime: string;
   person: string;
@@ -16,7 +20,7 @@ export type AuditEventView = {
   actingAs: string;
   account: string;
   action: string;
-  target: string | null;
+  target: AuditTarget | null;
   ip: string | null;
   userAgent: string | null;
 };
@@ -41,7 +45,7 @@ export function AuditEventRows({ event, showAccount, children }: { event: AuditE
           </button>
         </TableCell>
         <TableCell className="whitespace-nowrap text-muted-foreground">
-          <time dateTime={event.isoTime}>{event.time}</time>
+          <LocalTime value={event.isoTime} />
         </TableCell>
         <TableCell>
           <div className="font-medium">{event.person}</div>
@@ -59,7 +63,20 @@ export function AuditEventRows({ event, showAccount, children }: { event: AuditE
           <div className="grid gap-3">
             {children}
             <p className="text-xs text-muted-foreground">
-              {event.target ? `Target: ${event.target} · ` : ""}IP address: {event.ip ?? "—"} · User agent: {event.userAgent ?? "—"}
+              {event.target ? (
+                <>
+                  {`Target: ${event.target.kind} `}
+                  {event.target.href ? (
+                    <Link href={event.target.href} prefetch={false} className="font-medium text-foreground underline-offset-2 hover:underline">
+                      {event.target.label}
+                    </Link>
+                  ) : (
+                    <span className="font-medium text-foreground">{event.target.label}</span>
+                  )}
+                  {" · "}
+                </>
+              ) : null}
+              IP address: {event.ip ?? "—"} · User agent: {event.userAgent ?? "—"}
             </p>
           </div>
         </TableCell>

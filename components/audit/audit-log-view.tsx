@@ -5,6 +5,8 @@ import type { RequestContext } from "@/lib/context";
 import { filterParams, type AuditPageInput } from "@/lib/audit/filters";
 import { actingAsLabel, actionLabel } from "@/lib/audit/labels";
 import { listAuditEvents } from "@/lib/audit/list";
+import { auditTargetKey } from "@/lib/audit/targets";
+import { formatDateTime } from "@/lib/format";
 import { auditPersonById } from "@/lib/audit/people";
 import { customerOptionById } from "@/lib/customers/picker";
 import { AuditEventRows, type AuditEventView } from "@/components/audit/audit-event-rows";
@@ -13,8 +15,6 @@ import { ChangeList } from "@/components/audit/change-list";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-
-const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium", hour12: false, timeZone: "UTC" });
 
 export type AuditLogViewProps = {
   ctx: RequestContext;
@@ -49,14 +49,14 @@ export async function AuditLogView({ ctx, input, notices = [], basePath, custome
     changes: event.changes,
     view: {
       id: event.id,
-      time: `${timeFormat.format(event.createdAt)} UTC`,
+      time: formatDateTime(event.createdAt),
       isoTime: event.createdAt.toISOString(),
       person: event.actorName ?? "Unknown",
       email: event.actorEmail,
       actingAs: actingAsLabel(event.actingAs),
       account: event.customerName ?? "Partner account",
       action: actionLabel(event.action),
-      target: event.targetType ? `${event.targetType} ${event.targetId ?? ""}`.trim() : null,
+      target: page.targets.get(auditTargetKey(event) ?? "") ?? null,
       ip: event.ip,
       userAgent: event.userAgent,
     },

@@ -1,3 +1,4 @@
+import { LocalTime } from "@/components/ui/local-time";
 import { fieldLabel } from "@/lib/audit/labels";
 
 type Change = { from?: unknown; to?: unknown };
@@ -13,7 +14,15 @@ function show(value: unknown): string {
   return String(value);
 }
 
-/** What an audit event changed: old and new values for each field, then the details it keeps. Always text. */
+/** A moment as the events keep it (JSON's `Date`), which reads as a time rather than as ISO text. */
+const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+function Value({ value }: { value: unknown }) {
+  if (typeof value === "string" && MOMENT.test(value) && !Number.isNaN(Date.parse(value))) return <LocalTime value={value} />;
+  return show(value);
+}
+
+/** What an audit event changed: old and new values for each field, then the details it keeps. Always text; moments in the reader's time. */
 export function ChangeList({ changes }: { changes: Record<string, unknown> }) {
   const entries = Object.entries(changes);
   if (entries.length === 0) return <p className="text-sm text-muted-foreground">No details recorded.</p>;
@@ -25,12 +34,16 @@ export function ChangeList({ changes }: { changes: Record<string, unknown> }) {
           <dd className="min-w-0 break-words">
             {isChange(value) ? (
               <>
-                <span className="text-muted-foreground line-through decoration-muted-foreground/50">{show(value.from)}</span>
+                <span className="text-muted-foreground line-through decoration-muted-foreground/50">
+                  <Value value={value.from} />
+                </span>
                 <span aria-label="changed to"> → </span>
-                <span className="font-medium">{show(value.to)}</span>
+                <span className="font-medium">
+                  <Value value={value.to} />
+                </span>
               </>
             ) : (
-              show(value)
+              <Value value={value} />
             )}
           </dd>
         </div>

@@ -6,6 +6,7 @@ import type { Queryable } from "@/lib/db";
 import { forbidden } from "@/lib/errors";
 import { containsPattern } from "@/lib/search/like-pattern";
 import type { AuditFilters, AuditPageInput } from "./filters";
+import { describeAuditTargets, type AuditTarget } from "./targets";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -82,6 +83,8 @@ export async function fetchAuditEvents(
 
 export interface AuditPage {
   events: AuditEventRow[];
+  /** The events' targets, named (see describeAuditTargets), by `auditTargetKey`. */
+  targets: Map<string, AuditTarget>;
   /** Cursors of the neighbouring pages, or null at either end. */
   older: string | null;
   newer: string | null;
@@ -100,8 +103,10 @@ export async function listAuditEvents(ctx: RequestContext, input: AuditPageInput
     const last = newestFirst[newestFirst.length - 1];
     const hasNewer = input.dir === "older" ? input.cursor !== undefined : more;
     const hasOlder = input.dir === "older" ? more : true;
+    const events = newestFirst.map(({ cursor: _cursor, ...event }) => event);
     return {
-      events: newestFirst.map(({ cursor: _cursor, ...event }) => event),
+      events,
+      targets: await describeAuditTargets(tx, ctx, events),
       newer: hasNewer && first ? first.cursor : null,
       older: hasOlder && last ? last.cursor : null,
     };
