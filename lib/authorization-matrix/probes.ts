@@ -174,6 +174,7 @@ export const ROUTE_PROBES: Record<string, RouteProbe> = {
   "GET /lookups/customer-managers/:id": { target: (w) => ({ id: w.managerOfCAssignment.id }) },
   "GET /lookups/customer-managers/:id/customers": { target: (w) => ({ id: w.managerOfCAssignment.id }) },
   "GET /lookups/customers": { target: none, query: "q=" },
+  "GET /lookups/customers/same-name": { target: none, query: "name=Northwind%20Traders" },
   "GET /lookups/people": { target: none, query: "q=" },
   "GET /lookups/team-members": { target: none, query: "q=" },
   // Public, and test-only.

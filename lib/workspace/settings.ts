@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { customers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { RequestContext } from "@/lib/context";
+import { otherCustomersNamedIn, type SameName } from "@/lib/customers/same-name";
 import { notFound } from "@/lib/errors";
 import type { teamNameSchema } from "./schemas";
 import { inWorkspace } from "./scope";
@@ -35,5 +36,23 @@ export async function renameTeam(ctx: RequestContext, input: z.output<typeof tea
       access.actingAs,
     );
     return { name: input.name };
+  });
+}
+
+/**
+ * The partner's other customers with this account's name, for the warning under **Team name** (two customers may
+ * share a name, issue 12). Only for a member of the partner's team who may rename the account (a customer manager
+ * switched in): the partner's other customers are none of a customer's own collaborators' business. Null otherwise.
+ */
+export async function teamNameShared(ctx: RequestContext): Promise<SameName | null> {
+  if (ctx.actor.kind !== "user" || ctx.actor.partnerRole === null) return null;
+  return inWorkspace(ctx, "collaborators.manage", async (tx, _access, customerId) => {
+    const [current] = await tx
+      .select({ name: customers.name })
+      .from(customers)
+      .where(and(eq(customers.id, customerId), eq(customers.partnerId, ctx.partnerId)));
+    if (!current) throw notFound("Customer");
+    const shared = await otherCustomersNamedIn(tx, ctx.partnerId, current.name, customerId);
+    return shared.total > 0 ? shared : null;
   });
 }

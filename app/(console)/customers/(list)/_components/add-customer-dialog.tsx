@@ -3,6 +3,8 @@
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { PlanSelect } from "@/components/customers/plan-select";
+import { SameNameWarning } from "@/components/customers/same-name-warning";
+import { WithQueryClient } from "@/components/query-client";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FieldError } from "@/components/ui/field-error";
@@ -63,56 +65,59 @@ export function AddCustomerDialog({
   });
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Add customer</DialogTitle>
-          <DialogDescription>The customer gets its own workspace, on the plan you choose.</DialogDescription>
-        </DialogHeader>
-        <form noValidate onSubmit={submit} className="space-y-4">
-          <div className="space-y-1.5">
-            <Label htmlFor="add-customer-name">Customer name</Label>
-            <Input {...field("name")} value={values.name} onChange={(event) => set("name")(event.target.value)} autoFocus required />
-            <FieldError id="add-customer-name-error" errors={errors.name} />
-          </div>
-          <div className="space-y-1.5">
-            <Label htmlFor="add-customer-notificationEmail">Notification email</Label>
-            <Input
-              {...field("notificationEmail")}
-              type="email"
-              value={values.notificationEmail}
-              onChange={(event) => set("notificationEmail")(event.target.value)}
-              required
-            />
-            <p className="text-xs text-muted-foreground">Receives the account&apos;s notifications.</p>
-            <FieldError id="add-customer-notificationEmail-error" errors={errors.notificationEmail} />
-          </div>
-          <div className="space-y-1.5">
-            <Label htmlFor="add-customer-planId">Plan</Label>
-            <PlanSelect plans={plans} value={values.planId} onValueChange={set("planId")} {...field("planId")} className="w-full" />
-            <FieldError id="add-customer-planId-error" errors={errors.planId} />
-          </div>
-          <div className="space-y-1.5">
-            <Label htmlFor="add-customer-externalId">External ID (optional)</Label>
-            <Input {...field("externalId")} value={values.externalId} onChange={(event) => set("externalId")(event.target.value)} />
-            <p className="text-xs text-muted-foreground">Your own ID for this customer, such as its CRM ID. Unique among your customers.</p>
-            <FieldError id="add-customer-externalId-error" errors={errors.externalId} />
-          </div>
-          {formError ? (
-            <p role="alert" className="text-sm text-destructive">
-              {formError}
-            </p>
-          ) : null}
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" pending={pending}>
-              Add customer
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <WithQueryClient>
+      <Dialog open={open} onOpenChange={onOpenChange}>
+        <DialogContent>
+          <DialogHeader>
+            <DialogTitle>Add customer</DialogTitle>
+            <DialogDescription>The customer gets its own workspace, on the plan you choose.</DialogDescription>
+          </DialogHeader>
+          <form noValidate onSubmit={submit} className="space-y-4">
+            <div className="space-y-1.5">
+              <Label htmlFor="add-customer-name">Customer name</Label>
+              <Input {...field("name")} value={values.name} onChange={(event) => set("name")(event.target.value)} autoFocus required />
+              <FieldError id="add-customer-name-error" errors={errors.name} />
+              <SameNameWarning id="add-customer-name-same" name={values.name} />
+            </div>
+            <div className="space-y-1.5">
+              <Label htmlFor="add-customer-notificationEmail">Notification email</Label>
+              <Input
+                {...field("notificationEmail")}
+                type="email"
+                value={values.notificationEmail}
+                onChange={(event) => set("notificationEmail")(event.target.value)}
+                required
+              />
+              <p className="text-xs text-muted-foreground">Receives the account&apos;s notifications.</p>
+              <FieldError id="add-customer-notificationEmail-error" errors={errors.notificationEmail} />
+            </div>
+            <div className="space-y-1.5">
+              <Label htmlFor="add-customer-planId">Plan</Label>
+              <PlanSelect plans={plans} value={values.planId} onValueChange={set("planId")} {...field("planId")} className="w-full" />
+              <FieldError id="add-customer-planId-error" errors={errors.planId} />
+            </div>
+            <div className="space-y-1.5">
+              <Label htmlFor="add-customer-externalId">External ID (optional)</Label>
+              <Input {...field("externalId")} value={values.externalId} onChange={(event) => set("externalId")(event.target.value)} />
+              <p className="text-xs text-muted-foreground">Your own ID for this customer, such as its CRM ID. Unique among your customers.</p>
+              <FieldError id="add-customer-externalId-error" errors={errors.externalId} />
+            </div>
+            {formError ? (
+              <p role="alert" className="text-sm text-destructive">
+                {formError}
+              </p>
+            ) : null}
+            <DialogFooter>
+              <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
+                Cancel
+              </Button>
+              <Button type="submit" pending={pending}>
+                Add customer
+              </Button>
+            </DialogFooter>
+          </form>
+        </DialogContent>
+      </Dialog>
+    </WithQueryClient>
   );
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 
 import { TeamNameForm } from "./_components/team-name-form";
+import { SameNameNotice } from "@/components/customers/same-name-warning";
 import { requireWorkspacePage } from "@/lib/workspace/context";
+import { teamNameShared } from "@/lib/workspace/settings";
 import { hasPermission } from "@/lib/workspace/permissions";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
@@ -9,6 +11,8 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function WorkspaceSettingsPage() {
   const ctx = await requireWorkspacePage();
+  const canEdit = hasPermission(ctx.workspace.permissions, "collaborators.manage");
+  const shared = canEdit ? await teamNameShared(ctx) : null;
   return (
     <div className="space-y-6">
       <div className="space-y-1">
@@ -22,12 +26,14 @@ export default async function WorkspaceSettingsPage() {
           <CardTitle>Team name</CardTitle>
           <CardDescription>The customer&apos;s name is changed here, from inside the account.</CardDescription>
         </CardHeader>
-        <CardContent>
+        <CardContent className="grid gap-4">
           <TeamNameForm
             key={ctx.account.customerName}
             name={ctx.account.customerName}
-            canEdit={hasPermission(ctx.workspace.permissions, "collaborators.manage")}
+            canEdit={canEdit}
           />
+          {/* The partner console is out of reach while switched in, so the other customer is named, not linked. */}
+          {shared ? <SameNameNotice sameName={shared} link={false} /> : null}
         </CardContent>
       </Card>
     </div>
