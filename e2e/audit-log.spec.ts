@@ -114,3 +114,36 @@ test.describe("the audit log (rule C8)", () => {
     expect((await page.request.get("/audit-log/export")).status()).toBe(403);
   });
 });
+
+test.describe("times and targets in the reader's words (issue 12)", () => {
+  test.use({ timezoneId: "Asia/Tokyo" });
+
+  test("an event's time is the reader's local time with UTC on hover, and its target is the customer by name, linked", async ({ page, browser, baseURL }) => {
+    const morgan = await signedInPage(browser, baseURL, MORGAN.email);
+    await switchInto(morgan, "Northwind Traders", "Time zone check");
+    await returnToPartner(morgan);
+    await morgan.context().close();
+
+    await signInAs(page, ADMIN.email);
+    const id = await customerIdByName(page, "Northwind Traders");
+    await page.goto(`/customers/${id}/activity?action=account.switch_in`);
+    const toggle = page.getByRole("button", { name: /^Show changes of Switched into account by Morgan Lee/ }).first();
+    const time = page.getByRole("row").filter({ has: toggle }).locator("time");
+    const iso = (await time.getAttribute("datetime"))!;
+    const tokyo = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", hourCycle: "h23", timeZone: "Asia/Tokyo" });
+    await expect(time).toHaveText(tokyo.format(new Date(iso)));
+    await expect(time).toHaveAttribute("title", `${iso.slice(0, 19).replace("T", " ")} UTC`);
+
+    await toggle.click();
+    const details = page.locator(`[id="${await toggle.getAttribute("aria-controls")}"]`);
+    await expect(details).toContainText("Time zone check");
+    await expect(details).toContainText("Target: Customer Northwind Traders");
+    await expect(details).not.toContainText(/Target: customer \d/);
+    await expect(details.getByRole("link", { name: "Northwind Traders" })).toHaveAttribute("href", `/customers/${id}`);
+    // The switch's end is kept as an ISO time; it reads as a local time too, never as ISO text.
+    await expect(details).not.toContainText(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    const expires = details.locator("dd time");
+    await expect(expires).toHaveText(tokyo.format(new Date((await expires.getAttribute("datetime"))!)));
+    await expect(expires).toHaveAttribute("title", /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
+  });
+});

@@ -76,4 +76,27 @@ test.describe("App access (rules U23, U24)", () => {
     await expect(access).toContainText("All apps");
     await expect(access.getByRole("list", { name: "Selected apps" })).toHaveCount(0);
   });
+
+  test("the count says all apps are selected while Allow all apps ticks every box, and one app reads in the singular (issue 12)", async ({ page }) => {
+    const customer = await createTestCustomer(page.request);
+    await signInAs(page, DEMO_USERS.acmeAdmin.email);
+    await page.goto(`/customers/${customer.id}/app-access`);
+    const access = page.getByRole("region", { name: "App access" });
+    await access.getByRole("button", { name: "Edit" }).click();
+    const dialog = page.getByRole("dialog", { name: "Edit app access" });
+    const apps = dialog.getByRole("list", { name: "Apps" });
+    const total = await apps.getByRole("checkbox").count();
+    expect(total).toBeGreaterThan(1);
+    await expect(apps.getByRole("checkbox", { checked: true })).toHaveCount(total);
+    await expect(dialog.getByText(`All ${total} apps selected`)).toBeVisible();
+    await expect(dialog.getByText(/^0 of/)).toHaveCount(0);
+
+    await dialog.getByRole("checkbox", { name: "Allow all apps" }).click();
+    await expect(dialog.getByText(`0 of ${total} apps selected`)).toBeVisible();
+    await apps.getByRole("checkbox", { name: "Slack" }).click();
+    await expect(dialog.getByText(`1 of ${total} apps selected`)).toBeVisible();
+    await dialog.getByRole("button", { name: "Apply changes" }).click();
+    await expect(page.getByText("App access saved.")).toBeVisible();
+    await expect(access).toContainText("This account can only discover and connect to this app,");
+  });
 });

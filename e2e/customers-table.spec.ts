@@ -1,7 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { DEMO_CUSTOMERS, DEMO_USERS } from "../db/seed/demo-users";
+import { escapeRegExp } from "./support/accounts";
 import { signInAs } from "./support/auth";
+import { DAY_MS } from "./support/clock";
+import { createTestCustomer } from "./support/customers";
 import { e2eDatabase } from "./support/database";
 
 const ACME = "Acme Embedded";
@@ -303,4 +307,56 @@ test("Export CSV downloads every row of the filtered view, not just the visible 
   expect(lines.slice(1).every((line) => line.includes(",Active,"))).toBe(true);
   const firstShown = await customerNames(page).first().innerText();
   expect(lines[1]).toContain(firstShown);
+});
+
+test("every row shows its status badge, a trial's included, and one match reads \"1 customer\" (issue 12)", async ({ page }) => {
+  const tag = `Status ${randomUUID().slice(0, 8)}`;
+  const inTrial = await createTestCustomer(page.request, { name: `${tag} trial`, trialEndsAt: new Date(Date.now() + 10 * DAY_MS).toISOString() });
+  const expired = await createTestCustomer(page.request, { name: `${tag} expired`, trialEndsAt: new Date(Date.now() - 365 * DAY_MS).toISOString() });
+  const active = await createTestCustomer(page.request, { name: `${tag} active` });
+
+  await page.goto(`/customers?q=${encodeURIComponent(tag)}`);
+  await waitForTable(page);
+  const table = page.getByRole("table", { name: "Customers" });
+  await expect(page.getByText("3 customers", { exact: true })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: "Status" })).toBeVisible();
+  for (const [customer, status] of [
+    [inTrial, "In trial"],
+    [expired, "Expired subscription"],
+    [active, "Active"],
+  ] as const) {
+    await expect(table.getByRole("row", { name: new RegExp(escapeRegExp(customer.name)) })).toContainText(status);
+  }
+
+  await page.goto(`/customers?q=${encodeURIComponent(inTrial.name)}`);
+  await waitForTable(page);
+  await expect(customerNames(page)).toHaveText([inTrial.name]);
+  await expect(page.getByText("1 customer", { exact: true })).toBeVisible();
+});
+
+test("+ Add customer warns, without blocking, when another customer already has the name (issue 12)", async ({ page }) => {
+  const existing = await createTestCustomer(page.request, { externalId: `nw-${randomUUID().slice(0, 8)}` });
+  await page.goto("/customers");
+  await page.getByRole("button", { name: "Add customer" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add customer" });
+  const name = dialog.getByLabel("Customer name");
+  const warning = dialog.getByRole("status").filter({ hasText: "Another customer is already named" });
+
+  // A name the other one merely starts with is another name: the check answers, and nothing is said.
+  const checked = page.waitForResponse((response) => response.url().includes("/lookups/customers/same-name"));
+  await name.fill(existing.name.slice(0, -2));
+  expect((await checked).ok()).toBeTruthy();
+  await expect(warning).toHaveCount(0);
+  // Letter case aside, it is the same name: the warning names the other customer, with its external ID and a link.
+  await name.fill(existing.name.toUpperCase());
+  await expect(warning).toContainText(`Another customer is already named “${existing.name}” (external ID nw-`);
+  await expect(warning.getByRole("link", { name: `“${existing.name}”` })).toHaveAttribute("href", `/customers/${existing.id}`);
+
+  await name.fill(existing.name);
+  await dialog.getByLabel("Notification email").fill("ops@twin.example");
+  await dialog.getByRole("combobox", { name: "Plan" }).click();
+  await page.getByRole("option", { name: "Growth" }).click();
+  await dialog.getByRole("button", { name: "Add customer" }).click();
+  await expect(page.getByText(`${existing.name} was added.`)).toBeVisible();
+  await expect(dialog).toBeHidden();
 });

@@ -1,8 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { randomUUID } from "node:crypto";
 import { DEMO_PASSWORD, DEMO_USERS } from "../db/seed/demo-users";
 import { accountBanner, returnToPartner, switchInto } from "./support/accounts";
 import { signInAs } from "./support/auth";
 import { e2eDatabase } from "./support/database";
+import { createTestCustomer } from "./support/customers";
 import { confirmAlert } from "./support/dialogs";
 
 const CASEY = DEMO_USERS.customerCollaborator;
@@ -123,6 +125,31 @@ test.describe("the customer workspace", () => {
     const response = await page.request.get("/workspace");
     // One policy (proxy.ts): the workspace's frame-ancestors inside the page's nonce-based CSP.
     expect(response.headers()["content-security-policy"]).toMatch(/(^|; )frame-ancestors https:\/\/app\.acme\.example(;|$)/);
+    await returnToPartner(page);
+  });
+
+  test("renaming under Team name to another customer's name warns a customer manager, naming that customer, and saves (issue 12)", async ({ page }) => {
+    const externalId = `tw-${randomUUID().slice(0, 8)}`;
+    const other = await createTestCustomer(page.request, { externalId });
+    await signInAs(page, MORGAN.email);
+    await switchInto(page, "Contoso Pharmaceuticals");
+    await page.goto("/workspace/admin/settings");
+    const teamName = page.getByLabel("Team name");
+    const original = await teamName.inputValue();
+    const warning = page.getByText("Another customer is already named");
+    await expect(warning).toHaveCount(0);
+    try {
+      await teamName.fill(other.name.toLowerCase());
+      await page.getByRole("button", { name: "Save" }).click();
+      await expect(page.getByText("Team name saved.")).toBeVisible();
+      await expect(warning).toContainText(`Another customer is already named “${other.name}” (external ID ${externalId})`);
+      await expect(accountBanner(page)).toContainText(other.name.toLowerCase());
+    } finally {
+      await teamName.fill(original);
+      await page.getByRole("button", { name: "Save" }).click();
+      await expect(accountBanner(page)).toContainText(original);
+    }
+    await expect(warning).toHaveCount(0);
     await returnToPartner(page);
   });
 });
