@@ -127,8 +127,10 @@ test.describe("times and targets in the reader's words (issue 12)", () => {
     await signInAs(page, ADMIN.email);
     const id = await customerIdByName(page, "Northwind Traders");
     await page.goto(`/customers/${id}/activity?action=account.switch_in`);
-    const toggle = page.getByRole("button", { name: /^Show changes of Switched into account by Morgan Lee/ }).first();
-    const time = page.getByRole("row").filter({ has: toggle }).locator("time");
+    // Newest first: the switch just made.
+    const row = page.getByRole("table", { name: "Audit events" }).getByRole("row").nth(1);
+    const toggle = row.getByRole("button", { name: /^Show changes of Switched into account by Morgan Lee/ });
+    const time = row.locator("time");
     const iso = (await time.getAttribute("datetime"))!;
     const tokyo = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", hourCycle: "h23", timeZone: "Asia/Tokyo" });
     await expect(time).toHaveText(tokyo.format(new Date(iso)));

@@ -42,8 +42,8 @@ export function formatDate(date: Date): string {
 }
 
 /**
- * A moment, "Dec 4, 2026, 23:05 UTC" on the server; pass the browser's zone (`undefined` for the local one) to
- * have it without the suffix, "Dec 4, 2026, 23:05".
+ * A moment, "Dec 4, 2026, 23:05 UTC" on the server; pass the browser's zone by name
+ * (`Intl.DateTimeFormat().resolvedOptions().timeZone`) to have it there without the suffix, "Dec 4, 2026, 23:05".
  */
 export function formatDateTime(date: Date, timeZone: string | undefined = "UTC"): string {
   const text = dateFormat({ dateStyle: "medium", timeStyle: "short", hourCycle: "h23", ...(timeZone ? { timeZone } : {}) }).format(date);

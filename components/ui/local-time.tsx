@@ -17,6 +17,11 @@ function useHydrated(): boolean {
   );
 }
 
+/** The reader's zone by name ("Asia/Tokyo"): `undefined` would get formatDateTime's default, UTC. */
+function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 /**
  * A moment in the reader's own time zone, with the UTC time on hover (the rule in lib/format.ts). Before the
  * browser takes over it reads "Dec 4, 2026, 23:05 UTC", which is true wherever the reader is.
@@ -26,7 +31,7 @@ export function LocalTime({ value, className }: { value: Date | string; classNam
   const hydrated = useHydrated();
   return (
     <time dateTime={date.toISOString()} title={formatUtcTitle(date)} className={className}>
-      {hydrated ? formatDateTime(date, undefined) : formatDateTime(date)}
+      {hydrated ? formatDateTime(date, browserTimeZone()) : formatDateTime(date)}
     </time>
   );
 }
