@@ -3,12 +3,13 @@
 import * as React from "react";
 import { usePathname } from "next/navigation";
 
-import { rescueFocus, trackFocus } from "@/components/focus-return";
+import { focusPageAfterNavigation, trackFocus } from "@/components/focus-return";
 
 /**
  * Keeps keyboard focus off `<body>` for the whole app: remembers the last control used outside dialogs and menus,
  * and after a client navigation that removed the focused element (switching into or out of an account from a dialog
- * or the banner) moves focus to the new page's heading. A link that stays on screen (the sidebar) keeps its focus.
+ * or the banner) moves focus to the new page's heading once it has rendered. A link that stays on screen (the
+ * sidebar) keeps its focus.
  */
 export function FocusKeeper() {
   const pathname = usePathname();
@@ -19,7 +20,7 @@ export function FocusKeeper() {
       first.current = false;
       return;
     }
-    rescueFocus();
+    focusPageAfterNavigation();
   }, [pathname]);
   return null;
 }
