@@ -12,8 +12,25 @@ const menuContentClassName =
 const menuItemClassName =
   "relative flex cursor-default items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-hidden select-none data-disabled:pointer-events-none data-disabled:opacity-50 data-highlighted:bg-accent data-highlighted:text-accent-foreground [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4 [&_svg:not([class*='text-'])]:text-muted-foreground";
 
-export function DropdownMenu(props: React.ComponentProps<typeof DropdownMenuPrimitive.Root>) {
-  return <DropdownMenuPrimitive.Root data-slot="dropdown-menu" {...props} />;
+/** The landmark of the enclosing menu's trigger, and the ref callback that finds it when the trigger is attached. */
+const LandmarkContext = React.createContext<{ landmark: Element | null; onTrigger: (node: HTMLElement | null) => void } | null>(null);
+
+const LANDMARKS =
+  "main, header, nav, aside, footer, [role='main'], [role='banner'], [role='navigation'], [role='complementary'], [role='region'], [role='dialog'], [role='alertdialog']";
+
+/**
+ * A menu. Not modal by default: a modal menu hides the whole page from assistive technology while its links and
+ * buttons stay focusable (axe `aria-hidden-focus`); a menu needs no more than its own focus handling and Escape.
+ */
+export function DropdownMenu({ modal = false, ...props }: React.ComponentProps<typeof DropdownMenuPrimitive.Root>) {
+  const [landmark, setLandmark] = React.useState<Element | null>(null);
+  const onTrigger = React.useCallback((node: HTMLElement | null) => setLandmark(node?.closest(LANDMARKS) ?? null), []);
+  const context = React.useMemo(() => ({ landmark, onTrigger }), [landmark, onTrigger]);
+  return (
+    <LandmarkContext.Provider value={context}>
+      <DropdownMenuPrimitive.Root data-slot="dropdown-menu" modal={modal} {...props} />
+    </LandmarkContext.Provider>
+  );
 }
 
 export function DropdownMenuPortal(props: React.ComponentProps<typeof DropdownMenuPrimitive.Portal>) {
@@ -21,21 +38,28 @@ export function DropdownMenuPortal(props: React.ComponentProps<typeof DropdownMe
 }
 
 /** The menu's button. Use `asChild` with a `Button`; an icon-only trigger needs `aria-label` (e.g. "More actions"). */
-export function DropdownMenuTrigger(props: React.ComponentProps<typeof DropdownMenuPrimitive.Trigger>) {
-  return <DropdownMenuPrimitive.Trigger data-slot="dropdown-menu-trigger" {...props} />;
+export function DropdownMenuTrigger({ ref, ...props }: React.ComponentProps<typeof DropdownMenuPrimitive.Trigger>) {
+  const onTrigger = React.useContext(LandmarkContext)?.onTrigger;
+  const setRef = React.useCallback(
+    (node: HTMLButtonElement | null) => {
+      onTrigger?.(node);
+      if (typeof ref === "function") ref(node);
+      else if (ref) ref.current = node;
+    },
+    [onTrigger, ref],
+  );
+  return <DropdownMenuPrimitive.Trigger data-slot="dropdown-menu-trigger" ref={setRef} {...props} />;
 }
 
-export function DropdownMenuContent({
-  className,
-  sideOffset = 4,
-  container,
-  ...props
-}: React.ComponentProps<typeof DropdownMenuPrimitive.Content> & {
-  /** Where the menu is rendered (default: the end of `<body>`); see `RowActionsMenu`. */
-  container?: Element | null;
-}) {
+/**
+ * The open menu. A non-modal menu leaves the page in the accessibility tree, so it is rendered inside its trigger's
+ * landmark (the page's `<main>`, the top bar's `<header>`) rather than loose at the end of `<body>` (axe `region`).
+ * Radix positions it as `fixed`, so scrolling and clipping of the elements around it do not affect it.
+ */
+export function DropdownMenuContent({ className, sideOffset = 4, ...props }: React.ComponentProps<typeof DropdownMenuPrimitive.Content>) {
+  const landmark = React.useContext(LandmarkContext)?.landmark;
   return (
-    <DropdownMenuPrimitive.Portal container={container}>
+    <DropdownMenuPrimitive.Portal container={landmark}>
       <DropdownMenuPrimitive.Content
         data-slot="dropdown-menu-content"
         sideOffset={sideOffset}
