@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 
 import { switchToAccount } from "@/app/(console)/account-switch/actions";
+import { switchToAnotherAccount } from "@/app/(workspace)/workspace/actions";
 import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FieldError } from "@/components/ui/field-error";
@@ -12,6 +13,8 @@ import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 
 export type SwitchDialogProps = {
+  /** Where the switch starts: the partner account, or (issue 12) the customer account the person is in. */
+  from?: "partner" | "customer";
   customer: { id: number; name: string } | null;
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -21,24 +24,32 @@ export type SwitchDialogProps = {
  * The confirmation of a switch into a customer account, with an optional **Reason** that the audit log keeps.
  * The server decides whether the switch is allowed; on success the person lands in the customer workspace.
  */
-export function SwitchDialog({ customer, open, onOpenChange }: SwitchDialogProps) {
+export function SwitchDialog({ from = "partner", customer, open, onOpenChange }: SwitchDialogProps) {
   const [pending, setPending] = React.useState(false);
   return (
     <Dialog open={open} onOpenChange={(next) => (pending ? undefined : onOpenChange(next))}>
       <DialogContent>
-        {customer ? <SwitchForm customer={customer} pending={pending} setPending={setPending} onCancel={() => onOpenChange(false)} /> : null}
+        {customer ? <SwitchForm from={from} customer={customer} pending={pending} setPending={setPending} onCancel={() => onOpenChange(false)} /> : null}
       </DialogContent>
     </Dialog>
   );
 }
 
+/** The page the switch is made from, for **Return to partner account**; none when too long to keep. */
+function returnPath(): string | undefined {
+  const path = `${window.location.pathname}${window.location.search}`;
+  return path.length <= 2000 ? path : undefined;
+}
+
 /** The dialog's form, mounted each time the dialog opens, so that it starts empty. */
 function SwitchForm({
+  from,
   customer,
   pending,
   setPending,
   onCancel,
 }: {
+  from: "partner" | "customer";
   customer: { id: number; name: string };
   pending: boolean;
   setPending: (pending: boolean) => void;
@@ -53,7 +64,10 @@ function SwitchForm({
     if (pending) return;
     setPending(true);
     setError(undefined);
-    const result = await switchToAccount({ customerId: customer.id, reason });
+    const result =
+      from === "customer"
+        ? await switchToAnotherAccount({ customerId: customer.id, reason })
+        : await switchToAccount({ customerId: customer.id, reason, returnTo: returnPath() });
     if (!result.ok) {
       setPending(false);
       setError(result.fieldErrors?.reason?.[0] ?? result.error);
@@ -70,7 +84,10 @@ function SwitchForm({
         <DialogTitle>Switch to this account</DialogTitle>
         <DialogDescription>
           You will act in <strong className="font-medium text-foreground">{customer.name}</strong>&apos;s account with your role
-          there. The switch ends when you return to the partner account, sign out, or when its time limit runs out.
+          there.{" "}
+          {from === "customer"
+            ? "The switch you are in ends first, and a new one starts with its own time limit."
+            : "The switch ends when you return to the partner account, sign out, or when its time limit runs out."}
         </DialogDescription>
       </DialogHeader>
       <div className="grid gap-2">

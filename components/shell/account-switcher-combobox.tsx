@@ -3,11 +3,12 @@
 import * as React from "react";
 import { SwitchDialog } from "@/components/customers/switch-dialog";
 import { SearchCombobox, type SearchOption } from "@/components/ui/search-combobox";
-import { ACCOUNT_TRIGGER_CLASS, AccountTriggerContent } from "@/components/shell/account-switcher";
+import { ACCOUNT_TRIGGER_CLASS, AccountTriggerContent, type AccountSwitcherProps } from "@/components/shell/account-switcher";
+import { formatNumber, plural } from "@/lib/format";
 
 type AccountItem = { id: number; name: string; externalId: string | null };
 
-const PARTNER_VALUE = "partner";
+const CURRENT_VALUE = "current";
 
 const toOption = (customer: AccountItem): SearchOption => ({
   value: String(customer.id),
@@ -15,35 +16,43 @@ const toOption = (customer: AccountItem): SearchOption => ({
   description: customer.externalId ? `Customer account · ${customer.externalId}` : "Customer account",
 });
 
+/** Beyond the first page, the switcher says how many accounts a search reaches (issue 12). */
+const moreHint = (total: number, shown: number) => `First ${formatNumber(shown)} shown · type to search ${plural(total, "account")}`;
+
 /**
- * The top bar's account switcher (rule C7): the partner account, then the customer accounts the person may
+ * The top bar's account switcher (rule C7): the current account, then the customer accounts the person may
  * enter, searched on the server. Choosing a customer asks for confirmation (and an optional reason). Loaded on
- * first use (see AccountSwitcher), so it opens itself.
+ * first use (see AccountSwitcher), so it opens itself. From inside a customer account it lists the others, for a
+ * switch straight from one customer to another.
  */
-export function AccountSwitcherCombobox({ partnerName }: { partnerName: string }) {
+export function AccountSwitcherCombobox({ currentName, inCustomer = false }: AccountSwitcherProps) {
   const [target, setTarget] = React.useState<{ id: number; name: string } | null>(null);
-  const pinned = React.useMemo(() => [{ value: PARTNER_VALUE, label: partnerName, description: "Partner account (current)" }], [partnerName]);
+  const pinned = React.useMemo(
+    () => [{ value: CURRENT_VALUE, label: currentName, description: inCustomer ? "Customer account (current)" : "Partner account (current)" }],
+    [currentName, inCustomer],
+  );
 
   return (
     <>
       <SearchCombobox<AccountItem>
         ariaLabel="Switch account"
         searchLabel="Search accounts"
-        placeholder={partnerName}
-        triggerContent={<AccountTriggerContent partnerName={partnerName} />}
+        placeholder={currentName}
+        triggerContent={<AccountTriggerContent currentName={currentName} />}
         defaultOpen
         selected={pinned[0]}
         pinned={pinned}
-        source="/lookups/accounts"
+        source={inCustomer ? "/workspace/accounts" : "/lookups/accounts"}
+        moreHint={moreHint}
         toOption={toOption}
         emptyText="No customer account matches your search."
         onSelect={(option) => {
-          if (option.value !== PARTNER_VALUE) setTarget({ id: Number(option.value), name: option.label });
+          if (option.value !== CURRENT_VALUE) setTarget({ id: Number(option.value), name: option.label });
         }}
         className={ACCOUNT_TRIGGER_CLASS}
         contentClassName="w-80"
       />
-      <SwitchDialog customer={target} open={target !== null} onOpenChange={(open) => (open ? undefined : setTarget(null))} />
+      <SwitchDialog from={inCustomer ? "customer" : "partner"} customer={target} open={target !== null} onOpenChange={(open) => (open ? undefined : setTarget(null))} />
     </>
   );
 }

@@ -28,7 +28,7 @@ export function TopBar({ partnerName, user, className }: TopBarProps) {
       <MobileSidebarNav />
 
       <section aria-label="Current account" className="flex min-w-0 items-center gap-2 text-sm font-medium">
-        <AccountSwitcher partnerName={partnerName} />
+        <AccountSwitcher currentName={partnerName} />
       </section>
 
       <div className="ml-auto flex items-center gap-1">

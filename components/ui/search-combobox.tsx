@@ -23,13 +23,19 @@ export function useDebouncedValue<T>(value: T, ms = 250): T {
 
 /** GETs `source?q=term` and reads the JSON answer, or throws the server's message. */
 export async function fetchLookup<Item>(source: string, term: string): Promise<Item[]> {
+  return (await fetchLookupPage<Item>(source, term)).items;
+}
+
+/** The same, with how many items there are in all when the server says so (`X-Total-Count`). */
+async function fetchLookupPage<Item>(source: string, term: string): Promise<{ items: Item[]; total: number | null }> {
   const separator = source.includes("?") ? "&" : "?";
   const response = await fetch(`${source}${separator}q=${encodeURIComponent(term)}`, { headers: { accept: "application/json" } });
   const body = (await response.json().catch(() => null)) as Item[] | { error?: string } | null;
   if (!response.ok || !Array.isArray(body)) {
     throw new Error((body && !Array.isArray(body) && body.error) || "The list could not be loaded. Try again.");
   }
-  return body;
+  const total = Number(response.headers.get("x-total-count") ?? Number.NaN);
+  return { items: body, total: Number.isSafeInteger(total) ? total : null };
 }
 
 export type SearchComboboxProps<Item> = {
@@ -62,6 +68,11 @@ export type SearchComboboxProps<Item> = {
   align?: "start" | "center" | "end";
   /** Open when first rendered (a trigger that loaded this component on its first click). */
   defaultOpen?: boolean;
+  /**
+   * What to say when the server has more items than it listed (its `X-Total-Count`), so that nobody takes the
+   * first page for all there is: `(total) => "type to search 307 accounts"`.
+   */
+  moreHint?: (total: number, shown: number) => string;
 };
 
 /**
@@ -98,20 +109,25 @@ function SearchComboboxControl<Item>({
   contentClassName,
   align = "start",
   defaultOpen = false,
+  moreHint,
 }: SearchComboboxProps<Item>) {
   const [open, setOpen] = React.useState(defaultOpen);
   const [term, setTerm] = React.useState("");
   const [active, setActive] = React.useState(0);
   const debounced = useDebouncedValue(term.trim());
   const listId = React.useId();
+  const hintId = `${listId}-hint`;
 
   const query = useQuery({
     queryKey: ["lookup", source, debounced],
-    queryFn: () => fetchLookup<Item>(source, debounced),
+    queryFn: () => fetchLookupPage<Item>(source, debounced),
     enabled: open,
     staleTime: 10_000,
   });
-  const options = React.useMemo(() => [...pinned, ...(query.data ?? []).map(toOption)], [pinned, query.data, toOption]);
+  const items = query.data?.items;
+  const total = query.data?.total ?? null;
+  const options = React.useMemo(() => [...pinned, ...(items ?? []).map(toOption)], [pinned, items, toOption]);
+  const hint = moreHint && items && total !== null && total > items.length ? moreHint(total, items.length) : null;
   const searching = query.isFetching || term.trim() !== debounced;
 
   function choose(option: SearchOption) {
@@ -171,6 +187,7 @@ function SearchComboboxControl<Item>({
             aria-label={searchLabel}
             aria-controls={listId}
             aria-activedescendant={options[active] ? `${listId}-${active}` : undefined}
+            aria-describedby={hint ? hintId : undefined}
             placeholder={`${searchLabel}…`}
             value={term}
             onChange={(event) => {
@@ -206,10 +223,15 @@ function SearchComboboxControl<Item>({
             );
           })}
         </ul>
+        {hint ? (
+          <p id={hintId} className="border-t px-3 py-2 text-xs text-muted-foreground">
+            {hint}
+          </p>
+        ) : null}
         <p role="status" className="px-3 pb-2 text-xs text-muted-foreground empty:hidden">
           {query.isError
             ? (query.error as Error).message
-            : !searching && query.data && query.data.length === 0
+            : !searching && items && items.length === 0
               ? emptyText
               : searching && options.length === pinned.length
                 ? "Searching…"

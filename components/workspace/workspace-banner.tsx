@@ -7,27 +7,62 @@ import { toast } from "sonner";
 
 import { returnToPartner } from "@/app/(workspace)/workspace/actions";
 import { Button } from "@/components/ui/button";
+import { formatDateTime, formatDuration, formatUtcTitle } from "@/lib/format";
 
 export type WorkspaceBannerProps = {
   customerName: string;
   roleName: string;
-  /** When the switch ends, already formatted ("15:42 UTC"). */
+  /** When the switch ends (ISO). */
   endsAt: string;
+  /** The server's time when it rendered the page (ISO): the countdown runs from the application's clock. */
+  renderedAt: string;
 };
+
+const TICK_MS = 15_000;
+
+/**
+ * How long until the switch ends, counted from the server's clock rather than the browser's (the two may differ,
+ * and tests move the server's), and updated as time passes.
+ */
+function useRemaining(endsAt: string, renderedAt: string): number {
+  const [mountedAt] = React.useState(() => Date.now());
+  const [now, setNow] = React.useState(mountedAt);
+  React.useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+  return Date.parse(endsAt) - Date.parse(renderedAt) - (now - mountedAt);
+}
+
+const noSubscription = () => () => undefined;
+
+/** The end in the reader's own time zone once in the browser (the server only knows UTC, and says so). */
+function useLocalDateTime(date: Date): string {
+  const inBrowser = React.useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  return inBrowser ? formatDateTime(date, undefined) : formatDateTime(date);
+}
 
 /**
  * The banner that cannot be missed while a partner person is inside a customer account (rule C7): whose account,
- * with which role, until when, and **Return to partner account**.
+ * with which role, until when (a date and local time, and a countdown), and **Return to partner account**, which
+ * goes back to the page the switch was made from.
  */
-export function WorkspaceBanner({ customerName, roleName, endsAt }: WorkspaceBannerProps) {
+export function WorkspaceBanner({ customerName, roleName, endsAt, renderedAt }: WorkspaceBannerProps) {
   const router = useRouter();
   const [pending, setPending] = React.useState(false);
+  const end = React.useMemo(() => new Date(endsAt), [endsAt]);
+  const endText = useLocalDateTime(end);
+  const remaining = useRemaining(endsAt, renderedAt);
 
   async function leave() {
     setPending(true);
     const result = await returnToPartner();
     if (!result.ok) toast.error(result.error);
-    router.replace("/customers");
+    router.replace(result.ok ? result.data.returnTo : "/customers");
     router.refresh();
   }
 
@@ -39,7 +74,13 @@ export function WorkspaceBanner({ customerName, roleName, endsAt }: WorkspaceBan
           <strong className="font-semibold">
             You are in {customerName}&apos;s account as {roleName}
           </strong>
-          <span className="opacity-90"> · The switch ends at {endsAt}.</span>
+          <span className="opacity-90">
+            {" · The switch ends on "}
+            <time dateTime={endsAt} title={formatUtcTitle(end)}>
+              {endText}
+            </time>{" "}
+            <span>({remaining > 0 ? `${formatDuration(remaining)} left` : "ending now"})</span>.
+          </span>
         </p>
         <Button size="sm" variant="secondary" pending={pending} onClick={leave}>
           <ArrowLeftToLine aria-hidden="true" />

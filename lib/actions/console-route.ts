@@ -1,8 +1,19 @@
 import "server-only";
 import { consoleErrorResponse, consoleRouteContext } from "@/lib/auth/route-session";
-import type { ConsoleContext } from "@/lib/auth/session";
+import { getSessionContext, type ConsoleContext } from "@/lib/auth/session";
+import type { RequestContext } from "@/lib/context";
 import { knownFailure } from "@/lib/db/errors";
 import { logError } from "@/lib/observability/log-error";
+
+const NO_STORE = { "cache-control": "no-store" };
+
+type Read<Context, T> = (ctx: Context, params: URLSearchParams) => Promise<T>;
+
+/**
+ * What a picker's read may add: how many items there are in all, sent as `X-Total-Count` with the first page (no
+ * search term), so that the picker can say how to find the ones it does not list.
+ */
+type Total<Context> = Read<Context, number>;
 
 /**
  * The console's JSON reads (the Customers table, the pickers' server-side searches): a route handler checks the
@@ -11,19 +22,45 @@ import { logError } from "@/lib/observability/log-error";
  */
 export async function consoleJson<T>(
   request: Request,
-  read: (ctx: ConsoleContext, params: URLSearchParams) => Promise<T>,
-  options: { adminOnly?: boolean } = {},
+  read: Read<ConsoleContext, T>,
+  options: { adminOnly?: boolean; total?: Total<ConsoleContext> } = {},
 ): Promise<Response> {
-  const headers = { "cache-control": "no-store" };
   const { ctx, refusal } = await consoleRouteContext(options);
   if (refusal) return refusal;
+  return answer(request, ctx, read, options.total);
+}
+
+/**
+ * The same for a read made from inside a customer account by a person who switched in (the workspace's account
+ * switcher): refused to anyone else, a collaborator at home and an embedded session included.
+ */
+export async function switchedInJson<T>(request: Request, read: Read<RequestContext, T>, options: { total?: Total<RequestContext> } = {}): Promise<Response> {
+  let ctx: RequestContext | null;
   try {
-    return Response.json(await read(ctx, new URL(request.url).searchParams), { headers });
+    ctx = await getSessionContext();
+  } catch (error) {
+    const known = knownFailure(error);
+    if (!known) throw error;
+    return consoleErrorResponse(known);
+  }
+  if (!ctx) return Response.json({ error: "Your session has ended. Sign in again." }, { status: 401, headers: NO_STORE });
+  if (ctx.account.kind !== "customer" || ctx.account.switchExpiresAt === null || ctx.account.embedded) {
+    return Response.json({ error: "You are not switched into a customer account." }, { status: 403, headers: NO_STORE });
+  }
+  return answer(request, ctx, read, options.total);
+}
+
+async function answer<Context, T>(request: Request, ctx: Context, read: Read<Context, T>, total: Total<Context> | undefined): Promise<Response> {
+  try {
+    const params = new URL(request.url).searchParams;
+    const body = await read(ctx, params);
+    const count = total && searchTerm(params) === "" ? await total(ctx, params) : null;
+    return Response.json(body, { headers: count === null ? NO_STORE : { ...NO_STORE, "x-total-count": String(count) } });
   } catch (error) {
     const known = knownFailure(error);
     if (known) return consoleErrorResponse(known);
     logError(error, "console route failed");
-    return Response.json({ error: "Something went wrong on our side. Try again." }, { status: 500, headers });
+    return Response.json({ error: "Something went wrong on our side. Try again." }, { status: 500, headers: NO_STORE });
   }
 }
 

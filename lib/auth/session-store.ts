@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { customers, partnerMembers, partners, sessions, users } from "@/db/schema";
+import { customerManagers, customers, partnerMembers, partners, sessions, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
@@ -110,7 +110,12 @@ export async function loadSessionContext(
       return base;
     }
     if (!(await maySwitchInto(tx, base, customerId))) {
-      await endSwitch(tx, inCustomer, "access revoked");
+      // Kept with the event so that the page the person lands on can say why it is out (issue 12).
+      const [assignment] = await tx
+        .select({ id: customerManagers.id })
+        .from(customerManagers)
+        .where(and(eq(customerManagers.partnerId, row.partnerId), eq(customerManagers.userId, row.userId)));
+      await endSwitch(tx, inCustomer, "access revoked", { customerManager: assignment !== undefined });
       return base;
     }
     return inCustomer;

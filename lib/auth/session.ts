@@ -45,7 +45,8 @@ export function isConsoleContext(ctx: RequestContext | null): ctx is ConsoleCont
 export async function requireConsolePage(): Promise<ConsoleContext> {
   const ctx = await getSessionContext();
   if (!ctx) redirect("/sign-in");
-  if (ctx.account.kind === "customer") redirect("/workspace");
+  // A switched-in person is told on the workspace why the console did not open (issue 12).
+  if (ctx.account.kind === "customer") redirect(ctx.account.switchExpiresAt === null ? "/workspace" : "/workspace?from=console");
   if (!isConsoleContext(ctx)) redirect("/no-access");
   return ctx;
 }

@@ -194,7 +194,7 @@ describe("route handlers", () => {
       await checkRow(
         "routes",
         route.key,
-        { side: isApi ? null : "console", skipTokens: false },
+        { side: isApi ? null : sideOfUrl(route.url), skipTokens: false },
         async (w) => probe!.target(w),
         async (target, { session, token }) => {
           await presentSession(session);

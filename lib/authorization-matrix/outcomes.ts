@@ -15,7 +15,10 @@ const MESSAGES: Record<string, string> = {
 const ROLE_REFUSAL = /^Your role in this account \(.+\) does not allow this\.$/;
 const NOT_FOUND = /^[A-Z][\w ]* not found\.?$/;
 
-/** A page: the first redirect or not-found thrown by its layouts and the page, else `allow`. */
+/**
+ * A page: the first redirect (its path: a query string only carries a notice for the page it lands on) or
+ * not-found thrown by its layouts and the page, else `allow`.
+ */
 export async function pageOutcome(render: () => Promise<void>): Promise<string> {
   try {
     await render();
@@ -24,7 +27,7 @@ export async function pageOutcome(render: () => Promise<void>): Promise<string> 
     const digest = (error as { digest?: unknown }).digest;
     if (typeof digest === "string") {
       const redirect = /^NEXT_REDIRECT;\w+;([^;]+);30[78];/.exec(digest);
-      if (redirect) return `→ ${redirect[1]}`;
+      if (redirect) return `→ ${new URL(redirect[1]!, "http://console.invalid").pathname}`;
       if (digest === "NEXT_HTTP_ERROR_FALLBACK;404") return "404";
     }
     return `error: ${(error as Error).message}`;
@@ -55,7 +58,7 @@ export function consoleRouteOutcome({ status, body, headers }: Answer): string {
   if (typeof error === "string" && keys.length === 1) {
     const code = MESSAGES[error];
     if (status === 401 && code === "401") return "401";
-    if (status === 403 && (code === "partner only" || code === "admins only")) return code;
+    if (status === 403 && (code === "partner only" || code === "admins only" || code === "not switched")) return code;
     if (status === 404 && NOT_FOUND.test(error)) return "404";
   }
   return `${status} ${JSON.stringify(body)}`;

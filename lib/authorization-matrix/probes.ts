@@ -118,6 +118,7 @@ export const ACTION_PROBES: Record<string, ActionProbe> = {
   "(console)/team/actions.ts#revokeInvitationAction": { target: async (w) => ({ id: (await fresh.teamInvitation(w)).id }), input: (t) => ({ id: t.id }) },
   "(workspace)/workspace/actions.ts#returnToPartner": { target: none, input: () => undefined },
   "(workspace)/workspace/actions.ts#signOutOfEmbeddedSession": { target: none, input: () => undefined },
+  "(workspace)/workspace/actions.ts#switchToAnotherAccount": { target: customerC, input: (t) => ({ customerId: t.customerId, reason: "" }) },
   "(workspace)/workspace/admin/settings/actions.ts#saveTeamName": { target: none, input: () => ({ name: unique("Team") }) },
   "(workspace)/workspace/connections/actions.ts#connect": { target: none, input: (_t, w) => ({ appId: w.app.id, name: unique("Connection") }) },
   "(workspace)/workspace/connections/actions.ts#disconnectConnection": {
@@ -161,6 +162,7 @@ export const ROUTE_PROBES: Record<string, RouteProbe> = {
   "GET /audit-log/export": { target: none },
   "GET /customers/export": { target: none },
   "GET /lookups/accounts": { target: none, query: "q=" },
+  "GET /workspace/accounts": { target: none, query: "q=" },
   // Public: the signed token is the authorization, whoever presents it (issue 14).
   "GET /direct_link": {
     target: none,

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getSessionContext, isConsoleContext } from "@/lib/auth/session";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
+import { partnerLandingPath } from "@/lib/workspace-access/switch-notice";
 import { workspaceAccess, type WorkspaceAccess } from "@/lib/workspace-access/access";
 
 /** A request inside a customer account, with the person's effective access there. */
@@ -26,13 +27,14 @@ export const getWorkspaceContext = cache(async (): Promise<WorkspaceContext | nu
 
 /**
  * For workspace pages: the context, or a redirect: to sign-in (anonymous), to the partner console (a partner
- * member who is not, or no longer, switched into a customer account) or to a notice (no access at all).
+ * member who is not, or no longer, switched into a customer account, told why when its switch ended on its own) or
+ * to a notice (no access at all).
  */
 export async function requireWorkspacePage(): Promise<WorkspaceContext> {
   const session = await getSessionContext();
   if (!session) redirect("/sign-in");
   const ctx = await getWorkspaceContext();
-  if (!ctx) redirect(isConsoleContext(session) ? "/customers" : "/no-access");
+  if (!ctx) redirect(isConsoleContext(session) ? await partnerLandingPath(session) : "/no-access");
   return ctx;
 }
 

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { requireConsolePage } from "@/lib/auth/session";
 import { customerQueryFromSearchParams, customerQueryNotices } from "@/lib/customers/query-input";
 import { loadCustomersPage } from "@/lib/customers/table";
+import { switchEndedNotice, SWITCH_ENDED_PARAM } from "@/lib/workspace-access/switch-notice";
+import { PageNotice } from "@/components/shell/page-notice";
 import { CustomersView } from "./_components/customers-view";
 import { customerSearchStateOf, serializeCustomerSearch } from "./search-params";
 
@@ -14,7 +16,8 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const query = customerQueryFromSearchParams(params);
   const { plans, apps, ...view } = await loadCustomersPage(ctx, query);
   const state = customerSearchStateOf(query, query.last ? query.page : view.table.page);
-  return (
+  const ended = await switchEndedNotice(ctx, params[SWITCH_ENDED_PARAM]);
+  const customers = (
     <CustomersView
       view={view}
       query={query}
@@ -25,5 +28,12 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       apps={apps}
       canAddCustomers={ctx.actor.partnerRole === "admin"}
     />
+  );
+  if (!ended) return customers;
+  return (
+    <div className="space-y-6">
+      <PageNotice title={ended.title}>{ended.message}</PageNotice>
+      {customers}
+    </div>
   );
 }

@@ -1,7 +1,9 @@
 import { consoleJson, searchTerm } from "@/lib/actions/console-route";
-import { searchEnterableCustomers } from "@/lib/workspace-access/enterable";
+import { countEnterableCustomers, searchEnterableCustomers } from "@/lib/workspace-access/enterable";
 
-/** The customer accounts the signed-in person may switch into (the account switcher). */
+/** The customer accounts the signed-in person may switch into (the account switcher), with how many there are. */
 export function GET(request: Request) {
-  return consoleJson(request, (ctx, params) => searchEnterableCustomers(ctx, { q: searchTerm(params) }));
+  return consoleJson(request, (ctx, params) => searchEnterableCustomers(ctx, { q: searchTerm(params) }), {
+    total: (ctx) => countEnterableCustomers(ctx),
+  });
 }
