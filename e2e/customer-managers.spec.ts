@@ -171,10 +171,12 @@ test.describe("customer managers", () => {
     await expect(samRow).toHaveCount(0);
 
     await sam.goto("/workspace/teams");
-    await expect(sam).toHaveURL(/\/customers$/);
+    // Landing on the Customers page, told why (issue 12).
+    await expect(sam).toHaveURL(/\/customers\?switch_ended=\d+$/);
+    await expect(sam.getByRole("status").filter({ hasText: "You were removed as a customer manager" })).toBeVisible();
     await expect(accountBanner(sam)).toHaveCount(0);
     await sam.goto(recipeUrl);
-    await expect(sam).toHaveURL(/\/customers$/);
+    await expect(sam).toHaveURL(/\/customers(\?switch_ended=\d+)?$/);
     await sam.getByRole("combobox", { name: "Switch account" }).click();
     await sam.getByRole("searchbox", { name: "Search accounts" }).fill("Umbrella");
     await expect(sam.getByText("No customer account matches your search.")).toBeVisible();

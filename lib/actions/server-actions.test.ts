@@ -16,7 +16,12 @@ const { admin: ADMIN, operator: OPERATOR } = SYSTEM_ROLE_IDS;
 
 const jar = new Map<string, string>();
 vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) }),
+  cookies: async () => ({
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
+    has: (name: string) => jar.has(name),
+    set: (name: string, value: string) => jar.set(name, value),
+    delete: (name: string) => jar.delete(name),
+  }),
   headers: async () => new Headers({ "user-agent": "crafted-client", "x-forwarded-for": "198.51.100.23" }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
@@ -187,8 +192,15 @@ describe("workspace actions, called directly (rules C6, C7, C10, U30)", () => {
   it("Return to partner account ends the switch, and the customer's own collaborator has nothing to return from", async () => {
     const { db, acme, customer, signedIn } = await setup();
     await actAs(signedIn.manager);
+    await switchToAccount({ customerId: customer.id, reason: "", returnTo: "/customers?q=north" });
+    // Back to the page the switch was made from (issue 12), once; a page of another host is refused with the switch.
+    expect(await returnToPartner()).toEqual({ ok: true, data: { returnTo: "/customers?q=north" } });
+    expect(await returnToPartner()).toEqual({ ok: true, data: { returnTo: "/customers" } });
+    for (const returnTo of ["//evil.example/x", "https://evil.example", "/\\evil.example", "customers"]) {
+      expect(await switchToAccount({ customerId: customer.id, reason: "", returnTo })).toMatchObject({ ok: false, fieldErrors: { returnTo: expect.any(Array) } });
+    }
     await switchToAccount({ customerId: customer.id, reason: "" });
-    expect(await returnToPartner()).toEqual({ ok: true, data: null });
+    expect(await returnToPartner()).toEqual({ ok: true, data: { returnTo: "/customers" } });
     const [session] = await db.select().from(sessions).where(eq(sessions.idHash, signedIn.manager));
     expect(session!.activeCustomerId).toBeNull();
 
