@@ -76,6 +76,11 @@ function SwitchForm({
     toast.success(`You are now in ${result.data.customerName}'s account.`);
     router.replace("/workspace");
     router.refresh();
+    // From inside a customer account the workspace stays mounted (only its account changes): close the dialog.
+    if (from === "customer") {
+      setPending(false);
+      onCancel();
+    }
   }
 
   return (

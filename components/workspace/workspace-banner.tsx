@@ -7,7 +7,8 @@ import { toast } from "sonner";
 
 import { returnToPartner } from "@/app/(workspace)/workspace/actions";
 import { Button } from "@/components/ui/button";
-import { formatDateTime, formatDuration, formatUtcTitle } from "@/lib/format";
+import { LocalTime } from "@/components/ui/local-time";
+import { formatDuration } from "@/lib/format";
 
 export type WorkspaceBannerProps = {
   customerName: string;
@@ -34,18 +35,6 @@ function useRemaining(endsAt: string, renderedAt: string): number {
   return Date.parse(endsAt) - Date.parse(renderedAt) - (now - mountedAt);
 }
 
-const noSubscription = () => () => undefined;
-
-/** The end in the reader's own time zone once in the browser (the server only knows UTC, and says so). */
-function useLocalDateTime(date: Date): string {
-  const inBrowser = React.useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-  return inBrowser ? formatDateTime(date, undefined) : formatDateTime(date);
-}
-
 /**
  * The banner that cannot be missed while a partner person is inside a customer account (rule C7): whose account,
  * with which role, until when (a date and local time, and a countdown), and **Return to partner account**, which
@@ -54,8 +43,6 @@ function useLocalDateTime(date: Date): string {
 export function WorkspaceBanner({ customerName, roleName, endsAt, renderedAt }: WorkspaceBannerProps) {
   const router = useRouter();
   const [pending, setPending] = React.useState(false);
-  const end = React.useMemo(() => new Date(endsAt), [endsAt]);
-  const endText = useLocalDateTime(end);
   const remaining = useRemaining(endsAt, renderedAt);
 
   async function leave() {
@@ -76,9 +63,7 @@ export function WorkspaceBanner({ customerName, roleName, endsAt, renderedAt }: 
           </strong>
           <span className="opacity-90">
             {" · The switch ends on "}
-            <time dateTime={endsAt} title={formatUtcTitle(end)}>
-              {endText}
-            </time>{" "}
+            <LocalTime value={endsAt} />{" "}
             <span>({remaining > 0 ? `${formatDuration(remaining)} left` : "ending now"})</span>.
           </span>
         </p>
