@@ -10,12 +10,8 @@ import { switchTimeLimitMinutes } from "./switch";
  */
 const RETURN_COOKIE = "switch-return-to";
 
-export async function rememberReturnPath(path: string | undefined): Promise<void> {
+export async function rememberReturnPath(path: string): Promise<void> {
   const jar = await cookies();
-  if (!path) {
-    jar.delete(RETURN_COOKIE);
-    return;
-  }
   jar.set(RETURN_COOKIE, path, { httpOnly: true, sameSite: "lax", path: "/", maxAge: switchTimeLimitMinutes() * 60 });
 }
 

@@ -14,7 +14,7 @@ export const switchToAccount = consoleAction(
   switchAccountSchema,
   async (ctx, input) => {
     const switched = await switchIntoCustomer(ctx, input);
-    await rememberReturnPath(input.returnTo);
+    if (input.returnTo) await rememberReturnPath(input.returnTo);
     return { customerName: switched.customerName, expiresAt: switched.expiresAt.toISOString() };
   },
   { adminOnly: false },
