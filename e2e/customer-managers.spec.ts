@@ -99,11 +99,11 @@ test.describe("customer managers", () => {
     await page.getByRole("searchbox", { name: "Search people" }).fill("Sam");
     await page.getByRole("option", { name: new RegExp(SAM.name) }).click();
     await expect(page).toHaveURL(/person=\d+/);
-    const steps = ["Left account", "Saved recipe version", "Renamed team", "Switched into account", "Signed in"];
+    const steps = ["Left account", "Saved recipe version", "Renamed customer", "Switched into account", "Signed in"];
     for (const [index, step] of steps.entries()) await expect(auditRows(page).nth(index + 1)).toContainText(step);
     await expect(auditRows(page).nth(4)).toContainText("Customer manager");
     await expect(await expandEvent(page, /^Show changes of Switched into account by Sam Patel/)).toContainText("Onboarding call");
-    const rename = await expandEvent(page, /^Show changes of Renamed team by Sam Patel/);
+    const rename = await expandEvent(page, /^Show changes of Renamed customer by Sam Patel/);
     await expect(rename).toContainText("Umbrella Logistics");
     await expect(rename).toContainText("Umbrella Logistics Group");
 
