@@ -13,9 +13,8 @@ import type { ApiClientSummary } from "@/lib/api-clients/commands";
 import { API_SCOPES, SCOPE_LABELS, type ApiScope } from "@/lib/api-clients/scopes";
 import { revokeApiClientAction } from "../actions";
 import { CreateApiClientDialog } from "./create-api-client-dialog";
+import { LocalTime } from "@/components/ui/local-time";
 
-const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
-const format = (iso: string | null, fallback: string) => (iso ? dateTime.format(new Date(iso)) : fallback);
 
 function statusOf(client: ApiClientSummary): { label: string; variant: "secondary" | "destructive" | "outline" } {
   if (client.revokedAt) return { label: "Revoked", variant: "destructive" };
@@ -76,7 +75,7 @@ export function ApiClientsView({ clients, canManage }: { clients: ApiClientSumma
                 <TableRow key={client.id}>
                   <TableCell className="font-medium">
                     {client.name}
-                    <div className="text-xs text-muted-foreground">Created {format(client.createdAt, "")}</div>
+                    <div className="text-xs text-muted-foreground">Created <LocalTime value={client.createdAt} /></div>
                   </TableCell>
                   <TableCell>
                     <code className="text-xs">{client.tokenPrefix}…</code>
@@ -90,11 +89,11 @@ export function ApiClientsView({ clients, canManage }: { clients: ApiClientSumma
                     {client.environmentTypes.join(", ")}
                     {client.projectNames.length > 0 ? <div>Projects: {client.projectNames.join(", ")}</div> : null}
                   </TableCell>
-                  <TableCell className="text-sm">{format(client.lastUsedAt, "Never")}</TableCell>
+                  <TableCell className="text-sm">{client.lastUsedAt ? <LocalTime value={client.lastUsedAt} /> : "Never"}</TableCell>
                   <TableCell>
                     <Badge variant={status.variant}>{status.label}</Badge>
                     {client.expiresAt && !client.revokedAt ? (
-                      <div className="text-xs text-muted-foreground">Expires {format(client.expiresAt, "")}</div>
+                      <div className="text-xs text-muted-foreground">Expires <LocalTime value={client.expiresAt} /></div>
                     ) : null}
                   </TableCell>
                   <TableActionsCell className="w-auto">

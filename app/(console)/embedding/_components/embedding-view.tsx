@@ -12,8 +12,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { EmbeddingKeySummary, EmbeddingSettings } from "@/lib/embedding/settings";
 import { retireEmbeddingKeyAction } from "../actions";
 import { AddKeyDialog } from "./add-key-dialog";
+import { LocalTime } from "@/components/ui/local-time";
 
-const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 export function EmbeddingView({ settings }: { settings: EmbeddingSettings }) {
   const router = useRouter();
@@ -86,7 +86,7 @@ export function EmbeddingView({ settings }: { settings: EmbeddingSettings }) {
                     {settings.keys.length > 1 ? <div className="text-xs text-muted-foreground">{index === 0 ? "Older key" : "Newer key"}</div> : null}
                   </TableCell>
                   <TableCell className="text-sm">{key.modulusBits} bits</TableCell>
-                  <TableCell className="text-sm">{dateTime.format(new Date(key.createdAt))}</TableCell>
+                  <TableCell className="text-sm"><LocalTime value={key.createdAt} /></TableCell>
                   <TableCell className="text-right">
                     <ConfirmDialog
                       trigger={

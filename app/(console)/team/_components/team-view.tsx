@@ -16,9 +16,8 @@ import type { TeamInvitation, TeamMember } from "@/lib/partner-team/list";
 import { PARTNER_ROLE_LABELS } from "@/lib/partner-team/schema";
 import { changeTeamRoleAction, removeTeamMemberAction, resendInvitationAction, revokeInvitationAction } from "../actions";
 import { InviteDialog } from "./invite-dialog";
+import { LocalTime } from "@/components/ui/local-time";
 
-const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
-const format = (iso: string | null, fallback: string) => (iso ? dateTime.format(new Date(iso)) : fallback);
 
 /** Runs an action, says how it went, and re-renders the page; throws on failure so a confirm dialog stays open. */
 function useRun() {
@@ -181,7 +180,7 @@ export function TeamView({
                   <TableCell>
                     <Badge variant={member.role === "admin" ? "secondary" : "outline"}>{PARTNER_ROLE_LABELS[member.role]}</Badge>
                   </TableCell>
-                  <TableCell className="text-sm">{format(member.lastSignInAt, "Never")}</TableCell>
+                  <TableCell className="text-sm">{member.lastSignInAt ? <LocalTime value={member.lastSignInAt} /> : "Never"}</TableCell>
                   <TableCell className="text-sm">{member.customerManager ? "Yes" : "No"}</TableCell>
                   {canManage ? (
                     <TableCell className="text-right">
@@ -223,9 +222,9 @@ export function TeamView({
                   <TableCell className="font-medium">{invitation.email}</TableCell>
                   <TableCell>{PARTNER_ROLE_LABELS[invitation.role]}</TableCell>
                   <TableCell className="text-sm">{invitation.invitedBy ?? "An API client"}</TableCell>
-                  <TableCell className="text-sm">{format(invitation.sentAt, "")}</TableCell>
+                  <TableCell className="text-sm"><LocalTime value={invitation.sentAt} /></TableCell>
                   <TableCell className="text-sm">
-                    {invitation.expired ? <Badge variant="destructive">Expired</Badge> : `Expires ${format(invitation.expiresAt, "")}`}
+                    {invitation.expired ? <Badge variant="destructive">Expired</Badge> : <>Expires <LocalTime value={invitation.expiresAt} /></>}
                   </TableCell>
                   {canManage ? (
                     <TableCell className="text-right">
