@@ -33,7 +33,9 @@ export function periodKey(everyMs: number, at: number): string {
 
 /**
  * Queues the current period's run of every periodic job. Every instance does so, and the singleton key (the
- * period) lets only the first insert through: one run per period across all instances. Each instance remembers
+ * period) lets only the first insert through: one run per period across all instances. A run that outlasts its
+ * period (the notifications' first run at a million customers) is not joined by the next: that period is skipped,
+ * and the next run catches up, as every periodic job picks up whatever is due. Each instance remembers
  * the periods it has queued, so that it asks the database once per period, not on every poll.
  */
 export function periodicScheduler(jobs: readonly PeriodicJob[] = PERIODIC_JOBS): () => Promise<void> {
@@ -43,7 +45,7 @@ export function periodicScheduler(jobs: readonly PeriodicJob[] = PERIODIC_JOBS):
     for (const job of jobs) {
       const key = periodKey(job.everyMs, at);
       if (queued.get(job.name) === key) continue;
-      await enqueueJob(job.name, {}, { singletonKey: key, maxAttempts: 3 });
+      await enqueueJob(job.name, {}, { singletonKey: key, maxAttempts: 3, unlessUnfinished: true });
       queued.set(job.name, key);
     }
   };

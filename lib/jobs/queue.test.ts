@@ -33,6 +33,20 @@ describe("the job queue", () => {
     expect(id).toBeGreaterThan(0);
   });
 
+  it("does not start a periodic job's next period while its last run is unfinished, and does once it has finished", async () => {
+    const name = unique("long-run");
+    const first = (await enqueueJob(name, { p: 1 }, { singletonKey: "period-1", unlessUnfinished: true }))!;
+    expect(first).toBeGreaterThan(0);
+    // Queued, then running: the next period is skipped, not run beside it.
+    expect(await enqueueJob(name, { p: 2 }, { singletonKey: "period-2", unlessUnfinished: true })).toBeNull();
+    const claimed = (await claimJob("w", [name], 60_000))!;
+    expect(await enqueueJob(name, { p: 2 }, { singletonKey: "period-2", unlessUnfinished: true })).toBeNull();
+    await getDatabase().update(backgroundJobs).set({ status: "succeeded", finishedAt: new Date() }).where(eq(backgroundJobs.id, claimed.id));
+    const next = await enqueueJob(name, { p: 3 }, { singletonKey: "period-3", unlessUnfinished: true });
+    expect(next).toBeGreaterThan(first);
+    expect((await recordOf(next!)).payload).toEqual({ p: 3 });
+  });
+
   it("retries a failing job after a backoff and fails it, with the error, once its attempts are spent", async () => {
     const name = unique("retry");
     const id = (await enqueueJob(name, {}, { maxAttempts: 2 }))!;

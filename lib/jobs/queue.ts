@@ -26,21 +26,35 @@ export interface EnqueueOptions {
   singletonKey?: string;
   runAfter?: Date;
   maxAttempts?: number;
+  /** Adds nothing while a job of this name is queued or running: a periodic run that outlasts its period is not joined by the next. */
+  unlessUnfinished?: boolean;
 }
 
-/** Adds a job; answers its ID, or null when a job with the same name and singleton key exists already. */
+/**
+ * Adds a job; answers its ID, or null when a job with the same name and singleton key exists already, or, with
+ * `unlessUnfinished`, while a job of the same name is still queued or running.
+ */
 export async function enqueueJob(name: string, payload: unknown = {}, options: EnqueueOptions = {}): Promise<number | null> {
-  const [row] = await getDatabase()
-    .insert(backgroundJobs)
-    .values({
-      name,
-      payload: payload ?? {},
-      singletonKey: options.singletonKey ?? null,
-      runAfter: options.runAfter ?? new Date(),
-      maxAttempts: options.maxAttempts ?? 3,
-    })
-    .onConflictDoNothing()
-    .returning({ id: backgroundJobs.id });
+  const values = {
+    name,
+    payload: payload ?? {},
+    singletonKey: options.singletonKey ?? null,
+    runAfter: options.runAfter ?? new Date(),
+    maxAttempts: options.maxAttempts ?? 3,
+  };
+  if (options.unlessUnfinished) {
+    // One statement, so that two instances deciding at once cannot both see "nothing unfinished" and both insert
+    // for different periods: the unique key settles the same period, this settles a run still going.
+    const rows = await getDatabase().execute<{ id: string | number }>(sql`
+      insert into background_jobs (name, payload, singleton_key, run_after, max_attempts)
+      select ${values.name}, ${JSON.stringify(values.payload)}::jsonb, ${values.singletonKey}, ${values.runAfter}, ${values.maxAttempts}
+       where not exists (select 1 from background_jobs where name = ${name} and status in ('queued', 'active'))
+      on conflict do nothing
+      returning id`);
+    // A bigint comes back from raw SQL as text.
+    return rows[0] ? Number(rows[0].id) : null;
+  }
+  const [row] = await getDatabase().insert(backgroundJobs).values(values).onConflictDoNothing().returning({ id: backgroundJobs.id });
   return row?.id ?? null;
 }
 

@@ -80,6 +80,8 @@ function instance(id: string, port: number, options: ClusterOptions): Instance {
     });
     return child;
   };
+  // A run that ends on an error must not leave servers behind holding their ports (exit handlers run synchronously).
+  process.once("exit", () => child?.kill("SIGKILL"));
   return {
     id,
     port,
@@ -110,6 +112,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     stdio: ["ignore", options.output, options.output === "inherit" ? "inherit" : "ignore"],
   });
   const balancerExited = new Promise<number | null>((resolve) => haproxy.once("exit", (code) => resolve(code)));
+  process.once("exit", () => haproxy.kill("SIGKILL"));
   haproxy.once("error", () => undefined);
   await Promise.all(instances.map((item) => item.start()));
   const origin = `http://127.0.0.1:${options.balancerPort}`;

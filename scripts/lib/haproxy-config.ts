@@ -18,11 +18,13 @@ export function haproxyConfig(balancerPort: number, instancePorts: number[], opt
     "  timeout check 3s",
     "  option redispatch",
     "  retries 2",
-    // Only a connection that never opened: the request did not reach an instance, so sending it on repeats nothing.
-    "  retry-on conn-failure",
+    // A connection that never opened, or one closed with no answer (its instance was killed mid-request), is tried
+    // on another instance; the second only for GET and HEAD, which repeat nothing (a POST may have been written).
+    "  retry-on conn-failure empty-response",
     "frontend console",
     `  bind 127.0.0.1:${balancerPort}`,
     "  option forwardfor",
+    "  http-request disable-l7-retry unless METH_GET",
     "  default_backend instances",
     // After the response, so that haproxy's own errors (a 502 for a request cut off by a killed instance) carry it too.
     ...(options.servedBy ? ["  http-after-response set-header X-Served-By %[srv_name]"] : []),

@@ -41,6 +41,8 @@ export async function startNextServer(options: { port: number; databaseUrl: stri
       ...options.env,
     },
   });
+  // A run that ends on an error must not leave the server behind holding its port.
+  process.once("exit", () => server.kill("SIGKILL"));
   const origin = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 120; attempt++) {
     if (await fetch(`${origin}/api/health`).then((response) => response.ok, () => false)) break;
