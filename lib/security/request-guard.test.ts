@@ -49,11 +49,16 @@ function send(method: string, path: string, headers: Record<string, string> = {}
 const MALFORMED = ["%FF", "%", "%C0%AF", "%ED%A0%80", "%E2%82", "abc%2", "%%41"];
 
 describe("a path with a malformed percent-escape", () => {
-  it("answers 400 in the REST API's error shape, on every API path, before any route runs", async () => {
+  it("answers in the REST API's error shape before any route runs: 404 where an ID stands, else 400", async () => {
     for (const segment of MALFORMED) {
-      for (const path of [`/api/managed_users/${segment}`, `/api/${segment}`, `/api/managed_users/1/${segment}?x=1`]) {
+      for (const [path, status] of [
+        [`/api/managed_users/${segment}`, 404],
+        [`/api/managed_users/1/members/${segment}/privileges`, 404],
+        [`/api/${segment}`, 400],
+        [`/api/managed_users/1/${segment}?x=1`, 400],
+      ] as const) {
         const response = await send("GET", path);
-        expect(response.status, path).toBe(400);
+        expect(response.status, path).toBe(status);
         expect(response.type).toBe("application/json");
         expect(JSON.parse(response.body)).toEqual({ message: expect.stringMatching(/malformed/), errors: { path: ["Malformed percent-encoding."] } });
       }

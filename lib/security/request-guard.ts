@@ -4,7 +4,8 @@
  *
  * - A path segment that does not percent-decode (a lone `%`, `%FF`, an overlong `%C0%AF`, a surrogate `%ED%A0%80`):
  *   Next.js decodes the route's parameters from the request's own URL and throws. The REST API answers 400 in its
- *   error shape, before authentication (no route, no token check has run); a page gets the segment taken literally
+ *   error shape, before authentication (no route, no token check has run), or 404 where the segment stands for an ID
+ *   (the API's answer to an ID that names nothing); a page gets the segment taken literally
  *   (its `%` escaped as `%25`), so that the page's own parameter check answers with its not-found page, and an
  *   anonymous visitor is sent to sign-in as for any other page.
  * - A server action posted with an `Origin` of another host (a replayed or cross-site action): Next.js refuses to run
@@ -40,6 +41,18 @@ export function literalPath(url: string): string | null {
   const segments = pathname.split("/");
   if (segments.every(decodes)) return null;
   return segments.map((segment) => (decodes(segment) ? segment : segment.replaceAll("%", "%25"))).join("/") + rest;
+}
+
+function firstMalformedIndex(url: string): number {
+  return splitUrl(url).pathname.split("/").findIndex((segment) => !decodes(segment));
+}
+
+/**
+ * The REST API's paths alternate names and IDs after `/api`: `/api/managed_users/{id}/members/{id}/privileges`. So
+ * segments 3, 5… (counting the empty one before the first slash as 0) are where IDs stand.
+ */
+export function isIdPosition(index: number): boolean {
+  return index >= 3 && index % 2 === 1;
 }
 
 export function isApiPath(url: string): boolean {
@@ -90,9 +103,16 @@ export function guardRequest(request: IncomingMessage, response: ServerResponse,
   const literal = literalPath(url);
   if (literal !== null) {
     if (isApiPath(url)) {
-      // The REST API's error shape (lib/api/errors.ts).
-      const body: ApiErrorBody = { message: "The URL path is malformed: it has a percent sign that does not begin a valid UTF-8 escape.", errors: { path: ["Malformed percent-encoding."] } };
-      answer(response, 400, "application/json", JSON.stringify(body));
+      // The REST API's error shape (lib/api/errors.ts). Where the segment stands for a record's ID, the API's rule for
+      // an ID that names nothing applies: 404.
+      const idPosition = isIdPosition(firstMalformedIndex(url));
+      const body: ApiErrorBody = {
+        message: idPosition
+          ? "Not found: the ID in the URL path is malformed, with a percent sign that does not begin a valid UTF-8 escape."
+          : "The URL path is malformed: it has a percent sign that does not begin a valid UTF-8 escape.",
+        errors: { path: ["Malformed percent-encoding."] },
+      };
+      answer(response, idPosition ? 404 : 400, "application/json", JSON.stringify(body));
       return true;
     }
     request.url = literal;
