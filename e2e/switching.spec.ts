@@ -113,6 +113,17 @@ test.describe("switching into a customer account", () => {
       // Said once where it happened: the same page without the link's notice is the plain Customers page.
       await page.goto("/customers");
       await expect(pageNotice(page, "has ended")).toHaveCount(0);
+
+      // A partner console address opened after the limit, not a workspace page: that page says so, once.
+      await setServerClock(page.request, 0);
+      await switchInto(page, "Contoso Pharmaceuticals");
+      await setServerClock(page.request, 61 * MINUTE);
+      await page.goto("/customer-managers");
+      await expect(page.getByRole("heading", { name: "Customer managers", level: 1 })).toBeVisible();
+      await expect(pageNotice(page, "Your switch into Contoso Pharmaceuticals's account has ended")).toContainText("It reached its time limit of 60 minutes");
+      await page.goto("/customer-managers");
+      await expect(page.getByRole("heading", { name: "Customer managers", level: 1 })).toBeVisible();
+      await expect(pageNotice(page, "has ended")).toHaveCount(0);
     } finally {
       await setServerClock(page.request, 0);
     }

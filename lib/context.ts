@@ -43,6 +43,11 @@ export interface RequestContext {
   now: Date;
   ip: string | null;
   userAgent: string | null;
+  /**
+   * The session's switch into a customer ended on its own while this request was read (time limit, access lost):
+   * the page it is served says so (issue 12). Set by lib/auth/session-store.ts only.
+   */
+  switchJustEnded?: true;
 }
 
 /**

@@ -107,7 +107,7 @@ export async function loadSessionContext(
     }
     if (row.switchExpiresAt.getTime() <= at.getTime()) {
       await endSwitch(tx, inCustomer, "expired");
-      return base;
+      return { ...base, switchJustEnded: true };
     }
     if (!(await maySwitchInto(tx, base, customerId))) {
       // Kept with the event so that the page the person lands on can say why it is out (issue 12).
@@ -116,7 +116,7 @@ export async function loadSessionContext(
         .from(customerManagers)
         .where(and(eq(customerManagers.partnerId, row.partnerId), eq(customerManagers.userId, row.userId)));
       await endSwitch(tx, inCustomer, "access revoked", { customerManager: assignment !== undefined });
-      return base;
+      return { ...base, switchJustEnded: true };
     }
     return inCustomer;
   });

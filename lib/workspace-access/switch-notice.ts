@@ -63,6 +63,18 @@ export async function partnerLandingPath(ctx: RequestContext): Promise<string> {
 export type SwitchEndedNotice = { title: string; message: string };
 
 /**
+ * The notice for a switch that ended on its own while this very request was read (a partner console address opened
+ * after the time limit, or after access was lost): any console page says so, once, since the next request finds no
+ * switch to end.
+ */
+export async function justEndedSwitchNotice(ctx: RequestContext): Promise<SwitchEndedNotice | null> {
+  const own = mine(ctx);
+  if (!ctx.switchJustEnded || !own) return null;
+  const [latest] = await latestSwitchOuts(ctx, and(own, gt(auditEvents.createdAt, new Date(ctx.now.getTime() - NEWS_MS))));
+  return latest ? switchEndedNotice(ctx, String(latest.id)) : null;
+}
+
+/**
  * The notice for `?switch_ended=<event>`: null for anything but a recent, unasked end of this person's own switch
  * (a stale or foreign ID says nothing, rather than something untrue).
  */
