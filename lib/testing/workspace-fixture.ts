@@ -8,6 +8,7 @@ import {
   apps,
   connections,
   customerAppAccess,
+  customerNotifications,
   customerInvitations,
   customerManagerCustomers,
   customerManagers,
@@ -66,6 +67,7 @@ export async function fillWorkspace(db: Queryable, partnerId: number, customerId
   await db.insert(jobs).values({ ...scope, recipeId: recipe!.id, status: "succeeded", tasksUsed: 3 });
   await db.insert(customerAppAccess).values({ ...scope, appId: app.id });
   await db.update(customers).set({ appAccess: "selected" }).where(eq(customers.id, customerId));
+  await db.insert(customerNotifications).values({ ...scope, kind: "trial_ends_in_7_days", occurrence: "2026-12-31" });
 
   // A session of the manager, switched into the customer: deleting the customer sends it back to the partner account.
   await db.insert(sessions).values({
