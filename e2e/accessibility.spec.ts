@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import { DEMO_CUSTOMERS, DEMO_USERS } from "../db/seed/demo-users";
-import { customerIdByName, switchInto } from "./support/accounts";
+import { customerIdByName, returnToPartner, switchInto } from "./support/accounts";
 import { signInAs } from "./support/auth";
 
 /**
@@ -44,6 +44,20 @@ function sessionOf(browser: Browser, baseURL: string | undefined, person: Person
   }
   return session;
 }
+
+/**
+ * The manager's switch would otherwise outlive this file, and later tests would find Morgan "in Northwind's account
+ * right now" (the Remove customer manager confirmation says so, truthfully).
+ */
+base.afterAll(async ({ browser }, testInfo) => {
+  const session = sessions.get("manager switched into Northwind");
+  if (!session) return;
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, storageState: await session });
+  const page = await context.newPage();
+  await page.goto("/workspace");
+  await returnToPartner(page);
+  await context.close();
+});
 
 /** `pageAs(person)`: a page in a browser context of its own, signed in from the person's saved session. */
 const test = base.extend<{ pageAs: (person: Person) => Promise<Page> }>({
