@@ -20,7 +20,7 @@ import { Label } from "@/components/ui/label";
 import { formatNumber, plural } from "@/lib/format";
 import { EMPTY_SELECTION } from "@/lib/app-access/schema";
 import type { AppSummary } from "@/lib/app-access/selection";
-import { useActionRunner } from "../../_components/use-action-runner";
+import { useActionRunner } from "@/components/use-action-runner";
 import { updateAppAccessAction } from "../actions";
 import { AppIcon } from "./app-icon";
 

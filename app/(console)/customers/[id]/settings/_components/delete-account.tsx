@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { useActionRunner } from "../../_components/use-action-runner";
+import { useActionRunner } from "@/components/use-action-runner";
 import { deleteCustomerAction } from "../actions";
 
 /**

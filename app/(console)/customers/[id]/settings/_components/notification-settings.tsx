@@ -1,13 +1,13 @@
 "use client";
 
-import { Label } from "@/components/ui/label";
+import { NotificationRow } from "@/components/notification-row";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { NOTIFICATION_LABELS, type NotificationKind } from "@/lib/notifications/kinds";
 import type { CustomerNotificationInput } from "@/lib/notifications/schema";
-import { useActionRunner } from "../../_components/use-action-runner";
+import { useActionRunner } from "@/components/use-action-runner";
 import { setCustomerNotificationAction } from "../actions";
 
-export interface NotificationRow {
+export interface CustomerNotificationRow {
   kind: NotificationKind;
   choice: boolean | null;
   partnerDefault: boolean;
@@ -26,7 +26,7 @@ export function NotificationSettings({
   disabledReasonId,
 }: {
   customerId: number;
-  rows: NotificationRow[];
+  rows: CustomerNotificationRow[];
   disabled: boolean;
   disabledReasonId?: string;
 }) {
@@ -34,34 +34,27 @@ export function NotificationSettings({
 
   return (
     <ul className="flex flex-col divide-y">
-      {rows.map((row) => {
-        const { label, description } = NOTIFICATION_LABELS[row.kind];
-        const id = `notification-${row.kind}`;
-        const value = row.choice === null ? "default" : row.choice ? "on" : "off";
-        return (
-          <li key={row.kind} className="flex flex-wrap items-center justify-between gap-3 py-3 first:pt-0 last:pb-0">
-            <div className="flex min-w-0 flex-col gap-0.5">
-              <Label htmlFor={id}>{label}</Label>
-              <p id={`${id}-description`} className="text-sm text-muted-foreground">
-                {description}
-              </p>
-            </div>
+      {rows.map((row) => (
+        <NotificationRow
+          key={row.kind}
+          kind={row.kind}
+          idPrefix="notification"
+          disabledReasonId={disabledReasonId}
+          className="flex flex-wrap items-center justify-between gap-3 py-3 first:pt-0 last:pb-0"
+          control={({ id, describedBy }) => (
             <Select
-              value={value}
+              value={row.choice === null ? "default" : row.choice ? "on" : "off"}
               disabled={disabled || pending}
               onValueChange={(selected) => {
                 const choice = selected as CustomerNotificationInput["choice"];
+                const { label } = NOTIFICATION_LABELS[row.kind];
                 return run(
                   () => setCustomerNotificationAction({ customerId, kind: row.kind, choice }),
                   (data) => (data.changed ? `${label}: ${choice === "default" ? "partner default" : choice === "on" ? "on" : "off"}.` : "Nothing to change."),
                 );
               }}
             >
-              <SelectTrigger
-                id={id}
-                className="w-56"
-                aria-describedby={[`${id}-description`, disabledReasonId].filter(Boolean).join(" ")}
-              >
+              <SelectTrigger id={id} className="w-56" aria-describedby={describedBy}>
                 <SelectValue />
               </SelectTrigger>
               <SelectContent>
@@ -70,9 +63,9 @@ export function NotificationSettings({
                 <SelectItem value="off">Off</SelectItem>
               </SelectContent>
             </Select>
-          </li>
-        );
-      })}
+          )}
+        />
+      ))}
     </ul>
   );
 }

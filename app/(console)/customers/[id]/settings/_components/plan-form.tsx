@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { Label } from "@/components/ui/label";
 import { PlanSelect } from "@/components/customers/plan-select";
-import { useActionRunner } from "../../_components/use-action-runner";
+import { useActionRunner } from "@/components/use-action-runner";
 import { changePlanAction } from "../actions";
 
 /** Settings › Subscription (rule U20): one of the partner's existing plans. */

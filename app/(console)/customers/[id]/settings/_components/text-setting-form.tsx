@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/actions/console-action";
-import { useActionRunner } from "../../_components/use-action-runner";
+import { useActionRunner } from "@/components/use-action-runner";
 
 export interface TextSettingFormProps {
   /** The field's name in the action's input; server field errors are looked up by it. */

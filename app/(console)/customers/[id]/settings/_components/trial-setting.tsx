@@ -5,7 +5,7 @@ import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
 import type { TrialState } from "@/lib/customers/plan";
 import { plural } from "@/lib/format";
-import { useActionRunner } from "../../_components/use-action-runner";
+import { useActionRunner } from "@/components/use-action-runner";
 import { setTrialAction } from "../actions";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
