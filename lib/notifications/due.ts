@@ -45,6 +45,12 @@ const sentProbe = (kind: NotificationKind, occurrence: SQL) =>
 /** A trial end as the occurrence key: the instant, as JavaScript's toISOString writes it. */
 const TRIAL_END_KEY = sql`to_char(c.trial_ends_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/** What every kind of due event selects of a candidate customer: who, the occurrence key, and the measure reached. */
+function candidateColumns(occurrence: SQL, used: SQL): SQL {
+  return sql`c.id as customer_id, c.partner_id, c.name as customer_name, c.notification_email,
+             ${occurrence} as occurrence, c.trial_ends_at, ${used} as used`;
+}
+
 /**
  * The query that finds up to `limit` events of `kind` due at `at` and not sent yet, across every partner, each
  * branch on an index (checked with EXPLAIN at 100,000 customers: docs/notifications.md):
@@ -63,8 +69,7 @@ export function dueNotificationsSql(kind: NotificationKind, at: Date, period: st
     const to = new Date(at.getTime() + offset);
     const from = new Date(to.getTime() - TRIAL_EVENT_LOOKBACK_MS);
     return sql`
-      select c.id as customer_id, c.partner_id, c.name as customer_name, c.notification_email,
-             ${TRIAL_END_KEY} as occurrence, c.trial_ends_at, null::int as used, null::int as lim
+      select ${candidateColumns(TRIAL_END_KEY, sql`null::int`)}, null::int as lim
         from customers c
         join partners pa on pa.id = c.partner_id
         ${sentProbe(kind, TRIAL_END_KEY)}
@@ -77,8 +82,7 @@ export function dueNotificationsSql(kind: NotificationKind, at: Date, period: st
     // Integer arithmetic (the ceiling of limit × percent / 100), so that the threshold is a range on the index.
     const percent = kind === "tasks_80_percent" ? 80 : 100;
     const threshold = Math.ceil((TRIAL_TASK_LIMIT * percent) / 100);
-    const columns = sql`c.id as customer_id, c.partner_id, c.name as customer_name, c.notification_email,
-                        ${periodKey} as occurrence, c.trial_ends_at, c.tasks_used as used`;
+    const columns = candidateColumns(periodKey, sql`c.tasks_used`);
     const probe = sentProbe(kind, periodKey);
     const common = sql`c.usage_period = ${period}::date and ${enabled(kind)} and ns.sent is null`;
     return sql`
@@ -111,8 +115,7 @@ export function dueNotificationsSql(kind: NotificationKind, at: Date, period: st
       limit ${limit}`;
   }
   // connection_limit_reached: at most once a billing period while the authenticated connections are at the limit.
-  const columns = sql`c.id as customer_id, c.partner_id, c.name as customer_name, c.notification_email,
-                      ${periodKey} as occurrence, c.trial_ends_at, c.authenticated_connections as used`;
+  const columns = candidateColumns(periodKey, sql`c.authenticated_connections`);
   const probe = sentProbe(kind, periodKey);
   const common = sql`${enabled(kind)} and ns.sent is null`;
   return sql`
