@@ -4,7 +4,7 @@
  * partner's, for the cross-partner checks (decision D8).
  */
 import { and, eq } from "drizzle-orm";
-import { customerMembers, environments, projectGrants, projectRoles, projects, roles, userGroupMembers, userGroups } from "@/db/schema";
+import { customerMembers, environmentRoles, environments, memberEnvironmentRoles, projectGrants, projectRoles, projects, roles, userGroupMembers, userGroups } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
 import { apiToken } from "./api";
 import { createCustomer, createPartner, createUser } from "./factories";
@@ -77,4 +77,18 @@ export async function accessControlFixture() {
     token: await apiToken(acme.partner, acme.admin),
     projectRoleIds: { builder: await systemRoleId(projectRoles, "Builder"), projectAdmin: await systemRoleId(projectRoles, "Project admin") },
   };
+}
+
+/** Makes the fixture's admin Environment admin in its workspace's production environment; answers that role. */
+export async function giveProductionEnvironmentAdmin(ours: Awaited<ReturnType<typeof accessControlFixture>>["ours"]) {
+  const db = getDatabase();
+  const [environmentAdmin] = await db.select().from(environmentRoles).where(and(eq(environmentRoles.kind, "system"), eq(environmentRoles.name, "Environment admin")));
+  await db.insert(memberEnvironmentRoles).values({
+    partnerId: ours.customer.partnerId,
+    customerId: ours.customer.id,
+    userId: ours.admin.id,
+    environmentId: ours.environments.prod.id,
+    environmentRoleId: environmentAdmin!.id,
+  });
+  return environmentAdmin!;
 }

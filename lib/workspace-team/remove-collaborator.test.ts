@@ -1,9 +1,9 @@
 import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as member from "@/app/api/managed_users/[managed_user_id]/members/[id]/route";
-import { auditEvents, customerMembers, environmentRoles, memberEnvironmentRoles, projectGrants, userGroupMembers } from "@/db/schema";
+import { auditEvents, customerMembers, memberEnvironmentRoles, projectGrants, userGroupMembers } from "@/db/schema";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
-import { accessControlFixture } from "@/lib/testing/access-control-fixture";
+import { accessControlFixture, giveProductionEnvironmentAdmin } from "@/lib/testing/access-control-fixture";
 import { call } from "@/lib/testing/api";
 import { addDirectMember, insideCustomer, personContext } from "@/lib/testing/contexts";
 import { createUser } from "@/lib/testing/factories";
@@ -16,16 +16,8 @@ import { removeCollaborator as removeOnTeamsPage } from "@/lib/workspace/team";
  */
 async function fixtureWithEverything() {
   const fixture = await accessControlFixture();
-  const { db, ours } = fixture;
-  const [environmentAdmin] = await db.select().from(environmentRoles).where(and(eq(environmentRoles.kind, "system"), eq(environmentRoles.name, "Environment admin")));
   // The admin: an environment role and two project grants; the operator: a group membership.
-  await db.insert(memberEnvironmentRoles).values({
-    partnerId: ours.customer.partnerId,
-    customerId: ours.customer.id,
-    userId: ours.admin.id,
-    environmentId: ours.environments.prod.id,
-    environmentRoleId: environmentAdmin!.id,
-  });
+  await giveProductionEnvironmentAdmin(fixture.ours);
   return fixture;
 }
 

@@ -1,10 +1,8 @@
-import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as privileges from "@/app/api/managed_users/[managed_user_id]/members/[id]/privileges/route";
 import * as memberGrants from "@/app/api/managed_users/[managed_user_id]/members/[id]/project_grants/route";
 import * as projectsPrivileges from "@/app/api/managed_users/[managed_user_id]/members/[id]/projects_privileges/route";
-import { environmentRoles, memberEnvironmentRoles } from "@/db/schema";
-import { accessControlFixture } from "@/lib/testing/access-control-fixture";
+import { accessControlFixture, giveProductionEnvironmentAdmin } from "@/lib/testing/access-control-fixture";
 import { apiToken, call, expectErrorShape } from "@/lib/testing/api";
 import { createUser } from "@/lib/testing/factories";
 
@@ -26,15 +24,8 @@ describe("a collaborator's project grants and privileges (rules A9, A10)", () =>
   });
 
   it("answers the role and privileges in each environment: the environment role, else the workspace role", async () => {
-    const { db, ours, token } = await accessControlFixture();
-    const [environmentAdmin] = await db.select().from(environmentRoles).where(and(eq(environmentRoles.kind, "system"), eq(environmentRoles.name, "Environment admin")));
-    await db.insert(memberEnvironmentRoles).values({
-      partnerId: ours.customer.partnerId,
-      customerId: ours.customer.id,
-      userId: ours.admin.id,
-      environmentId: ours.environments.prod.id,
-      environmentRoleId: environmentAdmin!.id,
-    });
+    const { ours, token } = await accessControlFixture();
+    const environmentAdmin = await giveProductionEnvironmentAdmin(ours);
     const response = await call(privileges.GET, "GET", { token, params: { managed_user_id: String(ours.customer.id), id: String(ours.admin.id) } });
     const data = (response.body as { data: Record<string, unknown>[] }).data;
     for (const entry of data) expect(Object.keys(entry).sort()).toEqual(["environment_type", "privileges", "role"]);
