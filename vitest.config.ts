@@ -8,14 +8,14 @@ export default defineConfig({
     alias: {
       "@/": root,
       // `server-only` throws outside React server components; under test the data-access layer runs in plain Node.
-      "server-only": fileURLToPath(new URL("./lib/testing/server-only-stub.ts", import.meta.url)),
+      "server-only": fileURLToPath(new URL("./tests/support/server-only-stub.ts", import.meta.url)),
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "docs/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "docs/**/*.test.ts"],
     environment: "node",
-    globalSetup: ["lib/testing/global-setup.ts"],
-    setupFiles: ["lib/testing/setup.ts"],
+    globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/setup.ts"],
     // The embedded database serves one connection at a time, so test files run one after another.
     fileParallelism: false,
     testTimeout: 30_000,

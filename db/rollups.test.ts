@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { apps, connections, customers, jobs, partnerCounters, recipes } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
-import { createCustomer, createPartner } from "@/lib/testing/factories";
+import { createCustomer, createPartner } from "@/tests/support/factories";
 
 describe("roll-ups kept by the database", () => {
   it("count customers per partner, connections per customer and tasks per billing period (rules U4, U5)", async () => {

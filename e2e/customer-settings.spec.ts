@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PARTNERS, DEMO_USERS } from "../db/seed/demo-users";
-import { CUSTOMER_TABLES_QUERY } from "../lib/testing/customer-references";
+import { CUSTOMER_TABLES_QUERY } from "../tests/support/customer-references";
 import { signInAs } from "./support/auth";
 import { createTestCustomer } from "./support/customers";
 import { e2eDatabase } from "./support/database";

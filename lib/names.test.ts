@@ -9,9 +9,9 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { apiClients, customers, userGroups } from "@/db/schema";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import { getDatabase } from "@/lib/db";
-import { apiToken, call, expectErrorShape } from "@/lib/testing/api";
-import { createManager, openSession, sessionSecretOf } from "@/lib/testing/contexts";
-import { createCustomer, createPartner } from "@/lib/testing/factories";
+import { apiToken, call, expectErrorShape } from "@/tests/support/api";
+import { createManager, openSession, sessionSecretOf } from "@/tests/support/contexts";
+import { createCustomer, createPartner } from "@/tests/support/factories";
 import { INVISIBLE_NAME_MESSAGE, normalizeName } from "./names";
 
 const jar = new Map<string, string>();

@@ -18,8 +18,8 @@ import { startEmbeddedServer, type EmbeddedServer } from "../db/embedded";
 import { DEMO_CUSTOMERS, DEMO_PARTNERS } from "../db/seed/demo-users";
 import { BENCH_PARTNER_NAME } from "../db/seed/large";
 import { closeDatabase } from "../lib/db";
-import { call } from "../lib/testing/api";
-import { createCustomer, createPartner } from "../lib/testing/factories";
+import { call } from "../tests/support/api";
+import { createCustomer, createPartner } from "../tests/support/factories";
 import { verifiedPayload } from "../lib/embedding/token";
 import { createThrowawayDatabase } from "./lib/database";
 
@@ -117,8 +117,8 @@ describe("the README's commands", () => {
       expect(packageJson.scripts[script], `package.json has no script "${script}"`).toBeTruthy();
     }
     // The fuzz suites the fuzz script runs are there (they run with 100 inputs in every test run).
-    expect(packageJson.scripts.fuzz).toContain("lib/fuzz");
-    expect(existsSync(join(root, "lib/fuzz"))).toBe(true);
+    expect(packageJson.scripts.fuzz).toContain("tests/fuzz");
+    expect(existsSync(join(root, "tests/fuzz"))).toBe(true);
   });
 
   it.skipIf(embedded)("db:generate finds the migrations in step with the schema", async () => {

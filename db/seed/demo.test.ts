@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/db/connection";
-import { withFreshDatabase } from "@/lib/testing/fresh-database";
+import { withFreshDatabase } from "@/tests/support/fresh-database";
 import { seedDemo } from "./demo";
 
 const TABLES = [

@@ -9,8 +9,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { auditEvents, customerManagers, recipes, recipeVersions, sessions } from "@/db/schema";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import { getDatabase } from "@/lib/db";
-import { addDirectMember, createManager, createTeamMember, makeManager, openSession, sessionSecretOf } from "@/lib/testing/contexts";
-import { createCustomer, createPartner, createUser } from "@/lib/testing/factories";
+import { addDirectMember, createManager, createTeamMember, makeManager, openSession, sessionSecretOf } from "@/tests/support/contexts";
+import { createCustomer, createPartner, createUser } from "@/tests/support/factories";
 
 const { admin: ADMIN, operator: OPERATOR } = SYSTEM_ROLE_IDS;
 

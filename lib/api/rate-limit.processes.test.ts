@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { getDatabase } from "@/lib/db";
-import { apiToken } from "@/lib/testing/api";
-import { runScript } from "@/lib/testing/child-process";
-import { onRealPostgres } from "@/lib/testing/concurrency";
-import { createPartner } from "@/lib/testing/factories";
+import { apiToken } from "@/tests/support/api";
+import { runScript } from "@/tests/support/child-process";
+import { onRealPostgres } from "@/tests/support/concurrency";
+import { createPartner } from "@/tests/support/factories";
 
 /** A start far enough ahead for both processes to load, and not in the last 20 s of a minute (one window). */
 function startInOneWindow(): number {
@@ -22,7 +22,7 @@ describe("the API rate limit across instances", () => {
     const { partner, admin } = await createPartner(getDatabase());
     const token = await apiToken(partner, admin);
     const env = { TOKEN: token, REQUESTS: "25", START_AT: String(startInOneWindow()), API_RATE_LIMIT_CUSTOMERS: "30" };
-    const results = await Promise.all([1, 2].map(() => runScript("lib/testing/rate-limit-client.ts", env).exited));
+    const results = await Promise.all([1, 2].map(() => runScript("tests/support/rate-limit-client.ts", env).exited));
     const statuses = results.flatMap((result) => {
       expect(result, result.stderr).toMatchObject({ code: 0 });
       return (JSON.parse(result.stdout.trim().split("\n").at(-1)!) as { statuses: string[] }).statuses;

@@ -6,8 +6,8 @@ import * as roles from "@/app/api/roles/route";
 import { revokeApiClient } from "@/lib/api-clients/commands";
 import { hashToken } from "@/lib/api-clients/token";
 import { getDatabase } from "@/lib/db";
-import { apiToken, call, clearOfMinuteEnd, expectErrorShape } from "@/lib/testing/api";
-import { adminContext, createPartner } from "@/lib/testing/factories";
+import { apiToken, call, clearOfMinuteEnd, expectErrorShape } from "@/tests/support/api";
+import { adminContext, createPartner } from "@/tests/support/factories";
 
 afterEach(() => {
   delete process.env.API_RATE_LIMIT_CUSTOMERS;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { apps } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
-import { adminContext, createCustomer, createPartner } from "@/lib/testing/factories";
+import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
 import { assertMayUseApp } from "./enforce";
 import { updateAppAccess } from "./selection";
 

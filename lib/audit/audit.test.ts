@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDatabase } from "@/lib/db";
-import { createTeamMember, insideCustomer, personContext } from "@/lib/testing/contexts";
-import { adminContext, createCustomer, createPartner } from "@/lib/testing/factories";
+import { createTeamMember, insideCustomer, personContext } from "@/tests/support/contexts";
+import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
 import { csvLine } from "@/lib/csv";
 import { exportAuditCsv } from "./export";
 import { auditFilterSchema, auditPageSchema } from "./filters";

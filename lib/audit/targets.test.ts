@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDatabase } from "@/lib/db";
-import { createTeamMember } from "@/lib/testing/contexts";
-import { adminContext, createCustomer, createPartner } from "@/lib/testing/factories";
+import { createTeamMember } from "@/tests/support/contexts";
+import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
 import { auditPageSchema } from "./filters";
 import { listAuditEvents } from "./list";
 import { recordAudit } from "./record";

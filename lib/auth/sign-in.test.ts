@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, partnerMembers, sessions } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
-import { createPartner, createUser } from "@/lib/testing/factories";
+import { createPartner, createUser } from "@/tests/support/factories";
 import { hashPassword } from "./password";
 import { hashSessionSecret, signInWithPassword } from "./sign-in";
 

@@ -10,9 +10,9 @@ import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import { getDatabase } from "@/lib/db";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { DomainError } from "@/lib/errors";
-import { concurrently, createManyCustomers, killedMidWrite, onRealPostgres } from "@/lib/testing/concurrency";
-import { createTeamMember } from "@/lib/testing/contexts";
-import { adminContext, createCustomer, createPartner } from "@/lib/testing/factories";
+import { concurrently, createManyCustomers, killedMidWrite, onRealPostgres } from "@/tests/support/concurrency";
+import { createTeamMember } from "@/tests/support/contexts";
+import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
 import { assignCustomerManager } from "./assign";
 
 const MANY = 10_000;

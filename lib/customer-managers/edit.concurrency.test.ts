@@ -8,9 +8,9 @@ import { describe, expect, it } from "vitest";
 import { auditEvents, customerManagerCustomers, customerManagers } from "@/db/schema";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import { getDatabase } from "@/lib/db";
-import { concurrently } from "@/lib/testing/concurrency";
-import { createManager, createTeamMember } from "@/lib/testing/contexts";
-import { adminContext, createCustomer, createPartner } from "@/lib/testing/factories";
+import { concurrently } from "@/tests/support/concurrency";
+import { createManager, createTeamMember } from "@/tests/support/contexts";
+import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
 import { editCustomerManager } from "./edit";
 import type { CustomerSelection } from "./schema";
 

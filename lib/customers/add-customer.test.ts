@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, customers, environments } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
-import { adminContext, createPartner } from "@/lib/testing/factories";
+import { adminContext, createPartner } from "@/tests/support/factories";
 import { addCustomer } from "./add-customer";
 import { addCustomerSchema, EXTERNAL_ID_TAKEN } from "./add-customer-input";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { customerManagerCustomers, customerManagers, customerMembers, partnerMembers } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
-import { asPartnerMember, makeManager } from "@/lib/testing/contexts";
-import { adminContext, createCustomer, createPartner, createUser } from "@/lib/testing/factories";
+import { asPartnerMember, makeManager } from "@/tests/support/contexts";
+import { adminContext, createCustomer, createPartner, createUser } from "@/tests/support/factories";
 import { listCollaborators } from "./collaborators";
 import { getCustomerHeader } from "./customer-page";
 import { listWhoCanEnter } from "./who-can-enter";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { jobs, recipes } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
-import { adminContext, createCustomer, createPartner } from "@/lib/testing/factories";
+import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
 import { getCustomerDashboard } from "./dashboard";
 import { dashboardPeriodParam } from "./dashboard-period";
 

@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import { auditEvents, customers, partnerCounters, users } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { asPartnerMember } from "@/lib/testing/contexts";
-import { rowsReferencingCustomer } from "@/lib/testing/customer-references";
-import { adminContext, createCustomer, createPartner } from "@/lib/testing/factories";
-import { fillWorkspace } from "@/lib/testing/workspace-fixture";
+import { asPartnerMember } from "@/tests/support/contexts";
+import { rowsReferencingCustomer } from "@/tests/support/customer-references";
+import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
+import { fillWorkspace } from "@/tests/support/workspace-fixture";
 import { DELETE_NAME_MISMATCH, deleteCustomer } from "./delete";
 
 const codeOf = (promise: Promise<unknown>) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDatabase } from "@/lib/db";
-import { adminContext, createCustomer, createPartner } from "@/lib/testing/factories";
+import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
 import { csvLine } from "@/lib/csv";
 import { customerCsvLines } from "./export";
 import { DEFAULT_CUSTOMER_QUERY } from "./query-input";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDatabase } from "@/lib/db";
-import { adminContext, createCustomer, createPartner } from "@/lib/testing/factories";
+import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
 import { searchCustomerOptions } from "./picker";
 
 describe("the customer picker's server search", () => {

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { customers } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
-import { createCustomer, createPartner } from "@/lib/testing/factories";
+import { createCustomer, createPartner } from "@/tests/support/factories";
 import { rollOverBillingPeriods } from "./roll-over";
 
 describe("billing period roll-over (rule U4)", () => {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { apps, connections, customers } from "@/db/schema";
 import { createRandom } from "@/db/seed/random";
 import { getDatabase } from "@/lib/db";
-import { adminContext, createCustomer, createPartner } from "@/lib/testing/factories";
+import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
 import { decodeCursor } from "./cursor";
 import { DEFAULT_CUSTOMER_QUERY, SORT_KEYS, type CustomerQuery, type StatusTab } from "./query-input";
 import { customerStatus } from "./status";

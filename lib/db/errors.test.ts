@@ -11,9 +11,9 @@ import { openDatabase } from "@/db/connection";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, getDatabase } from "@/lib/db";
 import { databaseOutage } from "@/lib/db/availability";
-import { apiToken, call, expectErrorShape } from "@/lib/testing/api";
-import { createTeamMember, openSession, sessionSecretOf } from "@/lib/testing/contexts";
-import { createCustomer, createPartner } from "@/lib/testing/factories";
+import { apiToken, call, expectErrorShape } from "@/tests/support/api";
+import { createTeamMember, openSession, sessionSecretOf } from "@/tests/support/contexts";
+import { createCustomer, createPartner } from "@/tests/support/factories";
 import { isDatabaseUnavailable, isUniqueViolation, knownFailure } from "./errors";
 
 const jar = new Map<string, string>();

@@ -11,9 +11,9 @@ import { auditEvents, customers, embeddedTokenUses, embeddingKeys, sessions } fr
 import { inPartnerScope } from "@/lib/context";
 import { getDatabase, partnerScope, TENANT_ROLE, type Transaction } from "@/lib/db";
 import { inviteTeamMember } from "@/lib/partner-team/invite";
-import { apiToken } from "@/lib/testing/api";
-import { adminContext, createCustomer, createPartner } from "@/lib/testing/factories";
-import { fillWorkspace } from "@/lib/testing/workspace-fixture";
+import { apiToken } from "@/tests/support/api";
+import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
+import { fillWorkspace } from "@/tests/support/workspace-fixture";
 
 /** Every table of the public schema with a partner_id column, from the catalog (so a new table cannot be missed). */
 async function partnerTables(): Promise<{ name: string; rls: boolean; forced: boolean; policies: string[] }[]> {
@@ -164,8 +164,8 @@ const OWNER_HANDLE_USERS = [
   "lib/partner-team/accept.ts",
   "lib/password-reset/request.ts",
   "lib/password-reset/reset.ts",
-  "lib/testing/access-control-fixture.ts",
-  "lib/testing/e2e-fixtures.ts",
+  "tests/support/access-control-fixture.ts",
+  "tests/support/e2e-fixtures.ts",
   "lib/workspace-team/invitation-sign-up.ts",
   "lib/workspace/frame-ancestors.ts",
 ];

@@ -7,14 +7,14 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { backgroundJobs } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
-import { onRealPostgres } from "@/lib/testing/concurrency";
-import { runScript } from "@/lib/testing/child-process";
+import { onRealPostgres } from "@/tests/support/concurrency";
+import { runScript } from "@/tests/support/child-process";
 
 describe("a periodic job across instances", () => {
   it.skipIf(!onRealPostgres())("runs once per period when two worker processes race for it", { timeout: 60_000 }, async () => {
     const name = `race-${Date.now().toString(36)}`;
     const env = { JOB_NAME: name, START_AT: String(Date.now() + 4_000), RUN_MS: "2000" };
-    const children = [runScript("lib/testing/job-race-worker.ts", env), runScript("lib/testing/job-race-worker.ts", env)];
+    const children = [runScript("tests/support/job-race-worker.ts", env), runScript("tests/support/job-race-worker.ts", env)];
     const results = await Promise.all(children.map((child) => child.exited));
     for (const result of results) expect(result, result.stderr).toMatchObject({ code: 0 });
     const lines = results.flatMap((result) => result.stdout.trim().split("\n").map((line) => JSON.parse(line) as { ran?: string; done?: number }));

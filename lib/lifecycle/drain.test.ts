@@ -4,7 +4,7 @@
  * after the last response, and the process exits 0. Each request carries an X-Request-Id and has its JSON log line.
  */
 import { describe, expect, it } from "vitest";
-import { runScript } from "@/lib/testing/child-process";
+import { runScript } from "@/tests/support/child-process";
 
 const PORT = 3190 + (process.pid % 9);
 
@@ -22,7 +22,7 @@ async function untilListening(url: string): Promise<void> {
 
 describe("an instance on SIGTERM", () => {
   it("finishes the request in flight, answers not ready, refuses new connections, then stops", { timeout: 60_000 }, async () => {
-    const child = runScript("lib/testing/drain-server.ts", { PORT: String(PORT), SLOW_MS: "1500", SHUTDOWN_TIMEOUT_MS: "10000" });
+    const child = runScript("tests/support/drain-server.ts", { PORT: String(PORT), SLOW_MS: "1500", SHUTDOWN_TIMEOUT_MS: "10000" });
     const base = `http://127.0.0.1:${PORT}`;
     await untilListening(`${base}/`);
     const ready = await fetch(`${base}/api/health/ready`);

@@ -13,7 +13,7 @@ import { DomainError } from "@/lib/errors";
 import { findTeamInvitation } from "@/lib/partner-team/accept";
 import { inviteTeamMember } from "@/lib/partner-team/invite";
 import { inviteTeamMemberSchema } from "@/lib/partner-team/schema";
-import { adminContext, createPartner } from "@/lib/testing/factories";
+import { adminContext, createPartner } from "@/tests/support/factories";
 import { startMailCatcher, type MailCatcher } from "@/scripts/lib/mail-catcher";
 import { deliverDueEmail, MAX_ATTEMPTS, retryDelayMs } from "./deliver";
 import { enqueueEmail } from "./outbox";

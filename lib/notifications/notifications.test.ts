@@ -8,8 +8,8 @@ import { auditEvents, customerNotifications, customers, emailOutbox } from "@/db
 import { billingPeriodOf } from "@/lib/customers/billing-period";
 import { getDatabase } from "@/lib/db";
 import { unseal } from "@/lib/mail/seal";
-import { concurrently, killedMidWrite, onRealPostgres } from "@/lib/testing/concurrency";
-import { adminContext, createCustomer, createPartner } from "@/lib/testing/factories";
+import { concurrently, killedMidWrite, onRealPostgres } from "@/tests/support/concurrency";
+import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
 import { DAY_MS, HOUR_MS } from "@/lib/time";
 import { sendDueNotifications, sendNotificationBatch } from "./send";
 import { setCustomerNotification, setNotificationDefault } from "./settings";

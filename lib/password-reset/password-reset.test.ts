@@ -13,7 +13,7 @@ import { inPartnerScope } from "@/lib/context";
 import { getDatabase } from "@/lib/db";
 import { deliverDueEmail } from "@/lib/mail/deliver";
 import { oneOffTransport } from "@/lib/mail/transport";
-import { createPartner, createUser } from "@/lib/testing/factories";
+import { createPartner, createUser } from "@/tests/support/factories";
 import { startMailCatcher, type MailCatcher } from "@/scripts/lib/mail-catcher";
 import { requestPasswordReset, MIN_ANSWER_MS } from "./request";
 import { findPasswordReset, resetPassword } from "./reset";

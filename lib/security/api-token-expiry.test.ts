@@ -4,8 +4,8 @@ import { createApiClient } from "@/lib/api-clients/commands";
 import { createApiClientSchema } from "@/lib/api-clients/input";
 import { setClockOffset } from "@/lib/clock";
 import { getDatabase } from "@/lib/db";
-import { apiToken, call } from "@/lib/testing/api";
-import { adminContext, createPartner } from "@/lib/testing/factories";
+import { apiToken, call } from "@/tests/support/api";
+import { adminContext, createPartner } from "@/tests/support/factories";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

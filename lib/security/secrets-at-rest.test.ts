@@ -5,8 +5,8 @@ import { partnerMembers } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { getDatabase } from "@/lib/db";
-import { apiToken } from "@/lib/testing/api";
-import { createPartner, createUser } from "@/lib/testing/factories";
+import { apiToken } from "@/tests/support/api";
+import { createPartner, createUser } from "@/tests/support/factories";
 
 /**
  * Every table of the database whose rows, as text (every column, JSON and arrays included), contain `needle`.

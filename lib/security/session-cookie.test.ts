@@ -4,7 +4,7 @@ import { partnerMembers } from "@/db/schema";
 import { authOptions } from "@/lib/auth/options";
 import { hashPassword } from "@/lib/auth/password";
 import { getDatabase } from "@/lib/db";
-import { createPartner, createUser } from "@/lib/testing/factories";
+import { createPartner, createUser } from "@/tests/support/factories";
 
 const originalUrl = process.env.NEXTAUTH_URL;
 const originalSecret = process.env.NEXTAUTH_SECRET;

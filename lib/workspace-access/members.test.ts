@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { customerManagerCustomers, customerManagers, customerMembers, partnerMembers } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
-import { adminContext, createCustomer, createPartner, createUser } from "@/lib/testing/factories";
+import { adminContext, createCustomer, createPartner, createUser } from "@/tests/support/factories";
 import { listWorkspaceMembers, workspaceMembership } from "./members";
 import { maySwitchInto } from "./switching";
 

@@ -6,8 +6,8 @@ import { loadSessionContext, revokeSession } from "@/lib/auth/session-store";
 import { getDatabase } from "@/lib/db";
 import { assignCustomerManager } from "@/lib/customer-managers/assign";
 import { removeCustomerManager } from "@/lib/customer-managers/remove";
-import { addDirectMember, createManager, createTeamMember, insideCustomer, openSession, personContext, sessionSecretOf } from "@/lib/testing/contexts";
-import { adminContext, createCustomer, createPartner, createUser } from "@/lib/testing/factories";
+import { addDirectMember, createManager, createTeamMember, insideCustomer, openSession, personContext, sessionSecretOf } from "@/tests/support/contexts";
+import { adminContext, createCustomer, createPartner, createUser } from "@/tests/support/factories";
 import { listWorkspaceMembers } from "./members";
 import { returnToPartnerAccount, switchIntoCustomer, switchTimeLimitMinutes } from "./switch";
 

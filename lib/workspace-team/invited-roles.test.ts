@@ -12,9 +12,9 @@ import * as members from "@/app/api/managed_users/[managed_user_id]/members/rout
 import { customerInvitations, customerMembers, environmentRoles, memberEnvironmentRoles, roles } from "@/db/schema";
 import { openApiDocument } from "@/lib/api/openapi";
 import { getDatabase } from "@/lib/db";
-import { accessControlFixture } from "@/lib/testing/access-control-fixture";
-import { call, expectErrorShape } from "@/lib/testing/api";
-import { createUser } from "@/lib/testing/factories";
+import { accessControlFixture } from "@/tests/support/access-control-fixture";
+import { call, expectErrorShape } from "@/tests/support/api";
+import { createUser } from "@/tests/support/factories";
 import { signUpWithInvitation } from "./invitation-sign-up";
 import { NO_DEVELOPMENT_ROLE } from "./invited-roles";
 

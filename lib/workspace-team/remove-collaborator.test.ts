@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import * as member from "@/app/api/managed_users/[managed_user_id]/members/[id]/route";
 import { auditEvents, customerMembers, memberEnvironmentRoles, projectGrants, userGroupMembers } from "@/db/schema";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
-import { accessControlFixture, giveProductionEnvironmentAdmin } from "@/lib/testing/access-control-fixture";
-import { call } from "@/lib/testing/api";
-import { addDirectMember, insideCustomer, personContext } from "@/lib/testing/contexts";
-import { createUser } from "@/lib/testing/factories";
+import { accessControlFixture, giveProductionEnvironmentAdmin } from "@/tests/support/access-control-fixture";
+import { call } from "@/tests/support/api";
+import { addDirectMember, insideCustomer, personContext } from "@/tests/support/contexts";
+import { createUser } from "@/tests/support/factories";
 import { removeCollaborator as removeOnTeamsPage } from "@/lib/workspace/team";
 
 /**

@@ -8,9 +8,9 @@ import { assignCustomerManager } from "@/lib/customer-managers/assign";
 import { listCustomerManagers } from "@/lib/customer-managers/list";
 import type { RequestContext } from "@/lib/context";
 import { getDatabase } from "@/lib/db";
-import { apiToken, call, expectErrorShape } from "@/lib/testing/api";
-import { createManager, createTeamMember } from "@/lib/testing/contexts";
-import { adminContext, createCustomer, createPartner } from "@/lib/testing/factories";
+import { apiToken, call, expectErrorShape } from "@/tests/support/api";
+import { createManager, createTeamMember } from "@/tests/support/contexts";
+import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
 import { workspaceMembership } from "@/lib/workspace-access/members";
 
 const { admin: ADMIN, operator: OPERATOR } = SYSTEM_ROLE_IDS;

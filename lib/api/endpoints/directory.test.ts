@@ -3,8 +3,8 @@ import * as members from "@/app/api/members/route";
 import * as roles from "@/app/api/roles/route";
 import { roles as rolesTable } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
-import { apiToken, call } from "@/lib/testing/api";
-import { createPartner } from "@/lib/testing/factories";
+import { apiToken, call } from "@/tests/support/api";
+import { createPartner } from "@/tests/support/factories";
 
 describe("roles and team API", () => {
   it("GET /api/roles lists the system roles and only this partner's inheritable roles", async () => {

@@ -4,8 +4,8 @@ import * as collection from "@/app/api/managed_users/route";
 import * as item from "@/app/api/managed_users/[managed_user_id]/route";
 import { auditEvents, customers } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
-import { apiToken, call, expectErrorShape } from "@/lib/testing/api";
-import { createCustomer, createPartner } from "@/lib/testing/factories";
+import { apiToken, call, expectErrorShape } from "@/tests/support/api";
+import { createCustomer, createPartner } from "@/tests/support/factories";
 
 const MANAGED_USER_KEYS = ["created_at", "external_id", "id", "in_trial", "name", "notification_email", "origin_url", "plan_id", "updated_at"];
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import * as privileges from "@/app/api/managed_users/[managed_user_id]/members/[id]/privileges/route";
 import * as memberGrants from "@/app/api/managed_users/[managed_user_id]/members/[id]/project_grants/route";
 import * as projectsPrivileges from "@/app/api/managed_users/[managed_user_id]/members/[id]/projects_privileges/route";
-import { accessControlFixture, giveProductionEnvironmentAdmin } from "@/lib/testing/access-control-fixture";
-import { apiToken, call, expectErrorShape } from "@/lib/testing/api";
-import { createUser } from "@/lib/testing/factories";
+import { accessControlFixture, giveProductionEnvironmentAdmin } from "@/tests/support/access-control-fixture";
+import { apiToken, call, expectErrorShape } from "@/tests/support/api";
+import { createUser } from "@/tests/support/factories";
 
 describe("a collaborator's project grants and privileges (rules A9, A10)", () => {
   it("lists the grants given to the collaborator itself, within the client's reach", async () => {

@@ -4,9 +4,9 @@ import * as asPrinted from "@/app/api/managed_users/[managed_user_id]/[id]/proje
 import * as grantItem from "@/app/api/managed_users/[managed_user_id]/project_grants/[id]/route";
 import * as projectGrantsRoute from "@/app/api/managed_users/[managed_user_id]/projects/[id]/project_grants/route";
 import { auditEvents, projectGrants, projectRoles } from "@/db/schema";
-import { accessControlFixture } from "@/lib/testing/access-control-fixture";
-import { apiToken, call, expectErrorShape } from "@/lib/testing/api";
-import { createUser } from "@/lib/testing/factories";
+import { accessControlFixture } from "@/tests/support/access-control-fixture";
+import { apiToken, call, expectErrorShape } from "@/tests/support/api";
+import { createUser } from "@/tests/support/factories";
 
 const GRANT_KEYS = ["id", "project", "project_role", "user", "user_group"];
 

@@ -4,8 +4,8 @@ import * as customRoleAsPrinted from "@/app/api/roles_migration/custom_role/rout
 import * as customRole from "@/app/api/managed_users/[managed_user_id]/roles_migration/custom_role/route";
 import * as systemRoles from "@/app/api/managed_users/[managed_user_id]/roles_migration/system_roles/route";
 import { auditEvents, customerMembers, environmentRoles, memberEnvironmentRoles, projectGrants, projectRoles, roles } from "@/db/schema";
-import { accessControlFixture } from "@/lib/testing/access-control-fixture";
-import { apiToken, call, expectErrorShape } from "@/lib/testing/api";
+import { accessControlFixture } from "@/tests/support/access-control-fixture";
+import { apiToken, call, expectErrorShape } from "@/tests/support/api";
 
 const REPORT_KEYS = ["collaborators", "environment_roles", "project_roles", "projects"];
 

@@ -5,9 +5,9 @@ import * as item from "@/app/api/managed_users/[managed_user_id]/user_groups/[id
 import * as groupMembers from "@/app/api/managed_users/[managed_user_id]/user_groups/[id]/members/route";
 import * as groupGrants from "@/app/api/managed_users/[managed_user_id]/user_groups/[id]/project_grants/route";
 import { auditEvents, projectGrants, userGroupMembers, userGroups } from "@/db/schema";
-import { accessControlFixture } from "@/lib/testing/access-control-fixture";
-import { apiToken, call, expectErrorShape } from "@/lib/testing/api";
-import { createUser } from "@/lib/testing/factories";
+import { accessControlFixture } from "@/tests/support/access-control-fixture";
+import { apiToken, call, expectErrorShape } from "@/tests/support/api";
+import { createUser } from "@/tests/support/factories";
 
 const GROUP_KEYS = ["created_at", "description", "id", "members_count", "name", "updated_at"];
 const GRANT_KEYS = ["id", "project", "project_role", "user", "user_group"];

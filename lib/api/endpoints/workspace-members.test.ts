@@ -6,8 +6,8 @@ import * as collection from "@/app/api/managed_users/[managed_user_id]/members/r
 import * as item from "@/app/api/managed_users/[managed_user_id]/members/[id]/route";
 import { customerInvitations, customerManagers, customerMembers, roles } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
-import { apiToken, call, expectErrorShape } from "@/lib/testing/api";
-import { createCustomer, createPartner, createUser } from "@/lib/testing/factories";
+import { apiToken, call, expectErrorShape } from "@/tests/support/api";
+import { createCustomer, createPartner, createUser } from "@/tests/support/factories";
 
 const KEYS = ["email", "external_id", "grant_type", "id", "name", "role_name", "time_zone"];
 

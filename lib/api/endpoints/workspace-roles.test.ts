@@ -6,8 +6,8 @@ import * as projectCollection from "@/app/api/managed_users/[managed_user_id]/pr
 import * as projectItem from "@/app/api/managed_users/[managed_user_id]/project_roles/[id]/route";
 import { environmentRoles, projectRoles } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
-import { apiToken, call, expectErrorShape } from "@/lib/testing/api";
-import { createCustomer, createPartner } from "@/lib/testing/factories";
+import { apiToken, call, expectErrorShape } from "@/tests/support/api";
+import { createCustomer, createPartner } from "@/tests/support/factories";
 
 const ROLE_KEYS = ["created_at", "id", "members_count", "name", "permissions", "type", "updated_at"];
 

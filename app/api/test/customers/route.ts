@@ -1,5 +1,5 @@
 import { testClockEnabled } from "@/lib/clock";
-import { createFixtureCustomer, findFixtureCustomer, fixtureCustomerInput } from "@/lib/testing/e2e-fixtures";
+import { createFixtureCustomer, findFixtureCustomer, fixtureCustomerInput } from "@/tests/support/e2e-fixtures";
 
 /**
  * Test-only, like the test clock, and behind the same switch: answers 404 unless the server was started with

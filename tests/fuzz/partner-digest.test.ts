@@ -8,8 +8,8 @@ import { customers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope } from "@/lib/context";
 import { getDatabase } from "@/lib/db";
-import { adminContext, createCustomer, createPartner } from "@/lib/testing/factories";
-import { partnerDigest, partnerRowsByTable } from "@/lib/testing/partner-digest";
+import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
+import { partnerDigest, partnerRowsByTable } from "@/tests/support/partner-digest";
 
 describe("partnerDigest", () => {
   it("changes with any of the partner's rows, audit events included, and never with another partner's", async () => {

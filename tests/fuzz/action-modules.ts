@@ -1,5 +1,5 @@
 /**
- * Every server action of the app, as the authorization matrix finds them on disk (lib/authorization-matrix/routes.ts):
+ * Every server action of the app, as the authorization matrix finds them on disk (tests/authorization-matrix/routes.ts):
  * each function every `"use server"` module exports. An action is a public POST endpoint whatever page renders it, so each one is fuzzed. Its
  * input schema is read from its own source (`consoleAction(schema, …)` / `workspaceAction(schema, …)` and the
  * import that schema comes from), so the generated inputs follow it; an action built otherwise gets hostile input
@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
-import { ROOT, serverActions as actionRoutes } from "@/lib/authorization-matrix/routes";
+import { ROOT, serverActions as actionRoutes } from "@/tests/authorization-matrix/routes";
 
 export type Caller = "console" | "workspace" | "anonymous";
 

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { customerQueryFromSearchParams, customerQuerySchema, JOINED_PRESETS, PAGE_SIZES, SORT_KEYS, STATUS_TABS } from "@/lib/customers/query-input";
 import { loadCustomersPage } from "@/lib/customers/table";
 import { encodeCursor } from "@/lib/customers/cursor";
-import { adminContext } from "@/lib/testing/factories";
+import { adminContext } from "@/tests/support/factories";
 import { digestWatch, fuzzFixture } from "./fuzz-fixture";
 import { fuzzParameters, FuzzTally } from "./fuzz-runs";
 import { hostileString, idLike } from "./hostile-values";

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import { API_SCOPES, ENVIRONMENT_TYPES } from "@/lib/api-clients/scopes";
-import { rsaKeyPair } from "@/lib/testing/rsa-keys";
+import { rsaKeyPair } from "@/tests/support/rsa-keys";
 import { callNextAuth } from "./next-auth-call";
 import { fresh, unique } from "./targets";
 import type { World } from "./world";

@@ -1,6 +1,6 @@
 /**
  * Issue #7, "Bad input": every server action (each export of each `"use server"` file under app/, found by
- * lib/fuzz/action-modules.ts) gets fuzzRuns() generated inputs (1,000 on PostgreSQL), called the way a crafted POST
+ * tests/fuzz/action-modules.ts) gets fuzzRuns() generated inputs (1,000 on PostgreSQL), called the way a crafted POST
  * would call it: with the session cookie of the person the page is for, now and then of nobody or of the other
  * partner's admin. Whatever comes in: never an unexpected failure ("Something went wrong on our side", the
  * actions' 5xx) and nothing logged, a result of the one action shape (`{ ok: true, data }` or
@@ -10,7 +10,7 @@
 import fc from "fast-check";
 import { encode } from "next-auth/jwt";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { openSession, sessionSecretOf } from "@/lib/testing/contexts";
+import { openSession, sessionSecretOf } from "@/tests/support/contexts";
 import { serverActions, type Caller } from "./action-modules";
 import { digestWatch, fuzzFixture, type FuzzFixture } from "./fuzz-fixture";
 import { fuzzParameters, FuzzTally } from "./fuzz-runs";

@@ -8,10 +8,10 @@ import { apiClients, apps, customerManagers, recipes, recipeVersions } from "@/d
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import { revokeApiClient } from "@/lib/api-clients/commands";
 import { API_SCOPES, hasScope, type ApiScope } from "@/lib/api-clients/scopes";
-import { accessControlFixture } from "@/lib/testing/access-control-fixture";
-import { apiToken } from "@/lib/testing/api";
-import { addDirectMember, createManager, createTeamMember, makeManager, openSession } from "@/lib/testing/contexts";
-import { adminContext, createCustomer, createUser } from "@/lib/testing/factories";
+import { accessControlFixture } from "@/tests/support/access-control-fixture";
+import { apiToken } from "@/tests/support/api";
+import { addDirectMember, createManager, createTeamMember, makeManager, openSession } from "@/tests/support/contexts";
+import { adminContext, createCustomer, createUser } from "@/tests/support/factories";
 
 export const SESSION_COLUMNS = [
   "anonymous",

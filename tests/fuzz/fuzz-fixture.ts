@@ -7,10 +7,10 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db/connection";
 import { apps, connections, recipes, recipeVersions } from "@/db/schema";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
-import { accessControlFixture } from "@/lib/testing/access-control-fixture";
-import { createManager, openSession } from "@/lib/testing/contexts";
-import { createCustomer } from "@/lib/testing/factories";
-import { partnerDigest } from "@/lib/testing/partner-digest";
+import { accessControlFixture } from "@/tests/support/access-control-fixture";
+import { createManager, openSession } from "@/tests/support/contexts";
+import { createCustomer } from "@/tests/support/factories";
+import { partnerDigest } from "@/tests/support/partner-digest";
 import { idPools, type FuzzPools } from "./id-pools";
 
 type Workspace = Awaited<ReturnType<typeof accessControlFixture>>["ours"];

@@ -11,8 +11,8 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { ActionResult } from "@/lib/actions/console-action";
 import type { ApiScope } from "@/lib/api-clients/scopes";
 import { getDatabase } from "@/lib/db";
-import { call } from "@/lib/testing/api";
-import { partnerDigest } from "@/lib/testing/partner-digest";
+import { call } from "@/tests/support/api";
+import { partnerDigest } from "@/tests/support/partner-digest";
 import { readMatrix, SURFACES, type Surface } from "./matrix-file";
 import { actionOutcome, apiOutcome, consoleRouteOutcome, pageOutcome } from "./outcomes";
 import { ACTION_PROBES, PAGE_PROBES, ROUTE_PROBES, type Target } from "./probes";
@@ -158,7 +158,7 @@ describe("pages", () => {
     it(page.key, async () => {
       const segments = [...page.key.matchAll(/:(\w+)/g)].length;
       const probe = PAGE_PROBES[page.key] ?? (segments === 0 ? async () => ({}) : null);
-      expect(probe, `no probe for the page ${page.key} in lib/authorization-matrix/probes.ts`).not.toBeNull();
+      expect(probe, `no probe for the page ${page.key} in tests/authorization-matrix/probes.ts`).not.toBeNull();
       await checkRow("pages", page.key, { side: sideOfUrl(page.key), skipTokens: true }, async (w) => probe!(w), async (target, { session }) => {
         await presentSession(session);
         const code = await pageOutcome(() => renderPage(page, target));
@@ -172,7 +172,7 @@ describe("server actions", () => {
   for (const action of actions) {
     it(action.key, async () => {
       const probe = ACTION_PROBES[action.key];
-      expect(probe, `no probe for the server action ${action.key} in lib/authorization-matrix/probes.ts`).toBeDefined();
+      expect(probe, `no probe for the server action ${action.key} in tests/authorization-matrix/probes.ts`).toBeDefined();
       const run = ((await import(/* @vite-ignore */ action.file)) as Record<string, (input: unknown) => Promise<ActionResult<unknown>>>)[action.name]!;
       await checkRow("actions", action.key, { side: sideOfAction(action.key), skipTokens: true }, async (w) => probe!.target(w), async (target, { session }) => {
         await presentSession(session);
@@ -187,7 +187,7 @@ describe("route handlers", () => {
   for (const route of routes) {
     it(route.key, async () => {
       const probe = ROUTE_PROBES[route.key];
-      expect(probe, `no probe for the route ${route.key} in lib/authorization-matrix/probes.ts`).toBeDefined();
+      expect(probe, `no probe for the route ${route.key} in tests/authorization-matrix/probes.ts`).toBeDefined();
       expect(route.handler, `${route.key} is in the registry but no route file serves it`).not.toBeNull();
       const isApi = route.url.startsWith("/api/");
       const outcome = isApi ? apiOutcome : consoleRouteOutcome;

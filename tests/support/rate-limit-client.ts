@@ -5,7 +5,7 @@
  */
 import * as managedUsers from "@/app/api/managed_users/route";
 import { closeDatabase } from "@/lib/db";
-import { call } from "@/lib/testing/api";
+import { call } from "@/tests/support/api";
 
 await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(process.env.START_AT) - Date.now())));
 const statuses = await Promise.all(

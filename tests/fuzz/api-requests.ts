@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { z } from "zod";
 import type { AnyEndpoint } from "@/lib/api/endpoint";
-import type { CallOptions } from "@/lib/testing/api";
+import type { CallOptions } from "@/tests/support/api";
 import { hostileString, rawBodies } from "./hostile-values";
 import type { FuzzPools } from "./id-pools";
 import { hintsFor, inputOf, jsonSchemaOf, parameterValue, type JsonSchema } from "./schema-arbitrary";

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { RATE_GROUPS } from "@/lib/api/rate-limit";
 import { API_ENDPOINTS } from "@/lib/api/registry";
 import { apiRoute } from "@/lib/api/route";
-import { call, expectErrorShape } from "@/lib/testing/api";
+import { call, expectErrorShape } from "@/tests/support/api";
 import { DOCUMENTED_ERROR_STATUSES, fuzzedRequests } from "./api-requests";
 import { digestWatch, fuzzFixture, type FuzzFixture } from "./fuzz-fixture";
 import { fuzzParameters, FuzzTally } from "./fuzz-runs";

@@ -3,7 +3,7 @@
  * that pages, server actions and route handlers read a real next-auth session cookie through the real session code.
  */
 import { encode } from "next-auth/jwt";
-import { sessionSecretOf } from "@/lib/testing/contexts";
+import { sessionSecretOf } from "@/tests/support/contexts";
 
 export const cookieJar = new Map<string, string>();
 export const requestHeaders = () => new Headers({ "user-agent": "authorization-matrix", "x-forwarded-for": "198.51.100.7" });
