@@ -4,8 +4,8 @@ import { API_SCOPES, type ApiScope } from "@/lib/api-clients/scopes";
 import type { RequestContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { getDatabase } from "@/lib/db";
-import { addDirectMember, insideCustomer, personContext } from "@/lib/testing/contexts";
-import { createCustomer, createPartner, createUser } from "@/lib/testing/factories";
+import { addDirectMember, insideCustomer, personContext } from "@/tests/support/contexts";
+import { createCustomer, createPartner, createUser } from "@/tests/support/factories";
 import { authorize, permits, refusalOf } from "./authorize";
 import { PERMISSION_NAMES, PERMISSIONS } from "./permissions";
 
