@@ -1,6 +1,6 @@
 import * as React from "react";
 
-import type { WorkspaceMember } from "@/lib/workspace-access/members";
+import type { WorkspaceMember } from "@/lib/workspace-team/membership";
 import { PersonName } from "@/components/people/person-name";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableActionsCell, TableActionsHead, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";

@@ -6,7 +6,7 @@ import { now } from "@/lib/clock";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { getDatabase, type Queryable } from "@/lib/db";
 import { againIfUnreachable } from "@/lib/db/errors";
-import { workspaceMembership } from "@/lib/workspace-access/members";
+import { workspaceMembership } from "@/lib/workspace-team/membership";
 import { endSwitch } from "@/lib/workspace-access/switch";
 import { maySwitchInto } from "@/lib/workspace-access/switching";
 import { embeddedAuditDetails } from "@/lib/embedding/audit-details";

@@ -5,7 +5,7 @@ import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import { getDatabase } from "@/lib/db";
 import { addDirectMember, createTeamMember, insideCustomer, personContext } from "@/tests/support/contexts";
 import { adminContext, createCustomer, createPartner, createUser } from "@/tests/support/factories";
-import { listWorkspaceMembers, workspaceMembership } from "@/lib/workspace-access/members";
+import { listWorkspaceMembers, workspaceMembership } from "@/lib/workspace-team/membership";
 import { maySwitchInto } from "@/lib/workspace-access/switching";
 import { assignCustomerManager } from "./assign";
 import { editCustomerManager } from "./edit";

@@ -3,9 +3,9 @@ import { customerManagerCustomers, customerManagers, customerMembers, partnerMem
 import { getDatabase } from "@/lib/db";
 import { asPartnerMember, makeManager } from "@/tests/support/contexts";
 import { adminContext, createCustomer, createPartner, createUser } from "@/tests/support/factories";
-import { listCollaborators } from "./collaborators";
+import { listCollaborators } from "@/lib/workspace-team/collaborators";
 import { getCustomerHeader } from "./customer-page";
-import { listWhoCanEnter } from "./who-can-enter";
+import { listWhoCanEnter } from "@/lib/workspace-team/who-can-enter";
 
 const ADMIN_ROLE = 2;
 const OPERATOR_ROLE = 3;

@@ -9,7 +9,7 @@ import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { effectiveOrigins, parseOrigin } from "@/lib/customers/origins";
 import { getDatabase, type Queryable } from "@/lib/db";
 import { againIfUnreachable } from "@/lib/db/errors";
-import { workspaceMembership, type WorkspaceMember } from "@/lib/workspace-access/members";
+import { workspaceMembership, type WorkspaceMember } from "@/lib/workspace-team/membership";
 import { embeddedAuditDetails } from "./audit-details";
 import { refuse } from "./refusal";
 import { assertRs256, checkClaims, claimedVendor, validUntil, verifiedPayload, type DirectLinkClaims } from "./token";

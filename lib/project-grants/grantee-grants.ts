@@ -6,7 +6,7 @@ import { findManagedUser } from "@/lib/customers/managed-user";
 import type { Queryable } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { groupIn } from "@/lib/user-groups/groups";
-import { workspaceMembership } from "@/lib/workspace-access/members";
+import { workspaceMembership } from "@/lib/workspace-team/membership";
 import { findGrants, grantsWhere, pageOfGrants, toProjectGrant, type Page, type PageInput, type ProjectGrant } from "./grants";
 import { reachOf } from "./reach";
 

@@ -6,7 +6,7 @@ import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { findManagedUser } from "@/lib/customers/managed-user";
 import type { Queryable } from "@/lib/db";
 import { invalid, notFound } from "@/lib/errors";
-import { workspaceMembership } from "@/lib/workspace-access/members";
+import { workspaceMembership } from "@/lib/workspace-team/membership";
 import { visibleIn } from "@/lib/workspace-team/workspace-roles";
 import { reachOf, withinReach, type Reach } from "./reach";
 

@@ -7,7 +7,7 @@ import { findManagedUser } from "@/lib/customers/managed-user";
 import { invalid } from "@/lib/errors";
 import type { Page, PageInput } from "@/lib/project-grants/grants";
 import { containsPattern } from "@/lib/search/like-pattern";
-import { workspaceMemberships } from "@/lib/workspace-access/members";
+import { workspaceMemberships } from "@/lib/workspace-team/membership";
 import { groupIn, toUserGroup, type UserGroup } from "./groups";
 
 export interface GroupMember {

@@ -4,7 +4,7 @@ import type { RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
 import { forbidden } from "@/lib/errors";
 import type { WorkspacePermission } from "@/lib/workspace/permissions";
-import { workspaceMembership } from "./members";
+import { workspaceMembership } from "@/lib/workspace-team/membership";
 
 /** How a person is inside one customer account: its effective role (rule C12) and how its work is audited. */
 export interface WorkspaceAccess {

@@ -8,7 +8,7 @@ import { assignCustomerManager } from "@/lib/customer-managers/assign";
 import { removeCustomerManager } from "@/lib/customer-managers/remove";
 import { addDirectMember, createManager, createTeamMember, insideCustomer, openSession, personContext, sessionSecretOf } from "@/tests/support/contexts";
 import { adminContext, createCustomer, createPartner, createUser } from "@/tests/support/factories";
-import { listWorkspaceMembers } from "./members";
+import { listWorkspaceMembers } from "@/lib/workspace-team/membership";
 import { returnToPartnerAccount, switchIntoCustomer, switchTimeLimitMinutes } from "./switch";
 
 const { admin: ADMIN, operator: OPERATOR } = SYSTEM_ROLE_IDS;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
-import { workspaceMembership } from "./members";
+import { workspaceMembership } from "@/lib/workspace-team/membership";
 
 /**
  * Who may enter a customer account (rules U18, C7): a customer manager into the customers it manages (all of them

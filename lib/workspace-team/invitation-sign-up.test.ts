@@ -8,7 +8,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { getDatabase } from "@/lib/db";
 import { createManager, insideCustomer, personContext } from "@/tests/support/contexts";
 import { adminContext, createCustomer, createPartner, createUser } from "@/tests/support/factories";
-import { inviteCollaborator as inviteFromTeams } from "@/lib/workspace/team";
+import { inviteCollaborator as inviteFromTeams } from "@/lib/workspace-team/team";
 import { inviteCollaborator as inviteFromApi, INVITATION_VALID_MS } from "./invitations";
 import { findInvitation, signUpWithInvitation } from "./invitation-sign-up";
 import { INVALID_INVITATION } from "./sign-up-schema";

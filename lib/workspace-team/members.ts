@@ -7,7 +7,7 @@ import { findManagedUser } from "@/lib/customers/managed-user";
 import type { Queryable } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { conflict, notFound } from "@/lib/errors";
-import { listWorkspaceMembers, workspaceMembership, type WorkspaceMember } from "@/lib/workspace-access/members";
+import { listWorkspaceMembers, workspaceMembership, type WorkspaceMember } from "@/lib/workspace-team/membership";
 import { giveEnvironmentRoles, resolveInvitedRoles, type EnvRole } from "./invited-roles";
 import { deleteDirectMembership } from "./remove-collaborator";
 import { workspaceRoleByName } from "./roles";

@@ -4,7 +4,7 @@ import { environmentRoles, environments, memberEnvironmentRoles } from "@/db/sch
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { findManagedUser } from "@/lib/customers/managed-user";
 import { notFound } from "@/lib/errors";
-import { workspaceMembership } from "@/lib/workspace-access/members";
+import { workspaceMembership } from "@/lib/workspace-team/membership";
 
 type EnvironmentType = (typeof environments.$inferSelect)["type"];
 

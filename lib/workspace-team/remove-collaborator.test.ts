@@ -7,7 +7,7 @@ import { accessControlFixture, giveProductionEnvironmentAdmin } from "@/tests/su
 import { call } from "@/tests/support/api";
 import { addDirectMember, insideCustomer, personContext } from "@/tests/support/contexts";
 import { createUser } from "@/tests/support/factories";
-import { removeCollaborator as removeOnTeamsPage } from "@/lib/workspace/team";
+import { removeCollaborator as removeOnTeamsPage } from "@/lib/workspace-team/team";
 
 /**
  * One removal, two ways in (issue #13): the workspace's Teams page and `DELETE /api/managed_users/:id/members/:id`

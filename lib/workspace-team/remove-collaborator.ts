@@ -4,7 +4,7 @@ import { customerMembers, memberEnvironmentRoles, projectGrants, userGroupMember
 import { recordAudit, type ActingAs } from "@/lib/audit/record";
 import type { RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
-import type { WorkspaceMember } from "@/lib/workspace-access/members";
+import type { WorkspaceMember } from "@/lib/workspace-team/membership";
 
 /**
  * Removing a collaborator, whichever way it arrives (the workspace's Teams page or `DELETE …/members/:id`): the

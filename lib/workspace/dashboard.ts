@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { RequestContext } from "@/lib/context";
-import { listWorkspaceMembers } from "@/lib/workspace-access/members";
+import { listWorkspaceMembers } from "@/lib/workspace-team/membership";
 import { inWorkspace } from "./scope";
 
 export type WorkspaceSummary = { recipes: number; running: number; connections: number; collaborators: number };

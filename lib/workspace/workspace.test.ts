@@ -10,7 +10,7 @@ import { runWorkspaceAction } from "./action";
 import { connectApp, disconnect, listConnectableApps } from "./connections";
 import { getRecipe, saveRecipeVersion, setRecipeStatus } from "./recipes";
 import { renameTeam } from "./settings";
-import { changeCollaboratorRole, inviteCollaborator, listTeam, removeCollaborator } from "./team";
+import { changeCollaboratorRole, inviteCollaborator, listTeam, removeCollaborator } from "@/lib/workspace-team/team";
 
 const { analyst: ANALYST, admin: ADMIN, operator: OPERATOR } = SYSTEM_ROLE_IDS;
 

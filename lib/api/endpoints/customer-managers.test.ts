@@ -11,7 +11,7 @@ import { getDatabase } from "@/lib/db";
 import { apiToken, call, expectErrorShape } from "@/tests/support/api";
 import { createManager, createTeamMember } from "@/tests/support/contexts";
 import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
-import { workspaceMembership } from "@/lib/workspace-access/members";
+import { workspaceMembership } from "@/lib/workspace-team/membership";
 
 const { admin: ADMIN, operator: OPERATOR } = SYSTEM_ROLE_IDS;
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/workspace/action";
 import { changeRoleSchema, inviteCollaboratorSchema, removeCollaboratorSchema } from "@/lib/workspace/schemas";
-import { changeCollaboratorRole, inviteCollaborator, removeCollaborator } from "@/lib/workspace/team";
+import { changeCollaboratorRole, inviteCollaborator, removeCollaborator } from "@/lib/workspace-team/team";
 
 const options = { permission: "collaborators.manage" } as const;
 

@@ -4,8 +4,8 @@ import { InviteButton } from "./_components/invite-button";
 import { MemberActions } from "./_components/member-actions";
 import { requireWorkspacePage } from "@/lib/workspace/context";
 import { hasPermission } from "@/lib/workspace/permissions";
-import { listTeam, listWorkspaceRoles } from "@/lib/workspace/team";
-import type { WorkspaceMember } from "@/lib/workspace-access/members";
+import { listTeam, listWorkspaceRoles } from "@/lib/workspace-team/team";
+import type { WorkspaceMember } from "@/lib/workspace-team/membership";
 import { CollaboratorsTable } from "@/components/people/collaborators-table";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 

@@ -1,9 +1,9 @@
 import { Users } from "lucide-react";
 import { CollaboratorsTable } from "@/components/people/collaborators-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { listCollaborators } from "@/lib/customers/collaborators";
-import { listWhoCanEnter } from "@/lib/customers/who-can-enter";
-import type { WorkspaceMember } from "@/lib/workspace-access/members";
+import { listCollaborators } from "@/lib/workspace-team/collaborators";
+import { listWhoCanEnter } from "@/lib/workspace-team/who-can-enter";
+import type { WorkspaceMember } from "@/lib/workspace-team/membership";
 import { readCustomerPage, type CustomerRouteParams } from "../_lib/customer-page";
 import { WhoCanEnterPanel } from "./_components/who-can-enter";
 

@@ -8,7 +8,7 @@ import { toast } from "sonner";
 import { invite } from "../actions";
 import { RoleSelect } from "./role-select";
 import { inviteCollaboratorSchema } from "@/lib/workspace/schemas";
-import type { WorkspaceRoleOption } from "@/lib/workspace/team";
+import type { WorkspaceRoleOption } from "@/lib/workspace-team/team";
 import { CopyButton } from "@/components/customers/copy-button";
 import { Button } from "@/components/ui/button";
 import { DialogFormFooter } from "@/components/ui/dialog-form-footer";

@@ -7,7 +7,7 @@ import { toast } from "sonner";
 
 import { changeRole, remove } from "../actions";
 import { RoleSelect } from "./role-select";
-import type { WorkspaceRoleOption } from "@/lib/workspace/team";
+import type { WorkspaceRoleOption } from "@/lib/workspace-team/team";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { DialogFormFooter } from "@/components/ui/dialog-form-footer";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { WorkspaceRoleOption } from "@/lib/workspace/team";
+import type { WorkspaceRoleOption } from "@/lib/workspace-team/team";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 
 /** The roles a collaborator can be given in this workspace. */

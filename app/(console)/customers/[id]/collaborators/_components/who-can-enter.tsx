@@ -1,5 +1,5 @@
 import { plural } from "@/lib/format";
-import type { WhoCanEnter } from "@/lib/customers/who-can-enter";
+import type { WhoCanEnter } from "@/lib/workspace-team/who-can-enter";
 import { Badge } from "@/components/ui/badge";
 
 /**

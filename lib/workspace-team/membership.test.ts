@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { customerManagerCustomers, customerManagers, customerMembers, partnerMembers } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
 import { adminContext, createCustomer, createPartner, createUser } from "@/tests/support/factories";
-import { listWorkspaceMembers, workspaceMembership } from "./members";
-import { maySwitchInto } from "./switching";
+import { listWorkspaceMembers, workspaceMembership } from "./membership";
+import { maySwitchInto } from "@/lib/workspace-access/switching";
 
 const ADMIN = 2;
 const OPERATOR = 3;

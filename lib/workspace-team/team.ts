@@ -8,9 +8,9 @@ import type { Queryable } from "@/lib/db";
 import { conflict, DomainError, forbidden, notFound } from "@/lib/errors";
 import { addDirectMember, recordInvitation } from "@/lib/workspace-team/invitations";
 import { deleteDirectMembership } from "@/lib/workspace-team/remove-collaborator";
-import { listWorkspaceMembers, workspaceMembership, type WorkspaceMember } from "@/lib/workspace-access/members";
-import type { changeRoleSchema, inviteCollaboratorSchema, removeCollaboratorSchema } from "./schemas";
-import { inWorkspace } from "./scope";
+import { listWorkspaceMembers, workspaceMembership, type WorkspaceMember } from "@/lib/workspace-team/membership";
+import type { changeRoleSchema, inviteCollaboratorSchema, removeCollaboratorSchema } from "@/lib/workspace/schemas";
+import { inWorkspace } from "@/lib/workspace/scope";
 
 export const MANAGER_ROW_LOCKED = "Customer managers are managed by the partner: they cannot be edited or removed from inside the account.";
 
