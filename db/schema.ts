@@ -332,7 +332,7 @@ export const customers = pgTable(
     trialEndsAt: timestamp("trial_ends_at", { withTimezone: true }),
     /**
      * An index hint, not a fact: true once the trial was seen to have ended (set by a trigger when the trial end is
-     * written, and by the periodic job in lib/customers/trial-ended.ts). Queries still compare `trial_ends_at` with the
+     * written, and by the periodic job in lib/customers/jobs/trial-ended.ts). Queries still compare `trial_ends_at` with the
      * application's clock, so a stale flag only decides which index finds a row, never what the row shows.
      */
     trialEnded: boolean("trial_ended").notNull().default(false),
@@ -372,7 +372,7 @@ export const customers = pgTable(
       index("customers_partner_created_idx").on(t.partnerId, t.createdAt, t.id),
       index("customers_partner_tasks_idx").on(t.partnerId, t.tasksUsed, t.id),
       index("customers_partner_connections_idx").on(t.partnerId, t.authenticatedConnections, t.id),
-      // Status tabs and plan filters read disjoint branches (lib/customers/table-sql.ts), each in table order:
+      // Status tabs and plan filters read disjoint branches (lib/customers/reads/table-sql.ts), each in table order:
       // running trials by every sort, ended trials by every sort, and each plan by every sort. The few rows whose
       // flag lags the clock are found by their trial end and sorted (customers_trials_running_end_idx and
       // customers_trials_ended_end_idx).

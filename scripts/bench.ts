@@ -23,7 +23,7 @@ import { BENCH_NEXTAUTH_SECRET, startNextServer } from "./lib/next-server";
 import { percentile } from "./lib/percentile";
 import type { RequestContext } from "../lib/context";
 import { TENANT_ROLE } from "../lib/db";
-import { encodeCursor } from "../lib/customers/cursor";
+import { encodeCursor } from "@/lib/customers/reads/cursor";
 import { DEFAULT_CUSTOMER_QUERY, type CustomerQuery } from "../lib/customers/query-input";
 import { authenticateToken } from "../lib/api-clients/authenticate";
 import { createFullAccessClient } from "../lib/api-clients/full-access";
@@ -31,8 +31,8 @@ import { loadSessionContext } from "../lib/auth/session-store";
 import { sessionSecretFromCookies } from "../lib/auth/session-cookie";
 import { hashSessionSecret } from "../lib/auth/sign-in";
 import { managedUsersReads } from "../lib/api/endpoints/managed-users";
-import { countCustomerTable, loadCustomersPage, partnerPlans, queryCustomerTable } from "../lib/customers/table";
-import { filterConditions, keyset, pageQuery, rowColumns, tableSqlContext, whereOf } from "../lib/customers/table-sql";
+import { countCustomerTable, loadCustomersPage, partnerPlans, queryCustomerTable } from "@/lib/customers/reads/table";
+import { filterConditions, keyset, pageQuery, rowColumns, tableSqlContext, whereOf } from "@/lib/customers/reads/table-sql";
 
 const HELP = `npm run bench [-- options]: the Customers table's figures at a million customers (README, Performance).
 

@@ -8,7 +8,7 @@ import { listAuditEvents } from "@/lib/audit/list";
 import { auditTargetKey } from "@/lib/audit/targets";
 import { formatDateTime } from "@/lib/format";
 import { auditPersonById } from "@/lib/audit/people";
-import { customerOptionById } from "@/lib/customers/picker";
+import { customerOptionById } from "@/lib/customers/reads/picker";
 import { AuditEventRows, type AuditEventView } from "@/components/audit/audit-event-rows";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { ChangeList } from "@/components/audit/change-list";

@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { TriangleAlert } from "lucide-react";
 import { useDebouncedValue } from "@/components/ui/search-combobox";
 import { plural } from "@/lib/format";
-import type { SameName, SameNameCustomer } from "@/lib/customers/same-name";
+import type { SameName, SameNameCustomer } from "@/lib/customers/reads/same-name";
 import { normalizeName } from "@/lib/names";
 
 /** "“Northwind Traders” (external ID nw-1)", the name linked to the customer's page. */

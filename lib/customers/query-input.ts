@@ -13,7 +13,7 @@ export type { JoinedPreset, PageSize, SortKey, StatusTab } from "./view-options"
  * every field falls back to its default when the URL holds something malformed, so a bad link shows the default view
  * instead of failing. What is well-formed but too much is brought within bounds, the same way everywhere: a search
  * is cut to its maximum (clipSearchTerm), and a page number that cannot be the rows' is corrected (pageNumberOf in
- * lib/customers/table.ts).
+ * lib/customers/reads/table.ts).
  */
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));

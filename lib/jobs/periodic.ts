@@ -1,6 +1,6 @@
 import "server-only";
-import { rollOverBillingPeriods } from "@/lib/customers/roll-over";
-import { flagEndedTrials } from "@/lib/customers/trial-ended";
+import { rollOverBillingPeriods } from "@/lib/customers/jobs/roll-over";
+import { flagEndedTrials } from "@/lib/customers/jobs/trial-ended";
 import { pruneRateLimitWindows } from "@/lib/api/rate-limit-prune";
 import { sendDueNotifications } from "@/lib/notifications/send";
 import { HOUR_MS, MINUTE_MS } from "@/lib/time";

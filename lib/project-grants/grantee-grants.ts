@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNotNull, or } from "drizzle-orm";
 import { projectGrants, userGroupMembers, userGroups } from "@/db/schema";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
-import { findManagedUser } from "@/lib/customers/managed-user";
+import { findManagedUser } from "@/lib/customers/reads/managed-user";
 import type { Queryable } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { groupIn } from "@/lib/user-groups/groups";

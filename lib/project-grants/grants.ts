@@ -3,7 +3,7 @@ import { and, asc, count, eq, type SQL } from "drizzle-orm";
 import { environments, projectGrants, projectRoles, projects, userGroups, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
-import { findManagedUser } from "@/lib/customers/managed-user";
+import { findManagedUser } from "@/lib/customers/reads/managed-user";
 import type { Queryable } from "@/lib/db";
 import { invalid, notFound } from "@/lib/errors";
 import { workspaceMembership } from "@/lib/workspace-team/membership";

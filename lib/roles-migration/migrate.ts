@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { customerMembers, environmentRoles, environments, memberEnvironmentRoles, projectGrants, projectRoles, projects, roles, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
-import { findManagedUser, type ManagedUserRow } from "@/lib/customers/managed-user";
+import { findManagedUser, type ManagedUserRow } from "@/lib/customers/reads/managed-user";
 import type { Queryable } from "@/lib/db";
 import { conflict, invalid } from "@/lib/errors";
 import { reachOf, withinReach, type Reach } from "@/lib/project-grants/reach";

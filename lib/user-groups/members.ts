@@ -3,7 +3,7 @@ import { and, asc, count, eq, ilike, inArray, or } from "drizzle-orm";
 import { userGroupMembers, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
-import { findManagedUser } from "@/lib/customers/managed-user";
+import { findManagedUser } from "@/lib/customers/reads/managed-user";
 import { invalid } from "@/lib/errors";
 import type { Page, PageInput } from "@/lib/project-grants/grants";
 import { containsPattern } from "@/lib/search/like-pattern";

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
-import { CUSTOMER_PICKER_LIMIT, searchCustomerOptions, type CustomerOption } from "@/lib/customers/picker";
+import { CUSTOMER_PICKER_LIMIT, searchCustomerOptions, type CustomerOption } from "@/lib/customers/reads/picker";
 import { containsPattern } from "@/lib/search/like-pattern";
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { listWorkspaceMembers, type WorkspaceMember } from "@/lib/workspace-team/membership";
-import { readCustomer } from "@/lib/customers/customer-record";
+import { readCustomer } from "@/lib/customers/reads/customer-record";
 
 /**
  * The Collaborators tab (rules U17, C12, decision D7): every member of the customer workspace with its effective

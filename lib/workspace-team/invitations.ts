@@ -4,7 +4,7 @@ import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { customerInvitations, customerMembers, users } from "@/db/schema";
 import { recordAudit, type ActingAs } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
-import { findManagedUser } from "@/lib/customers/managed-user";
+import { findManagedUser } from "@/lib/customers/reads/managed-user";
 import type { Queryable } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { DAY_MS, MINUTE_MS } from "@/lib/time";

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { customerMembers, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
-import { findManagedUser } from "@/lib/customers/managed-user";
+import { findManagedUser } from "@/lib/customers/reads/managed-user";
 import type { Queryable } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { conflict, notFound } from "@/lib/errors";

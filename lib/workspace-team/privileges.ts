@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { environmentRoles, environments, memberEnvironmentRoles } from "@/db/schema";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
-import { findManagedUser } from "@/lib/customers/managed-user";
+import { findManagedUser } from "@/lib/customers/reads/managed-user";
 import { notFound } from "@/lib/errors";
 import { workspaceMembership } from "@/lib/workspace-team/membership";
 

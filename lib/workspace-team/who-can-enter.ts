@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
-import { readCustomer } from "@/lib/customers/customer-record";
+import { readCustomer } from "@/lib/customers/reads/customer-record";
 
 /** A customer manager who covers this customer, with the one role and the scope of its assignment (rules C4, C5). */
 export interface EnteringManager {

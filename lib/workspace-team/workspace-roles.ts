@@ -3,7 +3,7 @@ import { and, asc, count, eq, ilike, inArray, isNull, or, sql } from "drizzle-or
 import { environmentRoles, memberEnvironmentRoles, projectGrants, projectRoles } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
-import { findManagedUser } from "@/lib/customers/managed-user";
+import { findManagedUser } from "@/lib/customers/reads/managed-user";
 import type { Queryable } from "@/lib/db";
 import { conflict, forbidden, notFound } from "@/lib/errors";
 import { containsPattern } from "@/lib/search/like-pattern";

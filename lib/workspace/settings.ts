@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { customers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { RequestContext } from "@/lib/context";
-import { otherCustomersNamedIn, type SameName } from "@/lib/customers/same-name";
+import { otherCustomersNamedIn, type SameName } from "@/lib/customers/reads/same-name";
 import { notFound } from "@/lib/errors";
 import type { teamNameSchema } from "./schemas";
 import { inWorkspace } from "./scope";

@@ -9,8 +9,8 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { customerQueryFromSearchParams, customerQuerySchema, JOINED_PRESETS, PAGE_SIZES, SORT_KEYS, STATUS_TABS } from "@/lib/customers/query-input";
-import { loadCustomersPage } from "@/lib/customers/table";
-import { encodeCursor } from "@/lib/customers/cursor";
+import { loadCustomersPage } from "@/lib/customers/reads/table";
+import { encodeCursor } from "@/lib/customers/reads/cursor";
 import { adminContext } from "@/tests/support/factories";
 import { digestWatch, fuzzFixture } from "./fuzz-fixture";
 import { fuzzParameters, FuzzTally } from "./fuzz-runs";

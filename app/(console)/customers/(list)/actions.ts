@@ -1,7 +1,7 @@
 "use server";
 
 import { consoleAction } from "@/lib/actions/console-action";
-import { addCustomer } from "@/lib/customers/add-customer";
+import { addCustomer } from "@/lib/customers/commands/add-customer";
 import { addCustomerSchema } from "@/lib/customers/add-customer-input";
 
 /** **+ Add customer**: partner admins only; validated again here whatever the browser checked. */

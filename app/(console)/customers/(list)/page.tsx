@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireConsolePage } from "@/lib/auth/session";
 import { customerQueryFromSearchParams, customerQueryNotices } from "@/lib/customers/query-input";
-import { loadCustomersPage } from "@/lib/customers/table";
+import { loadCustomersPage } from "@/lib/customers/reads/table";
 import { switchEndedNotice, SWITCH_ENDED_PARAM } from "@/lib/workspace-access/switch-notice";
 import { PageNotice } from "@/components/shell/page-notice";
 import { CustomersView } from "./_components/customers-view";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import { getCustomerHeader } from "@/lib/customers/customer-page";
+import { getCustomerHeader } from "@/lib/customers/reads/customer-page";
 import { listManagerRoles } from "@/lib/customer-managers/options";
 import { CustomerHeader } from "./_components/customer-header";
 import { CustomerTabs } from "./_components/customer-tabs";

@@ -1,5 +1,5 @@
-import { getCustomerDashboard } from "@/lib/customers/dashboard";
-import { DASHBOARD_PERIODS, dashboardPeriodParam } from "@/lib/customers/dashboard-period";
+import { getCustomerDashboard } from "@/lib/customers/reads/dashboard";
+import { DASHBOARD_PERIODS, dashboardPeriodParam } from "@/lib/customers/reads/dashboard-period";
 import { JobsChart } from "./_components/dashboard/jobs-chart";
 import { PeriodFilter } from "./_components/dashboard/period-filter";
 import { RecipeTable } from "./_components/dashboard/recipe-table";

@@ -1,5 +1,5 @@
 import { consoleRouteContext } from "@/lib/auth/route-session";
-import { customerCsvLines } from "@/lib/customers/export";
+import { customerCsvLines } from "@/lib/customers/reads/export";
 import { customerQueryFromSearchParams } from "@/lib/customers/query-input";
 import { logError } from "@/lib/observability/log-error";
 

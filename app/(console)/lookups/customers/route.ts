@@ -1,5 +1,5 @@
 import { consoleJson, searchTerm } from "@/lib/actions/console-route";
-import { searchCustomerOptions } from "@/lib/customers/picker";
+import { searchCustomerOptions } from "@/lib/customers/reads/picker";
 
 /** The partner's customers matching `q` (customer pickers). */
 export function GET(request: Request) {

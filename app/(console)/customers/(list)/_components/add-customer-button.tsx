@@ -6,7 +6,7 @@ import { Suspense, useState } from "react";
 import { focusWhenRendered } from "@/components/focus-return";
 import { Button } from "@/components/ui/button";
 import { loadOnDemand } from "@/components/ui/on-first-use";
-import type { PlanOption } from "@/lib/customers/table";
+import type { PlanOption } from "@/lib/customers/reads/table";
 
 // The dialog's code (Radix, zod, the server action) loads when it is first opened, not with the page.
 const dialog = loadOnDemand(() => import("./add-customer-dialog").then((module) => module.AddCustomerDialog));

@@ -12,7 +12,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { addCustomerSchema } from "@/lib/customers/add-customer-input";
 import type { FieldErrors } from "@/lib/errors";
-import type { PlanOption } from "@/lib/customers/table";
+import type { PlanOption } from "@/lib/customers/reads/table";
 import { addCustomerAction } from "../actions";
 
 const EMPTY = { name: "", notificationEmail: "", planId: "", externalId: "" };

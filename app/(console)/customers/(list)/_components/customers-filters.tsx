@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { loadOnDemand, OnFirstUse } from "@/components/ui/on-first-use";
-import type { ConnectedApp, PlanOption } from "@/lib/customers/table";
+import type { ConnectedApp, PlanOption } from "@/lib/customers/reads/table";
 import { FIRST_PAGE } from "../search-params";
 import { useCustomersUrlState, type CustomersState, type SetCustomersState } from "./customers-url-state";
 import { APP_FILTER, FilterButton, JOINED_FILTER, JOINED_LABELS, PLAN_FILTER } from "./filter-button";

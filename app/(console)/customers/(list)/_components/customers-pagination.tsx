@@ -4,7 +4,7 @@ import { ChevronDown, ChevronFirst, ChevronLast, ChevronLeft, ChevronRight } fro
 import { Button } from "@/components/ui/button";
 import { loadOnDemand, OnFirstUse } from "@/components/ui/on-first-use";
 import { selectTriggerClassName } from "@/components/ui/trigger-styles";
-import type { CustomerTablePage } from "@/lib/customers/table";
+import type { CustomerTablePage } from "@/lib/customers/reads/table";
 import { cn } from "@/lib/utils";
 import { FIRST_PAGE } from "../search-params";
 import { useCustomersUrlState } from "./customers-url-state";

@@ -7,7 +7,7 @@ import { Highlight } from "@/components/data-table/highlight";
 import { UsageMeter } from "@/components/data-table/usage-meter";
 import { TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { SortKey } from "@/lib/customers/view-options";
-import type { CustomerTableRow } from "@/lib/customers/table";
+import type { CustomerTableRow } from "@/lib/customers/reads/table";
 import { plural } from "@/lib/format";
 import { BusyTable } from "./busy-table";
 import { SortButton } from "./sort-button";

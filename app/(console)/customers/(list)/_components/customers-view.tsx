@@ -3,7 +3,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatNumber, pluralWord } from "@/lib/format";
 import type { CustomerQuery } from "@/lib/customers/query-input";
-import type { ConnectedApp, CustomerTablePage, CustomerTableView, PlanOption } from "@/lib/customers/table";
+import type { ConnectedApp, CustomerTablePage, CustomerTableView, PlanOption } from "@/lib/customers/reads/table";
 import { AddCustomerButton } from "./add-customer-button";
 import { ClearFiltersButton } from "./clear-filters-button";
 import { CustomersFilters } from "./customers-filters";

@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import type { JoinedPreset } from "@/lib/customers/view-options";
-import type { ConnectedApp, PlanOption } from "@/lib/customers/table";
+import type { ConnectedApp, PlanOption } from "@/lib/customers/reads/table";
 import { FIRST_PAGE } from "../search-params";
 import { useCustomersUrlState } from "./customers-url-state";
 import { APP_FILTER, FilterButton, JOINED_FILTER, JOINED_LABELS, PLAN_FILTER } from "./filter-button";

@@ -2,7 +2,7 @@
 
 import { useRef } from "react";
 import type { StatusTab } from "@/lib/customers/view-options";
-import type { StatusCounts } from "@/lib/customers/table";
+import type { StatusCounts } from "@/lib/customers/reads/table";
 import { cn } from "@/lib/utils";
 import { FIRST_PAGE } from "../search-params";
 import { useCustomersUrlState } from "./customers-url-state";

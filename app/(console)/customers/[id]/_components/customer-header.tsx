@@ -3,7 +3,7 @@ import { ChevronLeft } from "lucide-react";
 import { CopyButton } from "@/components/customers/copy-button";
 import { CustomerStatusBadge } from "@/components/customers/customer-status-badge";
 import { SwitchToAccountButton } from "@/components/customers/switch-to-account-button";
-import type { CustomerHeader as CustomerHeaderData } from "@/lib/customers/customer-page";
+import type { CustomerHeader as CustomerHeaderData } from "@/lib/customers/reads/customer-page";
 import type { RoleOption } from "@/lib/customer-managers/options";
 import { AssignSelfButton } from "./assign-self-button";
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { parseRecordId } from "@/lib/ids";
 import { requireConsolePage } from "@/lib/auth/session";
 import { auditPageNotices, auditPageSchema } from "@/lib/audit/filters";
-import { customerOptionById } from "@/lib/customers/picker";
+import { customerOptionById } from "@/lib/customers/reads/picker";
 import { AuditLogView } from "@/components/audit/audit-log-view";
 import { EmptyState } from "@/components/ui/empty-state";
 

@@ -1,14 +1,14 @@
 "use server";
 
 import { consoleAction } from "@/lib/actions/console-action";
-import { deleteCustomer } from "@/lib/customers/delete";
+import { deleteCustomer } from "@/lib/customers/commands/delete";
 import {
   changePlan,
   setTrial,
   updateExternalId,
   updateIframeOrigins,
   updateNotificationEmail,
-} from "@/lib/customers/settings";
+} from "@/lib/customers/commands/settings";
 import {
   changePlanInput,
   deleteCustomerInput,

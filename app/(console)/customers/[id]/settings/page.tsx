@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Separator } from "@/components/ui/separator";
-import { getCustomerSettings } from "@/lib/customers/settings-view";
+import { getCustomerSettings } from "@/lib/customers/reads/settings-view";
 import { getCustomerNotificationSettings } from "@/lib/notifications/settings";
 import { readCustomerPage, type CustomerRouteParams } from "../_lib/customer-page";
 import { DeleteAccount } from "./_components/delete-account";

@@ -1,5 +1,5 @@
 import { consoleJson } from "@/lib/actions/console-route";
-import { otherCustomersNamed } from "@/lib/customers/same-name";
+import { otherCustomersNamed } from "@/lib/customers/reads/same-name";
 
 /** The partner's customers with this name, for the warning of + Add customer (issue 12: warn, never block). */
 export function GET(request: Request) {

@@ -2,8 +2,8 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import type { JobBucket } from "@/lib/customers/dashboard";
-import type { BucketUnit } from "@/lib/customers/dashboard-period";
+import type { JobBucket } from "@/lib/customers/reads/dashboard";
+import type { BucketUnit } from "@/lib/customers/reads/dashboard-period";
 import { numberFormat } from "./format";
 import { DAY_MS } from "@/lib/time";
 

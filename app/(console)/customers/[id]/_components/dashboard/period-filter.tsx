@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DASHBOARD_PERIODS, type DashboardPeriodKey } from "@/lib/customers/dashboard-period";
+import { DASHBOARD_PERIODS, type DashboardPeriodKey } from "@/lib/customers/reads/dashboard-period";
 import { cn } from "@/lib/utils";
 
 /** The time period filter (rule U16) as links, so that the period lives in the URL and works without script. */

@@ -2,7 +2,7 @@ import { Workflow } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { RecipeActivity } from "@/lib/customers/dashboard";
+import type { RecipeActivity } from "@/lib/customers/reads/dashboard";
 import { numberFormat } from "./format";
 
 /** Every recipe of the workspace with its status and its jobs in the period. */

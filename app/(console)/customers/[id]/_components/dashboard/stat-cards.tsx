@@ -1,5 +1,5 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import type { CustomerDashboard } from "@/lib/customers/dashboard";
+import type { CustomerDashboard } from "@/lib/customers/reads/dashboard";
 import { pluralWord } from "@/lib/format";
 import { formatRate, numberFormat } from "./format";
 

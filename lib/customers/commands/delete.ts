@@ -5,9 +5,9 @@ import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import type { Transaction } from "@/lib/db";
 import { invalid } from "@/lib/errors";
-import { readCustomer } from "./customer-record";
-import { assertMayManageCustomers } from "./permissions";
-import type { DeleteCustomerInput } from "./settings-schema";
+import { readCustomer } from "@/lib/customers/reads/customer-record";
+import { assertMayManageCustomers } from "@/lib/customers/permissions";
+import type { DeleteCustomerInput } from "@/lib/customers/settings-schema";
 
 export const DELETE_NAME_MISMATCH = "Type the customer's name exactly as it is shown to confirm.";
 

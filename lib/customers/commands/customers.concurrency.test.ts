@@ -15,7 +15,7 @@ import { concurrently } from "@/tests/support/concurrency";
 import { createTeamMember } from "@/tests/support/contexts";
 import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
 import { addCustomer } from "./add-customer";
-import { EXTERNAL_ID_TAKEN } from "./add-customer-input";
+import { EXTERNAL_ID_TAKEN } from "@/lib/customers/add-customer-input";
 import { changePlan } from "./settings";
 import { updateCustomer } from "./update-customer";
 

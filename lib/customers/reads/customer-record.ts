@@ -5,7 +5,7 @@ import { customers, plans } from "@/db/schema";
 import type { RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import type { PlanRef } from "./plan";
+import type { PlanRef } from "@/lib/customers/plan";
 
 const freePlans = alias(plans, "free_plans");
 

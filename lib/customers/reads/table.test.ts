@@ -5,8 +5,8 @@ import { createRandom } from "@/db/seed/random";
 import { getDatabase } from "@/lib/db";
 import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
 import { decodeCursor } from "./cursor";
-import { DEFAULT_CUSTOMER_QUERY, SORT_KEYS, type CustomerQuery, type StatusTab } from "./query-input";
-import { customerStatus } from "./status";
+import { DEFAULT_CUSTOMER_QUERY, SORT_KEYS, type CustomerQuery, type StatusTab } from "@/lib/customers/query-input";
+import { customerStatus } from "@/lib/customers/status";
 import { countCustomerTable, loadCustomerTable, queryCustomerTable } from "./table";
 
 const DAY = 86_400_000;

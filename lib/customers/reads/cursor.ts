@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { recordIdNumber } from "@/lib/id-schemas";
-import type { SortKey } from "./query-input";
+import type { SortKey } from "@/lib/customers/query-input";
 
 /**
  * Keyset cursors: the sort value and the ID of a row, base64url-encoded JSON. A cursor that does not decode,

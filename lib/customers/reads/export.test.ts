@@ -3,7 +3,7 @@ import { getDatabase } from "@/lib/db";
 import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
 import { csvLine } from "@/lib/csv";
 import { customerCsvLines } from "./export";
-import { DEFAULT_CUSTOMER_QUERY } from "./query-input";
+import { DEFAULT_CUSTOMER_QUERY } from "@/lib/customers/query-input";
 
 describe("Export CSV", () => {
   it("quotes what needs quoting and never lets a cell start a formula", () => {

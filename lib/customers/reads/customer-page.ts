@@ -4,8 +4,8 @@ import { inPartnerScope, type RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
 import { maySwitchInto } from "@/lib/workspace-access/switching";
 import { readCustomer } from "./customer-record";
-import { effectivePlan } from "./plan";
-import type { CustomerStatus } from "./status";
+import { effectivePlan } from "@/lib/customers/plan";
+import type { CustomerStatus } from "@/lib/customers/status";
 
 export interface CustomerHeader {
   id: number;

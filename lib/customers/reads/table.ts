@@ -4,8 +4,8 @@ import { apps, plans } from "@/db/schema";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
 import { encodeCursor, type Cursor } from "./cursor";
-import { hasFilters, type CustomerQuery } from "./query-input";
-import type { CustomerStatus } from "./status";
+import { hasFilters, type CustomerQuery } from "@/lib/customers/query-input";
+import type { CustomerStatus } from "@/lib/customers/status";
 import { filterConditions, pageQuery, tableSqlContext, whereOf, type TableSqlContext } from "./table-sql";
 
 export interface PlanOption {

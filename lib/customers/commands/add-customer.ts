@@ -5,8 +5,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { conflict, invalid } from "@/lib/errors";
-import { billingPeriodOf } from "./billing-period";
-import { EXTERNAL_ID_TAKEN, type AddCustomerValues } from "./add-customer-input";
+import { billingPeriodOf } from "@/lib/customers/billing-period";
+import { EXTERNAL_ID_TAKEN, type AddCustomerValues } from "@/lib/customers/add-customer-input";
 
 /**
  * Adds a customer workspace (rule U14) with its three environments, in one transaction with its audit event.

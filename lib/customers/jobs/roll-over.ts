@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import { getDatabase } from "@/lib/db";
-import { billingPeriodOf } from "./billing-period";
+import { billingPeriodOf } from "@/lib/customers/billing-period";
 
 /**
  * Starts a new billing period for every customer whose roll-up still counts an earlier one, so that sorting by

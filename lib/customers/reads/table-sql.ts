@@ -1,9 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
-import { billingPeriodOf } from "./billing-period";
+import { billingPeriodOf } from "@/lib/customers/billing-period";
 import { DAY_MS } from "@/lib/time";
 import { decodeCursor, type Cursor } from "./cursor";
-import type { CustomerQuery, SortKey } from "./query-input";
-import { FREE_PLAN, TRIAL_TASK_LIMIT } from "./plan-rules";
+import type { CustomerQuery, SortKey } from "@/lib/customers/query-input";
+import { FREE_PLAN, TRIAL_TASK_LIMIT } from "@/lib/customers/plan-rules";
 
 /**
  * The SQL of the Customers table, built from a validated query. Every sort, search, filter and page is done

@@ -1,8 +1,8 @@
 import "server-only";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { removeCustomer } from "./delete";
-import { findManagedUser } from "./managed-user";
-import { assertMayManageCustomers } from "./permissions";
+import { findManagedUser } from "@/lib/customers/reads/managed-user";
+import { assertMayManageCustomers } from "@/lib/customers/permissions";
 
 /**
  * Deletes a customer named by the REST API's reference (numeric ID or `E` + external ID, decision D4), with

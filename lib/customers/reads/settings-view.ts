@@ -3,9 +3,9 @@ import { asc, eq } from "drizzle-orm";
 import { partners, plans } from "@/db/schema";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { readCustomer } from "./customer-record";
-import { effectiveOrigins } from "./origins";
-import { mayManageCustomers } from "./permissions";
-import { effectivePlan, type TrialState } from "./plan";
+import { effectiveOrigins } from "@/lib/customers/origins";
+import { mayManageCustomers } from "@/lib/customers/permissions";
+import { effectivePlan, type TrialState } from "@/lib/customers/plan";
 
 export interface CustomerSettingsView {
   id: number;

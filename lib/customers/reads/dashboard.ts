@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { readCustomer } from "./customer-record";
 import { DASHBOARD_PERIODS, type DashboardPeriodKey } from "./dashboard-period";
-import { billingPeriodOf, effectivePlan, tasksUsedInPeriod } from "./plan";
+import { billingPeriodOf, effectivePlan, tasksUsedInPeriod } from "@/lib/customers/plan";
 
 export interface RecipeActivity {
   id: number;

@@ -5,18 +5,18 @@ import type { RequestContext } from "@/lib/context";
 import type { Transaction } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { conflict, invalid } from "@/lib/errors";
-import { EXTERNAL_ID_TAKEN } from "./add-customer-input";
+import { EXTERNAL_ID_TAKEN } from "@/lib/customers/add-customer-input";
 import { customerCommand, type CommandPlan } from "./customer-command";
-import type { CustomerRecord } from "./customer-record";
-import { effectivePlan, trialAfterChoosingPlan } from "./plan";
+import type { CustomerRecord } from "@/lib/customers/reads/customer-record";
+import { effectivePlan, trialAfterChoosingPlan } from "@/lib/customers/plan";
 import type {
   ChangePlanInput,
   ExternalIdInput,
   IframeOriginsInput,
   NotificationEmailInput,
   SetTrialInput,
-} from "./settings-schema";
-import { trialEndFrom } from "./plan-rules";
+} from "@/lib/customers/settings-schema";
+import { trialEndFrom } from "@/lib/customers/plan-rules";
 
 const EXTERNAL_ID_KEY = "customers_partner_external_id_key";
 

@@ -5,8 +5,8 @@ import type postgres from "postgres";
 import { partnerScope, tenantDatabase } from "@/lib/db";
 import type { RequestContext } from "@/lib/context";
 import { csvLine } from "@/lib/csv";
-import type { CustomerQuery } from "./query-input";
-import { STATUS_LABELS, type CustomerStatus } from "./status";
+import type { CustomerQuery } from "@/lib/customers/query-input";
+import { STATUS_LABELS, type CustomerStatus } from "@/lib/customers/status";
 import { filterConditions, keyset, rowColumns, statusCondition, tableSqlContext, whereOf } from "./table-sql";
 
 const dialect = new PgDialect();

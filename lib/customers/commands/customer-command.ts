@@ -4,8 +4,8 @@ import { customers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import type { Transaction } from "@/lib/db";
-import { readCustomer, type CustomerRecord } from "./customer-record";
-import { assertMayManageCustomers } from "./permissions";
+import { readCustomer, type CustomerRecord } from "@/lib/customers/reads/customer-record";
+import { assertMayManageCustomers } from "@/lib/customers/permissions";
 
 export type Changes = Record<string, { from: unknown; to: unknown }>;
 

@@ -4,7 +4,7 @@ import { auditEvents, customers, environments } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
 import { adminContext, createPartner } from "@/tests/support/factories";
 import { addCustomer } from "./add-customer";
-import { addCustomerSchema, EXTERNAL_ID_TAKEN } from "./add-customer-input";
+import { addCustomerSchema, EXTERNAL_ID_TAKEN } from "@/lib/customers/add-customer-input";
 
 const values = (overrides: Record<string, unknown> = {}) =>
   addCustomerSchema.parse({ name: "Nutech", notificationEmail: "ops@nutech.example", planId: 0, externalId: "", ...overrides });

@@ -5,13 +5,13 @@ import { getDatabase } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { asPartnerMember, at } from "@/tests/support/contexts";
 import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
-import { getCustomerHeader } from "./customer-page";
-import { getCustomerDashboard } from "./dashboard";
+import { getCustomerHeader } from "@/lib/customers/reads/customer-page";
+import { getCustomerDashboard } from "@/lib/customers/reads/dashboard";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { EXTERNAL_ID_TAKEN } from "./add-customer-input";
+import { EXTERNAL_ID_TAKEN } from "@/lib/customers/add-customer-input";
 import { changePlan, setTrial, updateExternalId, updateIframeOrigins, updateNotificationEmail } from "./settings";
-import { externalIdInput, iframeOriginsInput, notificationEmailInput } from "./settings-schema";
-import { getCustomerSettings } from "./settings-view";
+import { externalIdInput, iframeOriginsInput, notificationEmailInput } from "@/lib/customers/settings-schema";
+import { getCustomerSettings } from "@/lib/customers/reads/settings-view";
 
 const DAY_MS = 86_400_000;
 

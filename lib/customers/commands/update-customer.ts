@@ -2,9 +2,9 @@ import "server-only";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import type { CommandPlan } from "./customer-command";
 import { applyPlans } from "./customer-command";
-import { readCustomer, type CustomerRecord } from "./customer-record";
-import { findManagedUser, toManagedUser, type ManagedUser } from "./managed-user";
-import { assertMayManageCustomers } from "./permissions";
+import { readCustomer, type CustomerRecord } from "@/lib/customers/reads/customer-record";
+import { findManagedUser, toManagedUser, type ManagedUser } from "@/lib/customers/reads/managed-user";
+import { assertMayManageCustomers } from "@/lib/customers/permissions";
 import {
   externalIdChange,
   iframeOriginsChange,
@@ -28,7 +28,7 @@ export interface CustomerPatch {
 
 /**
  * `PUT /api/managed_users/:id`: the given fields of a customer, in one transaction. Each field is the same verb as
- * in Settings (lib/customers/settings.ts), with its rules and its audit event: a plan change through the API reads
+ * in Settings (lib/customers/commands/settings.ts), with its rules and its audit event: a plan change through the API reads
  * in the audit log exactly like one made in Settings. Later verbs see what earlier ones decided (a plan chosen with
  * `in_trial: true` starts the trial on the new plan).
  */

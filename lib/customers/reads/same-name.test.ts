@@ -7,8 +7,8 @@ import { apiToken, call } from "@/tests/support/api";
 import { addDirectMember, createManager, insideCustomer, personContext } from "@/tests/support/contexts";
 import { adminContext, createCustomer, createPartner, createUser } from "@/tests/support/factories";
 import { renameTeam, teamNameShared } from "@/lib/workspace/settings";
-import { addCustomer } from "./add-customer";
-import { addCustomerSchema } from "./add-customer-input";
+import { addCustomer } from "@/lib/customers/commands/add-customer";
+import { addCustomerSchema } from "@/lib/customers/add-customer-input";
 import { otherCustomersNamed } from "./same-name";
 
 async function setup() {
