@@ -3,7 +3,7 @@
 import * as React from "react";
 import { SwitchDialog } from "@/components/customers/switch-dialog";
 import { SearchCombobox, type SearchOption } from "@/components/ui/search-combobox";
-import { ACCOUNT_TRIGGER_CLASS, AccountTriggerContent, type AccountSwitcherProps } from "@/components/shell/account-switcher";
+import { ACCOUNT_TRIGGER_CLASS, AccountTriggerContent, type AccountSwitcherProps } from "@/components/shell/account-trigger";
 import { formatNumber, plural } from "@/lib/format";
 
 type AccountItem = { id: number; name: string; externalId: string | null };

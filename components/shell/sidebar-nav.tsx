@@ -7,7 +7,6 @@ import { Menu, Waypoints } from "lucide-react";
 
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
-import { loadOnDemand, OnFirstUse } from "@/components/ui/on-first-use";
 import { navItemCurrent, navItems, type NavItem } from "@/components/shell/nav-items";
 
 export const PRODUCT_NAME = "Partner console";
@@ -89,22 +88,5 @@ export function OpenNavigationButton({ className, ...props }: React.ComponentPro
     <Button variant="ghost" size="icon" aria-label="Open navigation" aria-haspopup="dialog" aria-expanded={false} className={cn("lg:hidden", className)} {...props}>
       <Menu aria-hidden="true" />
     </Button>
-  );
-}
-
-// The slide-over (Radix dialog) loads when it is first opened, not with every page.
-const slideOver = loadOnDemand(() => import("@/components/shell/mobile-sidebar-dialog").then((module) => module.MobileSidebarDialog));
-
-/**
- * On small screens: an "Open navigation" button that slides the main navigation in from the left.
- * Hidden from `lg` up, where the sidebar is always shown.
- */
-export function MobileSidebarNav(props: MobileSidebarNavProps) {
-  return (
-    <OnFirstUse
-      preload={slideOver.preload}
-      placeholder={(trigger) => <OpenNavigationButton className={props.className} {...trigger} />}
-      control={<slideOver.Component {...props} />}
-    />
   );
 }

@@ -4,7 +4,7 @@ import * as React from "react";
 
 import { cn } from "@/lib/utils";
 import { AccountSwitcher } from "@/components/shell/account-switcher";
-import { MobileSidebarNav } from "@/components/shell/sidebar-nav";
+import { MobileSidebarNav } from "@/components/shell/mobile-sidebar-nav";
 import { UserMenu, type ShellUser } from "@/components/shell/user-menu";
 
 export type { ShellUser };

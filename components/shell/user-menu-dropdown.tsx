@@ -15,7 +15,7 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
-import { UserMenuButton, type ShellUser } from "@/components/shell/user-menu";
+import { UserMenuButton, type ShellUser } from "@/components/shell/user-menu-button";
 
 /**
  * The person's menu (named after the person): who is signed in, the theme, and **Sign out**. Loaded on first use

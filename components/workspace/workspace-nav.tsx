@@ -3,7 +3,8 @@
 import { Building2, LayoutDashboard, Plug, Settings, Users, Workflow } from "lucide-react";
 
 import type { NavItem } from "@/components/shell/nav-items";
-import { MobileSidebarNav, SidebarNav } from "@/components/shell/sidebar-nav";
+import { MobileSidebarNav } from "@/components/shell/mobile-sidebar-nav";
+import { SidebarNav } from "@/components/shell/sidebar-nav";
 
 /** The customer workspace's sections, in the product's words. */
 export const workspaceNavItems: readonly NavItem[] = [
