@@ -50,6 +50,11 @@ export const ENVIRONMENT = {
   JOB_WORKER: flag("1"),
   /** How often an idle job worker looks for due jobs, in milliseconds. */
   JOB_POLL_MS: withDefault(positiveInteger("a whole number of milliseconds, at least 1"), "2000"),
+  /**
+   * Long jobs (the bulk jobs of lib/jobs/long.ts) this instance runs at once, in their own lane beside the periodic
+   * jobs; 0 leaves them to other instances.
+   */
+  JOB_LONG_CONCURRENCY: withDefault(z.coerce.number({ error: "expected a number of jobs" }).int("expected a whole number of jobs").nonnegative("expected a number of jobs, 0 or more"), "1"),
   /** This instance's name in the job queue's leases and the log lines; the host name by default. */
   INSTANCE_ID: optional(z.string()),
   /** `transaction` when DATABASE_URL goes through PgBouncer in transaction mode: no prepared statements, no role at connect. */
