@@ -255,6 +255,12 @@ test.describe("Add customer (rule U14)", () => {
     await dialog.getByLabel("External ID (optional)").fill(DEMO_CUSTOMERS.northwind.externalId!);
     await dialog.getByRole("button", { name: "Add customer" }).click();
     await expect(dialog.getByText("Another customer already has this external ID.")).toBeVisible();
+    // The server's field error lands on its field, which gets the focus; what was typed stays.
+    const externalId = dialog.getByLabel("External ID (optional)");
+    await expect(externalId).toHaveAttribute("aria-invalid", "true");
+    await expect(externalId).toHaveAccessibleDescription(/Another customer already has this external ID\./);
+    await expect(externalId).toBeFocused();
+    await expect(dialog.getByLabel("Customer name")).toHaveValue("Duplicate Corp");
     const sql = e2eDatabase();
     if (sql) {
       try {

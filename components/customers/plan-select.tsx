@@ -17,7 +17,7 @@ export function PlanSelect({
   value: string;
   onValueChange(value: string): void;
   disabled?: boolean;
-} & Pick<React.ComponentProps<typeof SelectTrigger>, "id" | "className" | "aria-invalid" | "aria-describedby">) {
+} & Pick<React.ComponentProps<typeof SelectTrigger>, "id" | "className" | "aria-invalid" | "aria-describedby" | "ref" | "onBlur">) {
   return (
     <Select value={value} onValueChange={onValueChange} disabled={disabled}>
       <SelectTrigger {...trigger}>

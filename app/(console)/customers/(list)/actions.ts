@@ -1,8 +1,13 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { consoleAction } from "@/lib/actions/console-action";
 import { addCustomer } from "@/lib/customers/commands/add-customer";
 import { addCustomerSchema } from "@/lib/customers/add-customer-input";
 
 /** **+ Add customer**: partner admins only; validated again here whatever the browser checked. */
-export const addCustomerAction = consoleAction(addCustomerSchema, addCustomer);
+export const addCustomerAction = consoleAction(addCustomerSchema, async (ctx, input) => {
+  const customer = await addCustomer(ctx, input);
+  revalidatePath("/customers");
+  return customer;
+});

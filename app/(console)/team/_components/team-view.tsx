@@ -1,7 +1,6 @@
 "use client";
 
 import { MailPlus, RotateCw, ShieldCheck, ShieldMinus, UserMinus, Users, XCircle } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
@@ -19,9 +18,8 @@ import { InviteDialog } from "./invite-dialog";
 import { LocalTime } from "@/components/ui/local-time";
 
 
-/** Runs an action, says how it went, and re-renders the page; throws on failure so a confirm dialog stays open. */
+/** Runs an action (which revalidates the page) and says how it went; throws on failure so a confirm dialog stays open. */
 function useRun() {
-  const router = useRouter();
   return async <T,>(action: Promise<ActionResult<T>>, success: string) => {
     const result = await action;
     if (!result.ok) {
@@ -29,7 +27,6 @@ function useRun() {
       throw new Error(result.error);
     }
     toast.success(success);
-    router.refresh();
   };
 }
 
@@ -122,7 +119,6 @@ export function TeamView({
   canManage: boolean;
   currentUserId: number | null;
 }) {
-  const router = useRouter();
   const [inviting, setInviting] = useState(false);
   const invite = canManage ? (
     <Button onClick={() => setInviting(true)}>
@@ -237,7 +233,7 @@ export function TeamView({
           </Table>
         )}
       </section>
-      <InviteDialog open={inviting} onOpenChange={setInviting} onInvited={() => router.refresh()} />
+      <InviteDialog open={inviting} onOpenChange={setInviting} />
     </div>
   );
 }

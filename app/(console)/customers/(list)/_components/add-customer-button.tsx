@@ -1,7 +1,6 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { Suspense, useState } from "react";
 import { focusWhenRendered } from "@/components/focus-return";
 import { Button } from "@/components/ui/button";
@@ -12,12 +11,11 @@ import type { PlanOption } from "@/lib/customers/reads/table";
 const dialog = loadOnDemand(() => import("./add-customer-dialog").then((module) => module.AddCustomerDialog));
 
 /**
- * **+ Add customer** and its dialog; a customer added shows up in the table the server renders again, and focus
+ * **+ Add customer** and its dialog; a customer added shows up in the table the action revalidates, and focus
  * moves to its row's link when the row is on the page shown (else it stays on the button).
  */
 export function AddCustomerButton({ plans }: { plans: PlanOption[] }) {
   const [adding, setAdding] = useState(false);
-  const router = useRouter();
   return (
     <>
       <Button onClick={() => setAdding(true)} onPointerEnter={() => void dialog.preload()} onFocus={() => void dialog.preload()}>
@@ -30,10 +28,9 @@ export function AddCustomerButton({ plans }: { plans: PlanOption[] }) {
             open={adding}
             onOpenChange={setAdding}
             plans={plans}
-            onAdded={(customer) => {
-              router.refresh();
-              focusWhenRendered(() => document.querySelector<HTMLElement>(`table a[href="/customers/${customer.id}"]`));
-            }}
+            onAdded={(customer) =>
+              focusWhenRendered(() => document.querySelector<HTMLElement>(`table a[href="/customers/${customer.id}"]`))
+            }
           />
         </Suspense>
       ) : null}

@@ -1,21 +1,16 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
 import { PlanSelect } from "@/components/customers/plan-select";
 import { SameNameWarning } from "@/components/customers/same-name-warning";
+import { FormField, TextField } from "@/components/forms/form-field";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { WithQueryClient } from "@/components/query-client";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { FieldError } from "@/components/ui/field-error";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
+import { FormAlert } from "@/components/ui/field-error";
 import { addCustomerSchema } from "@/lib/customers/add-customer-input";
-import type { FieldErrors } from "@/lib/errors";
 import type { PlanOption } from "@/lib/customers/reads/table";
 import { addCustomerAction } from "../actions";
-
-const EMPTY = { name: "", notificationEmail: "", planId: "", externalId: "" };
 
 /** **+ Add customer** (rule U14): Customer name, Notification email, Plan, and an optional External ID. */
 export function AddCustomerDialog({
@@ -29,40 +24,17 @@ export function AddCustomerDialog({
   plans: PlanOption[];
   onAdded(customer: { id: number; name: string }): void;
 }) {
-  const [values, setValues] = useState(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const set = (field: keyof typeof EMPTY) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = addCustomerSchema.safeParse(values);
-    if (!parsed.success) {
-      const fieldErrors: FieldErrors = {};
-      for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
-      setErrors(fieldErrors);
-      setFormError(null);
-      return;
-    }
-    startTransition(async () => {
-      const result = await addCustomerAction(values);
-      if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
-        setFormError(result.fieldErrors && Object.keys(result.fieldErrors).length > 0 ? null : result.error);
-        return;
-      }
-      toast.success(`${result.data.name} was added.`);
-      onAdded(result.data);
+  const { form, onSubmit, pending, formError } = useActionForm({
+    schema: addCustomerSchema,
+    defaultValues: { name: "", notificationEmail: "", planId: "", externalId: "" },
+    action: addCustomerAction,
+    success: (customer) => `${customer.name} was added.`,
+    onSuccess: (customer) => {
+      onAdded(customer);
       onOpenChange(false);
-    });
-  }
-
-  const field = (name: keyof typeof EMPTY) => ({
-    id: `add-customer-${name}`,
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": errors[name] ? `add-customer-${name}-error` : undefined,
+    },
   });
+  const { control } = form;
 
   return (
     <WithQueryClient>
@@ -72,49 +44,37 @@ export function AddCustomerDialog({
             <DialogTitle>Add customer</DialogTitle>
             <DialogDescription>The customer gets its own workspace, on the plan you choose.</DialogDescription>
           </DialogHeader>
-          <form noValidate onSubmit={submit} className="space-y-4">
-            <div className="space-y-1.5">
-              <Label htmlFor="add-customer-name">Customer name</Label>
-              <Input {...field("name")} value={values.name} onChange={(event) => set("name")(event.target.value)} autoFocus required />
-              <FieldError id="add-customer-name-error" errors={errors.name} />
-              <SameNameWarning id="add-customer-name-same" name={values.name} />
-            </div>
-            <div className="space-y-1.5">
-              <Label htmlFor="add-customer-notificationEmail">Notification email</Label>
-              <Input
-                {...field("notificationEmail")}
-                type="email"
-                value={values.notificationEmail}
-                onChange={(event) => set("notificationEmail")(event.target.value)}
-                required
-              />
-              <p className="text-xs text-muted-foreground">Receives the account&apos;s notifications.</p>
-              <FieldError id="add-customer-notificationEmail-error" errors={errors.notificationEmail} />
-            </div>
-            <div className="space-y-1.5">
-              <Label htmlFor="add-customer-planId">Plan</Label>
-              <PlanSelect plans={plans} value={values.planId} onValueChange={set("planId")} {...field("planId")} className="w-full" />
-              <FieldError id="add-customer-planId-error" errors={errors.planId} />
-            </div>
-            <div className="space-y-1.5">
-              <Label htmlFor="add-customer-externalId">External ID (optional)</Label>
-              <Input {...field("externalId")} value={values.externalId} onChange={(event) => set("externalId")(event.target.value)} />
-              <p className="text-xs text-muted-foreground">Your own ID for this customer, such as its CRM ID. Unique among your customers.</p>
-              <FieldError id="add-customer-externalId-error" errors={errors.externalId} />
-            </div>
-            {formError ? (
-              <p role="alert" className="text-sm text-destructive">
-                {formError}
-              </p>
-            ) : null}
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" pending={pending}>
-                Add customer
-              </Button>
-            </DialogFooter>
+          <form noValidate onSubmit={onSubmit} className="space-y-4">
+            <TextField
+              control={control}
+              name="name"
+              id="add-customer-name"
+              label="Customer name"
+              below={<SameNameWarning id="add-customer-name-same" name={form.watch("name")} />}
+              autoFocus
+              required
+            />
+            <TextField
+              control={control}
+              name="notificationEmail"
+              id="add-customer-notificationEmail"
+              label="Notification email"
+              description="Receives the account's notifications."
+              type="email"
+              required
+            />
+            <FormField control={control} name="planId" id="add-customer-planId" label="Plan">
+              {({ value, onChange, name: _name, ...field }) => <PlanSelect plans={plans} value={String(value ?? "")} onValueChange={onChange} {...field} className="w-full" />}
+            </FormField>
+            <TextField
+              control={control}
+              name="externalId"
+              id="add-customer-externalId"
+              label="External ID (optional)"
+              description="Your own ID for this customer, such as its CRM ID. Unique among your customers."
+            />
+            <FormAlert>{formError}</FormAlert>
+            <DialogFormFooter submitLabel="Add customer" pending={pending} onCancel={() => onOpenChange(false)} />
           </form>
         </DialogContent>
       </Dialog>
