@@ -11,11 +11,17 @@ import { MINUTE_MS } from "./time";
 
 const LOCALE = "en";
 const numbers = new Intl.NumberFormat(LOCALE);
+const percents = new Intl.NumberFormat(LOCALE, { style: "percent", maximumFractionDigits: 1 });
 const plurals = new Intl.PluralRules(LOCALE);
 
 /** 1,234 */
 export function formatNumber(value: number): string {
   return numbers.format(value);
+}
+
+/** A share (0–1) as a percentage with at most one decimal, "12.5%", or an em dash when there is nothing to divide. */
+export function formatPercent(share: number | null): string {
+  return share === null ? "—" : percents.format(share);
 }
 
 /** The word for `count`: `pluralWord(1, "customer")` is "customer", `pluralWord(2, "customer")` "customers". */
@@ -39,6 +45,26 @@ function dateFormat(options: Intl.DateTimeFormatOptions & { timeZone?: string })
 /** A calendar date, "Dec 4, 2026" (UTC, see the rule above). */
 export function formatDate(date: Date): string {
   return dateFormat({ dateStyle: "medium", timeZone: "UTC" }).format(date);
+}
+
+/** The calendar date as data, "2026-12-04" (UTC): file names, query bounds. */
+export function formatIsoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** A month, "December 2026" (UTC): a billing period. */
+export function formatMonth(date: Date): string {
+  return dateFormat({ month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+}
+
+/** A day without its year, "Dec 4" (UTC), and with its weekday, "Fri, Dec 4": a chart's axis and tooltip. */
+export function formatShortDate(date: Date, withWeekday = false): string {
+  return dateFormat({ ...(withWeekday ? { weekday: "short" } : {}), month: "short", day: "numeric", timeZone: "UTC" }).format(date);
+}
+
+/** A time of day, "23:05" (UTC), and with its day, "Dec 4, 23:05": a chart's axis and tooltip. */
+export function formatTimeOfDay(date: Date, withDay = false): string {
+  return dateFormat({ ...(withDay ? { month: "short", day: "numeric" } : {}), hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" }).format(date);
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { CSSProperties } from "react";
-
-const numberFormat = new Intl.NumberFormat("en");
+import { formatNumber } from "@/lib/format";
 
 /**
  * "used / limit" with a small bar: amber past 80 %, red at 100 %. The bar is one element (`.usage-meter` in
@@ -9,8 +8,8 @@ const numberFormat = new Intl.NumberFormat("en");
 export function UsageMeter({ used, limit, label }: { used: number; limit: number; label: string }) {
   const ratio = limit > 0 ? used / limit : used > 0 ? 1 : 0;
   const tone = ratio >= 1 ? "bg-red-600" : ratio > 0.8 ? "bg-amber-500" : "bg-emerald-600";
-  const usedText = numberFormat.format(used);
-  const limitText = numberFormat.format(limit);
+  const usedText = formatNumber(used);
+  const limitText = formatNumber(limit);
   return (
     <>
       {`${usedText} `}

@@ -7,6 +7,7 @@
  */
 import { inArray, sql } from "drizzle-orm";
 import { hashPassword } from "../../lib/auth/password";
+import { billingPeriodOf } from "../../lib/customers/billing-period";
 import { FREE_PLAN, TRIAL_DAYS, TRIAL_TASK_LIMIT } from "../../lib/customers/plan-rules";
 import { DAY_MS } from "../../lib/time";
 import { WORKSPACE_PERMISSIONS } from "../../lib/workspace/permissions";
@@ -197,11 +198,6 @@ function minDate(a: Date, b: Date): Date {
 /** A time in [from, to], most often near `from`: teams set most things up in their first weeks. */
 function soonAfter(rng: Random, from: Date, to: Date): Date {
   return between(rng, from, between(rng, from, to));
-}
-
-/** The billing period a timestamp falls in: its calendar month in UTC, as the usage trigger counts it. */
-function monthStart(date: Date): string {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1)).toISOString().slice(0, 10);
 }
 
 // ─── Blueprint: everything decided in memory before the first insert ────────
@@ -732,7 +728,7 @@ class BlueprintBuilder {
 function initialUsagePeriod(recipeList: readonly RecipeBlueprint[], now: Date): string {
   const jobTimes = recipeList.flatMap((recipe) => recipe.jobs.map((job) => job.startedAt.getTime()));
   const first = Math.min(now.getTime(), ...jobTimes);
-  return monthStart(new Date(first));
+  return billingPeriodOf(new Date(first));
 }
 
 /** An editor who had joined by `at`; the workspace's first member when nobody had (they opened it). */

@@ -1,4 +1,6 @@
+import { formatIsoDate } from "../format";
+
 /** The billing period a moment falls in: its calendar month (UTC), as `YYYY-MM-01`. */
 export function billingPeriodOf(at: Date): string {
-  return `${at.toISOString().slice(0, 7)}-01`;
+  return `${formatIsoDate(at).slice(0, 7)}-01`;
 }

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireConsolePage } from "@/lib/auth/session";
-import { plural } from "@/lib/format";
+import { formatDateTime, plural } from "@/lib/format";
 import { listOutbox, type OutboxEntry } from "@/lib/mail/list";
 import { NOTIFICATION_LABELS, type NotificationKind } from "@/lib/notifications/kinds";
 
@@ -21,8 +21,7 @@ function kindLabel(kind: string): string {
   return KIND_LABELS[kind] ?? kind;
 }
 
-const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const format = (iso: string | null) => (iso ? `${dateTime.format(new Date(iso))} UTC` : "");
+const format = (iso: string | null) => (iso ? formatDateTime(new Date(iso)) : "");
 
 function Status({ entry }: { entry: OutboxEntry }) {
   if (entry.status === "sent") return <Badge variant="secondary">Sent</Badge>;

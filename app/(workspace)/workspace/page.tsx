@@ -7,6 +7,7 @@ import { PageNotice } from "@/components/shell/page-notice";
 import { workspaceSummary } from "@/lib/workspace/dashboard";
 import { listRecipes } from "@/lib/workspace/recipes";
 import { Card } from "@/components/ui/card";
+import { formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -39,7 +40,7 @@ export default async function WorkspaceDashboardPage({ searchParams }: { searchP
         {figures.map((figure) => (
           <Card key={figure.label} className="gap-1 px-4 py-4">
             <dt className="text-sm text-muted-foreground">{figure.label}</dt>
-            <dd className="text-2xl font-semibold tabular-nums">{figure.value.toLocaleString("en")}</dd>
+            <dd className="text-2xl font-semibold tabular-nums">{formatNumber(figure.value)}</dd>
           </Card>
         ))}
       </dl>

@@ -2,6 +2,7 @@ import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import { apps, plans } from "@/db/schema";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
+import { formatIsoDate } from "@/lib/format";
 import type { Queryable } from "@/lib/db";
 import { encodeCursor, type Cursor } from "./cursor";
 import { hasFilters, type CustomerQuery } from "@/lib/customers/query-input";
@@ -149,7 +150,7 @@ export async function countCustomerTable(ctx: RequestContext, query: CustomerQue
 async function countsOf(tx: Queryable, ctx: TableSqlContext, query: CustomerQuery): Promise<StatusCounts> {
   if (!hasFilters(query)) {
     // Trials ending after today come from the per-day counts; today's from the index, to the second.
-    const today = ctx.now.toISOString().slice(0, 10);
+    const today = formatIsoDate(ctx.now);
     const [row] = await tx.execute<{ customers: number; trials: number; free_without_trial: number; in_trial: number }>(sql`
       select coalesce(pc.customers, 0)::int as customers, coalesce(pc.trials, 0)::int as trials,
              coalesce(pc.free_without_trial, 0)::int as free_without_trial,

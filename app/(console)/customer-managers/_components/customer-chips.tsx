@@ -4,6 +4,7 @@ import * as React from "react";
 import { X } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
+import { formatNumber } from "@/lib/format";
 
 /** How many chosen customers show as chips before "Show all". */
 const SHOWN = 30;
@@ -33,7 +34,7 @@ export function CustomerChips({ customers, onRemove }: { customers: ReadonlyMap<
       </ul>
       {entries.length > SHOWN ? (
         <Button type="button" variant="link" size="sm" className="text-xs" onClick={() => setAll(!all)}>
-          {all ? "Show fewer" : `Show all ${entries.length.toLocaleString("en")}`}
+          {all ? "Show fewer" : `Show all ${formatNumber(entries.length)}`}
         </Button>
       ) : null}
     </div>

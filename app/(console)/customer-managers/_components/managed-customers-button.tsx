@@ -9,7 +9,7 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } f
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useDebouncedValue } from "@/components/ui/search-combobox";
-import { plural } from "@/lib/format";
+import { formatNumber, plural } from "@/lib/format";
 
 type ManagedCustomers = { customers: { id: number; name: string }[]; total: number };
 
@@ -42,7 +42,7 @@ function ManagedCustomersList({ managerId, managerName, more }: ManagedCustomers
   return (
     <>
       <Button variant="link" size="sm" className="text-xs" onClick={() => setOpen(true)}>
-        +{more.toLocaleString("en")} more
+        +{formatNumber(more)} more
       </Button>
       <Dialog open={open} onOpenChange={setOpen}>
         <DialogContent>
@@ -73,7 +73,7 @@ function ManagedCustomersList({ managerId, managerName, more }: ManagedCustomers
                 {query.data.total === 0
                   ? "No customer matches your search."
                   : query.data.total > query.data.customers.length
-                    ? `Showing ${query.data.customers.length} of ${query.data.total.toLocaleString("en")}: search to narrow the list.`
+                    ? `Showing ${query.data.customers.length} of ${formatNumber(query.data.total)}: search to narrow the list.`
                     : plural(query.data.total, "customer")}
               </p>
             </>

@@ -1,5 +1,6 @@
 import { consoleRouteContext } from "@/lib/auth/route-session";
 import { customerCsvLines } from "@/lib/customers/reads/export";
+import { formatIsoDate } from "@/lib/format";
 import { customerQueryFromSearchParams } from "@/lib/customers/query-input";
 import { logError } from "@/lib/observability/log-error";
 
@@ -25,7 +26,7 @@ export async function GET(request: Request) {
       await lines.return(undefined);
     },
   });
-  const day = ctx.now.toISOString().slice(0, 10);
+  const day = formatIsoDate(ctx.now);
   return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

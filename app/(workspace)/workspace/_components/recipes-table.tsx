@@ -5,8 +5,7 @@ import type { RecipeRow } from "@/lib/workspace/recipes";
 import { RecipeStatusBadge } from "./recipe-status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+import { formatDate } from "@/lib/format";
 
 /** The account's recipes: name, status, project, latest version and who made it. */
 export function RecipesTable({ recipes }: { recipes: RecipeRow[] }) {
@@ -39,7 +38,7 @@ export function RecipesTable({ recipes }: { recipes: RecipeRow[] }) {
             <TableCell className="text-muted-foreground">{recipe.projectName ?? "—"}</TableCell>
             <TableCell>{recipe.latestVersion ?? "—"}</TableCell>
             <TableCell>{recipe.modifiedByName ?? "—"}</TableCell>
-            <TableCell className="text-muted-foreground">{dateFormat.format(recipe.updatedAt)}</TableCell>
+            <TableCell className="text-muted-foreground">{formatDate(recipe.updatedAt)}</TableCell>
           </TableRow>
         ))}
       </TableBody>

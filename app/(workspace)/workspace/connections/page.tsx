@@ -10,10 +10,9 @@ import { AppIcon } from "@/components/apps/app-icon";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableActionsCell, TableActionsHead, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Connections" };
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 export default async function ConnectionsPage() {
   const ctx = await requireWorkspacePage();
@@ -58,7 +57,7 @@ export default async function ConnectionsPage() {
                   {connection.authenticated ? <Badge variant="success">Authenticated</Badge> : <Badge variant="warning">Not authenticated</Badge>}
                 </TableCell>
                 <TableCell>{connection.createdByName ?? "—"}</TableCell>
-                <TableCell className="text-muted-foreground">{dateFormat.format(connection.createdAt)}</TableCell>
+                <TableCell className="text-muted-foreground">{formatDate(connection.createdAt)}</TableCell>
                 {canManage ? (
                   <TableActionsCell>
                     <DisconnectButton connection={{ id: connection.id, name: connection.name }} />

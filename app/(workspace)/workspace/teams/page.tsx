@@ -8,10 +8,9 @@ import { listTeam, listWorkspaceRoles } from "@/lib/workspace-team/team";
 import type { WorkspaceMember } from "@/lib/workspace-team/membership";
 import { CollaboratorsTable } from "@/components/people/collaborators-table";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Teams" };
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 /** Where a member's role comes from (decision D7), as the customer's own team reads it. */
 function roleSource(member: WorkspaceMember): string {
@@ -77,7 +76,7 @@ export default async function TeamsPage() {
                   <TableCell className="font-medium">{invitation.name}</TableCell>
                   <TableCell className="text-muted-foreground">{invitation.email}</TableCell>
                   <TableCell>{invitation.roleName ?? "—"}</TableCell>
-                  <TableCell className="text-muted-foreground">{dateFormat.format(invitation.invitedAt)}</TableCell>
+                  <TableCell className="text-muted-foreground">{formatDate(invitation.invitedAt)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -9,8 +9,8 @@ import { cn } from "@/lib/utils";
 import { FIRST_PAGE } from "../search-params";
 import { useCustomersUrlState } from "./customers-url-state";
 import { PAGE_SIZE_TRIGGER } from "./page-size-trigger";
+import { formatNumber } from "@/lib/format";
 
-const numberFormat = new Intl.NumberFormat("en");
 const pageSizeSelect = loadOnDemand(() => import("./page-size-select").then((module) => module.PageSizeSelect));
 
 /** Rows per page, closed: the same combobox as the Radix select it becomes on first use. */
@@ -53,8 +53,8 @@ export function CustomersPagination({ table, pageCount }: { table: Omit<Customer
       </div>
       <div className="flex items-center gap-1">
         <span className="mr-2 text-muted-foreground" aria-live="polite">
-          Page {numberFormat.format(page)}
-          {pageCount !== null ? ` of ${numberFormat.format(pageCount)}` : ""}
+          Page {formatNumber(page)}
+          {pageCount !== null ? ` of ${formatNumber(pageCount)}` : ""}
         </span>
         <Button variant="outline" size="icon" aria-label="First page" disabled={!table.hasPrevious} onClick={() => setState(FIRST_PAGE)}>
           <ChevronFirst aria-hidden />

@@ -8,11 +8,9 @@ import { UsageMeter } from "@/components/data-table/usage-meter";
 import { TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { SortKey } from "@/lib/customers/view-options";
 import type { CustomerTableRow } from "@/lib/customers/reads/table";
-import { plural } from "@/lib/format";
+import { formatDate, plural } from "@/lib/format";
 import { BusyTable } from "./busy-table";
 import { SortButton } from "./sort-button";
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 /*
  * TanStack Table's core, run on the server (no hook, no client code; plain store bindings stand in for React's):
@@ -48,7 +46,7 @@ function columnsFor(term: string) {
     column.accessor("createdAt", {
       id: "joined",
       header: "Joined",
-      cell: ({ getValue }) => dateFormat.format(new Date(getValue())),
+      cell: ({ getValue }) => formatDate(new Date(getValue())),
     }),
     column.accessor("tasksUsed", {
       id: "tasks",

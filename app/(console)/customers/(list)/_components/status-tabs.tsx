@@ -7,6 +7,7 @@ import { cn } from "@/lib/utils";
 import { FIRST_PAGE } from "../search-params";
 import { useCustomersUrlState } from "./customers-url-state";
 import { STATUS_PANEL_ID, statusTabId } from "./status-panel";
+import { formatNumber } from "@/lib/format";
 
 const TABS: { value: StatusTab; label: string }[] = [
   { value: "all", label: "All" },
@@ -14,8 +15,6 @@ const TABS: { value: StatusTab; label: string }[] = [
   { value: "in_trial", label: "In trial" },
   { value: "expired", label: "Expired subscription" },
 ];
-
-const numberFormat = new Intl.NumberFormat("en");
 
 const MOVES: Record<string, (index: number) => number> = {
   ArrowRight: (index) => (index + 1) % TABS.length,
@@ -65,7 +64,7 @@ export function StatusTabs({ counts }: { counts: StatusCounts }) {
           >
             {tab.label}
             <span className="rounded-full bg-muted px-2 py-0.5 text-xs tabular-nums" data-testid={`count-${tab.value}`}>
-              {`${numberFormat.format(count.value)}${count.capped ? "+" : ""}`}
+              {`${formatNumber(count.value)}${count.capped ? "+" : ""}`}
             </span>
           </button>
         );

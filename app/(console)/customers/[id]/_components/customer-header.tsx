@@ -6,8 +6,7 @@ import { SwitchToAccountButton } from "@/components/customers/switch-to-account-
 import type { CustomerHeader as CustomerHeaderData } from "@/lib/customers/reads/customer-page";
 import type { RoleOption } from "@/lib/customer-managers/options";
 import { AssignSelfButton } from "./assign-self-button";
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+import { formatDate } from "@/lib/format";
 
 /** The customer page's header: who the customer is, and Switch to this account for those rule U18 allows. */
 export function CustomerHeader({
@@ -57,7 +56,7 @@ export function CustomerHeader({
               <div className="flex items-center gap-1.5">
                 <dt className="text-muted-foreground">Joined</dt>
                 <dd className="font-medium">
-                  <time dateTime={customer.createdAt.toISOString()}>{dateFormat.format(customer.createdAt)}</time>
+                  <time dateTime={customer.createdAt.toISOString()}>{formatDate(customer.createdAt)}</time>
                 </dd>
               </div>
               <div className="flex items-center gap-1.5">

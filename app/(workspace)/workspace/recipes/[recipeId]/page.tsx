@@ -4,6 +4,7 @@ import { ChevronLeft } from "lucide-react";
 
 import { RecipeStatusBadge } from "../../_components/recipe-status-badge";
 import { RecipeActions } from "./_components/recipe-actions";
+import { formatDateTime } from "@/lib/format";
 import { parseRecordId } from "@/lib/ids";
 import { orNotFound } from "@/lib/actions/page-errors";
 import { actingAsLabel } from "@/lib/audit/labels";
@@ -16,7 +17,6 @@ import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "Recipe" };
 
-const dateTimeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function RecipePage({ params }: { params: Promise<{ recipeId: string }> }) {
   const ctx = await requireWorkspacePage();
@@ -67,7 +67,7 @@ export default async function RecipePage({ params }: { params: Promise<{ recipeI
                   {version.modifiedBy ? <div className="text-xs text-muted-foreground">{version.modifiedBy.email}</div> : null}
                 </TableCell>
                 <TableCell className="text-muted-foreground">{version.comment || "—"}</TableCell>
-                <TableCell className="text-muted-foreground">{dateTimeFormat.format(version.createdAt)} UTC</TableCell>
+                <TableCell className="text-muted-foreground">{formatDateTime(version.createdAt)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -4,17 +4,10 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { JobBucket } from "@/lib/customers/reads/dashboard";
 import type { BucketUnit } from "@/lib/customers/reads/dashboard-period";
-import { numberFormat } from "./format";
+import { formatNumber, formatShortDate, formatTimeOfDay } from "@/lib/format";
 import { DAY_MS } from "@/lib/time";
 
-// Dates are shown in UTC on the server and in the browser alike, so the first render and hydration agree.
-const dayFormat = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", timeZone: "UTC" });
-const hourFormat = new Intl.DateTimeFormat("en", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
-const bucketFormat = {
-  hour: new Intl.DateTimeFormat("en", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" }),
-  day: new Intl.DateTimeFormat("en", { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" }),
-};
-
+// Dates are shown in UTC on the server and in the browser alike (lib/format.ts), so the first render and hydration agree.
 const SERIES = [
   { key: "succeeded", name: "Successful jobs", color: "var(--success)" },
   { key: "failed", name: "Failed jobs", color: "var(--destructive)" },
@@ -25,8 +18,9 @@ export function JobsChart({ series, bucketUnit, periodLabel }: { series: JobBuck
   const spansDays = series.length > 0 && Date.parse(series[series.length - 1]!.start) - Date.parse(series[0]!.start) > DAY_MS;
   // Hours over a day; dates otherwise, marked at midnight (UTC) when the bars are shorter than a day.
   const ticks = bucketUnit === "hour" && spansDays ? series.filter((bucket) => new Date(bucket.start).getUTCHours() === 0).map((b) => b.start) : undefined;
-  const tick = (value: string) => (bucketUnit === "hour" && !spansDays ? hourFormat : dayFormat).format(new Date(value));
-  const label = (value: unknown) => `${bucketFormat[bucketUnit].format(new Date(String(value)))} UTC`;
+  const tick = (value: string) => (bucketUnit === "hour" && !spansDays ? formatTimeOfDay(new Date(value)) : formatShortDate(new Date(value)));
+  const bucketLabel = (start: string) => (bucketUnit === "hour" ? formatTimeOfDay(new Date(start), true) : formatShortDate(new Date(start), true));
+  const label = (value: unknown) => `${bucketLabel(String(value))} UTC`;
   const busy = series.filter((bucket) => bucket.succeeded + bucket.failed > 0);
 
   return (
@@ -72,9 +66,9 @@ export function JobsChart({ series, bucketUnit, periodLabel }: { series: JobBuck
               ) : (
                 busy.map((bucket) => (
                   <tr key={bucket.start}>
-                    <th scope="row">{bucketFormat[bucketUnit].format(new Date(bucket.start))}</th>
-                    <td>{numberFormat.format(bucket.succeeded)}</td>
-                    <td>{numberFormat.format(bucket.failed)}</td>
+                    <th scope="row">{bucketLabel(bucket.start)}</th>
+                    <td>{formatNumber(bucket.succeeded)}</td>
+                    <td>{formatNumber(bucket.failed)}</td>
                   </tr>
                 ))
               )}

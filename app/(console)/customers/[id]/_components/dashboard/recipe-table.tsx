@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { RecipeActivity } from "@/lib/customers/reads/dashboard";
-import { numberFormat } from "./format";
+import { formatNumber } from "@/lib/format";
 
 /** Every recipe of the workspace with its status and its jobs in the period. */
 export function RecipeTable({ recipes, periodLabel }: { recipes: RecipeActivity[]; periodLabel: string }) {
@@ -36,8 +36,8 @@ export function RecipeTable({ recipes, periodLabel }: { recipes: RecipeActivity[
                     {recipe.status === "running" ? "Running" : "Stopped"}
                   </Badge>
                 </TableCell>
-                <TableCell className="text-right tabular-nums">{numberFormat.format(recipe.succeeded)}</TableCell>
-                <TableCell className="text-right tabular-nums">{numberFormat.format(recipe.failed)}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatNumber(recipe.succeeded)}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatNumber(recipe.failed)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

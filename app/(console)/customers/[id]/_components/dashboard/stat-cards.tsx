@@ -1,9 +1,6 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { CustomerDashboard } from "@/lib/customers/reads/dashboard";
-import { pluralWord } from "@/lib/format";
-import { formatRate, numberFormat } from "./format";
-
-const monthFormat = new Intl.DateTimeFormat("en", { month: "long", year: "numeric", timeZone: "UTC" });
+import { formatMonth, formatNumber, formatPercent, pluralWord } from "@/lib/format";
 
 function StatCard({ title, value, detail, children }: { title: string; value: string; detail: string; children?: React.ReactNode }) {
   const id = `stat-${title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
@@ -31,23 +28,23 @@ export function StatCards({ dashboard }: { dashboard: CustomerDashboard }) {
     <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
       <StatCard
         title="Active recipes"
-        value={`${numberFormat.format(recipes.running)} of ${numberFormat.format(recipes.total)}`}
+        value={`${formatNumber(recipes.running)} of ${formatNumber(recipes.total)}`}
         detail="Recipes running now, out of all recipes"
       />
       <StatCard
         title="Success rate"
-        value={formatRate(dashboard.successRate)}
-        detail={`${numberFormat.format(jobs.succeeded)} successful ${pluralWord(jobs.succeeded, "job")}`}
+        value={formatPercent(dashboard.successRate)}
+        detail={`${formatNumber(jobs.succeeded)} successful ${pluralWord(jobs.succeeded, "job")}`}
       />
       <StatCard
         title="Error rate"
-        value={formatRate(dashboard.errorRate)}
-        detail={`${numberFormat.format(jobs.failed)} failed ${pluralWord(jobs.failed, "job")}`}
+        value={formatPercent(dashboard.errorRate)}
+        detail={`${formatNumber(jobs.failed)} failed ${pluralWord(jobs.failed, "job")}`}
       />
       <StatCard
         title="Tasks used in billing period"
-        value={`${numberFormat.format(usage.tasksUsed)} / ${numberFormat.format(usage.taskLimit)}`}
-        detail={`${monthFormat.format(new Date(usage.billingPeriod))} · ${usage.planName} plan`}
+        value={`${formatNumber(usage.tasksUsed)} / ${formatNumber(usage.taskLimit)}`}
+        detail={`${formatMonth(new Date(usage.billingPeriod))} · ${usage.planName} plan`}
       >
         <div
           role="progressbar"
