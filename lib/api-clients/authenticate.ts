@@ -5,8 +5,9 @@ import type { RequestContext } from "@/lib/context";
 import { getDatabase } from "@/lib/db";
 import { againIfUnreachable } from "@/lib/db/errors";
 import { hashToken, TOKEN_PREFIX } from "./token";
+import { MINUTE_MS } from "@/lib/time";
 
-const LAST_USED_RESOLUTION_MS = 60_000;
+const LAST_USED_RESOLUTION_MS = MINUTE_MS;
 
 /**
  * The context of the API client a bearer token belongs to, or null for an unknown, revoked or expired token.

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDatabase } from "@/lib/db";
 import { rateLimitSetting } from "@/lib/env";
+import { MINUTE_MS } from "@/lib/time";
 
 /**
  * Per-client fixed-window rate limits, shared by every instance through PostgreSQL. The documented limits are per
@@ -18,7 +19,7 @@ export const RATE_GROUPS = {
 } as const;
 export type RateGroup = keyof typeof RATE_GROUPS;
 
-const WINDOW_MS = 60_000;
+const WINDOW_MS = MINUTE_MS;
 
 export function rateLimitOf(group: RateGroup): number {
   return rateLimitSetting(group) ?? RATE_GROUPS[group];

@@ -7,8 +7,8 @@ import { exportAuditCsv } from "./export";
 import { auditFilterSchema, auditPageSchema } from "./filters";
 import { listAuditEvents } from "./list";
 import { recordAudit } from "./record";
+import { DAY_MS } from "@/lib/time";
 
-const DAY = 86_400_000;
 
 async function setup() {
   const db = getDatabase();
@@ -20,7 +20,7 @@ async function setup() {
   const start = new Date("2025-03-01T12:00:00Z");
   // Ten events a day apart: the member's work in the customer on even days, the admin's on odd days.
   for (let i = 0; i < 10; i++) {
-    const at = new Date(start.getTime() + i * DAY);
+    const at = new Date(start.getTime() + i * DAY_MS);
     const ctx = i % 2 === 0 ? insideCustomer(personContext(acme.partner, member, { at }), customer) : { ...admin, now: at };
     await recordAudit(db, ctx, { action: i % 2 === 0 ? "recipe.version_save" : "customer_manager.update", targetId: i, changes: { step: { from: i - 1, to: i }, note: `event-${i}` } });
   }

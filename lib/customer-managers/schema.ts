@@ -41,6 +41,7 @@ export const removeManagerSchema = z.object({ id: recordIdNumber() });
 /** Chosen customers, or all of them, present and future (rule C5). */
 export type CustomerSelection = number[] | "all";
 
+/** The form's selection: the **Manage all customers** switch, else exactly the customers chosen (none stays none). */
 export function selectionOf(form: { manageAll: boolean; customerIds: number[] }): CustomerSelection {
   return form.manageAll ? "all" : form.customerIds;
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { billingPeriodOf, effectivePlan, tasksUsedInPeriod, trialState } from "./plan";
+import { DAY_MS } from "@/lib/time";
 
 const at = new Date("2026-06-15T12:00:00Z");
-const days = (n: number) => new Date(at.getTime() + n * 86_400_000);
+const days = (n: number) => new Date(at.getTime() + n * DAY_MS);
 const growth = { id: 2, name: "Growth", taskLimit: 10_000, connectionLimit: 25, isFree: false };
 const free = { id: 1, name: "Free", taskLimit: 100, connectionLimit: 5, isFree: true };
 

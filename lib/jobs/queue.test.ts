@@ -10,6 +10,7 @@ import { PERIODIC_JOBS, periodicHandlers, periodicScheduler, periodKey } from ".
 import { cancelJob, claimJob, enqueueJob } from "./queue";
 import { recentJobRuns } from "./runs";
 import { startWorker, type JobHandler } from "./worker";
+import { HOUR_MS } from "@/lib/time";
 
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 const recordOf = async (id: number) => (await getDatabase().select().from(backgroundJobs).where(eq(backgroundJobs.id, id)))[0]!;
@@ -159,9 +160,9 @@ describe("the periodic jobs", () => {
 
   it("are the billing roll-over and the ended-trials flag (moved from instrumentation.ts), with the rate-limit pruning and the customers' notifications", async () => {
     expect(PERIODIC_JOBS.map((job) => [job.name, job.everyMs])).toEqual([
-      ["billing-roll-over", 3_600_000],
+      ["billing-roll-over", HOUR_MS],
       ["flag-ended-trials", 60_000],
-      ["prune-rate-limit-windows", 3_600_000],
+      ["prune-rate-limit-windows", HOUR_MS],
       ["send-customer-notifications", 60_000],
     ]);
     const handlers = periodicHandlers();

@@ -5,13 +5,14 @@ import { now } from "@/lib/clock";
 import { getDatabase } from "@/lib/db";
 import { unseal } from "./seal";
 import { mailFrom, smtpTransport, smtpUrl } from "./transport";
+import { HOUR_MS, MINUTE_MS } from "@/lib/time";
 
 /** After this many refused or failed attempts a message is given up (status failed) and shown so to admins. */
 export const MAX_ATTEMPTS = 8;
-const FIRST_RETRY_MS = 60_000;
-const LONGEST_WAIT_MS = 6 * 60 * 60_000;
+const FIRST_RETRY_MS = MINUTE_MS;
+const LONGEST_WAIT_MS = 6 * HOUR_MS;
 /** How long a claimed message is left alone by other workers: a worker that dies mid-send gives it back then. */
-const CLAIM_MS = 2 * 60_000;
+const CLAIM_MS = 2 * MINUTE_MS;
 const BATCH = 20;
 
 /** Exponential backoff: 1, 2, 4, 8… minutes after the attempt that failed, at most 6 hours. */

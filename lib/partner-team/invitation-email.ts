@@ -3,10 +3,11 @@ import type { PartnerRole, RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { publicUrl, renderEmail } from "@/lib/mail/render";
+import { DAY_MS } from "@/lib/time";
 import { PARTNER_ROLE_LABELS } from "./schema";
 
 /** How long a team invitation link can be used. */
-export const TEAM_INVITATION_VALID_MS = 7 * 24 * 60 * 60_000;
+export const TEAM_INVITATION_VALID_MS = 7 * DAY_MS;
 export const TEAM_INVITATION_PREFIX = "pctinv_";
 
 /** Queues the invitation email, with the one-time link, in the transaction that made or renewed the invitation. */

@@ -19,6 +19,7 @@ import { listTeam } from "./list";
 import { removeTeamMember } from "./remove";
 import { resendTeamInvitation } from "./resend";
 import { revokeTeamInvitation } from "./revoke";
+import { HOUR_MS } from "@/lib/time";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
 
@@ -133,7 +134,7 @@ describe("roles and removal", () => {
     const customer = await createCustomer(db, acme.partner.id, acme.plans.starter.id);
     const { user: manager } = await createManager(db, acme.partner.id, SYSTEM_ROLE_IDS.admin, [customer.id], "Leaving Manager");
     const home = await openSession(db, acme.partner.id, manager.id);
-    const switched = await openSession(db, acme.partner.id, manager.id, { activeCustomerId: customer.id, switchExpiresAt: new Date(Date.now() + 3600_000) });
+    const switched = await openSession(db, acme.partner.id, manager.id, { activeCustomerId: customer.id, switchExpiresAt: new Date(Date.now() + HOUR_MS) });
     expect(await loadSessionContext(switched, meta)).toMatchObject({ account: { kind: "customer" } });
 
     await removeTeamMember(admin, { userId: manager.id });

@@ -11,10 +11,11 @@ import { DomainError, fieldErrorsOf } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { publicUrl, renderEmail } from "@/lib/mail/render";
 import { forgotPasswordSchema } from "./schema";
+import { HOUR_MS } from "@/lib/time";
 
-export const RESET_VALID_MS = 60 * 60_000;
+export const RESET_VALID_MS = HOUR_MS;
 export const RESET_TOKEN_PREFIX = "pcpwr_";
-const WINDOW_MS = 60 * 60_000;
+const WINDOW_MS = HOUR_MS;
 const MAX_PER_EMAIL = 5;
 const MAX_PER_ADDRESS = 20;
 /**

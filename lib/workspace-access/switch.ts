@@ -9,6 +9,7 @@ import { conflict, forbidden, notFound } from "@/lib/errors";
 import { workspaceAccess } from "./access";
 import type { switchAccountSchema } from "./switch-schema";
 import type { z } from "zod";
+import { MINUTE_MS } from "@/lib/time";
 
 /** How long a switch into a customer account lasts: SWITCH_TIME_LIMIT_MINUTES, 60 minutes by default (lib/env.ts). */
 export function switchTimeLimitMinutes(): number {
@@ -62,7 +63,7 @@ async function startSwitch(tx: Queryable, ctx: RequestContext, input: z.output<t
   const access = customer ? await workspaceAccess(tx, ctx, customer.id) : null;
   if (!customer || !access) throw notFound("Customer");
 
-  const expiresAt = new Date(ctx.now.getTime() + switchTimeLimitMinutes() * 60_000);
+  const expiresAt = new Date(ctx.now.getTime() + switchTimeLimitMinutes() * MINUTE_MS);
   const [switched] = await tx
     .update(sessions)
     .set({ activeCustomerId: customer.id, switchReason: input.reason || null, switchExpiresAt: expiresAt })

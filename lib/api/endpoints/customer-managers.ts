@@ -41,7 +41,8 @@ const createBody = z.object({
 
 const updateBody = z.object({ role_id: roleId, permitted_workspace_ids: permittedWorkspaceIds });
 
-const selectionOf = (ids: number[] | undefined): CustomerSelection => (ids && ids.length > 0 ? ids : "all");
+/** The API's way of saying **Manage all customers**: no `permitted_workspace_ids`, or an empty list (the form has a switch, selectionOf). */
+const permittedSelection = (ids: number[] | undefined): CustomerSelection => (ids && ids.length > 0 ? ids : "all");
 
 /** The commands' field names, as the API calls them. */
 const API_FIELDS: Record<string, string> = { userId: "team_collaborator_id", roleId: "role_id", customerIds: "permitted_workspace_ids" };
@@ -93,7 +94,7 @@ export const createCustomerManagerEndpoint = defineEndpoint({
   status: 201,
   async handler(ctx, { body }) {
     const { id } = await withApiFields(() =>
-      assignCustomerManager(ctx, { userId: body.team_collaborator_id, roleId: body.role_id, customerIds: selectionOf(body.permitted_workspace_ids) }),
+      assignCustomerManager(ctx, { userId: body.team_collaborator_id, roleId: body.role_id, customerIds: permittedSelection(body.permitted_workspace_ids) }),
     );
     return { result: toManager(await getCustomerManager(ctx, id)) };
   },
@@ -111,7 +112,7 @@ export const updateCustomerManagerEndpoint = defineEndpoint({
   body: updateBody,
   response: resultOf(manager),
   async handler(ctx, { params, body }) {
-    await withApiFields(() => editCustomerManager(ctx, { id: params.id, roleId: body.role_id, customerIds: selectionOf(body.permitted_workspace_ids) }));
+    await withApiFields(() => editCustomerManager(ctx, { id: params.id, roleId: body.role_id, customerIds: permittedSelection(body.permitted_workspace_ids) }));
     return { result: toManager(await getCustomerManager(ctx, params.id)) };
   },
 });
