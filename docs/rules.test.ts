@@ -11,9 +11,15 @@ import { describe, expect, it } from "vitest";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const rulesFile = join(root, "docs/rules.md");
 
-const SCANNED_DIRS = ["app", "lib", "components", "db", "scripts", "e2e", "docs"];
-const SCANNED_FILES = ["proxy.ts", "instrumentation.ts", "next.config.mjs", "README.md", ".env.example"];
-const SCANNED_EXTENSIONS = /\.(ts|tsx|mjs|sql|md)$/;
+/**
+ * Every file of the repository that a person wrote, whatever its folder (app, lib, components, tests, e2e, db,
+ * scripts, docs, .ci…) and type: everything but what is installed, built, generated or recorded by a run.
+ */
+const SKIPPED_DIRS = new Set(["node_modules", ".git", ".next", ".data", "test-results", "playwright-report", "public"]);
+const SKIPPED_FILES = new Set(["package-lock.json", "next-env.d.ts"]);
+const SCANNED_EXTENSIONS = /\.(ts|tsx|js|mjs|cjs|sql|md|json|css|sh|ya?ml)$|^\.env\.example$/;
+/** Files without an extension that are still source: the CI script. */
+const SCANNED_DIRS_WHOLE = new Set([".ci"]);
 
 /**
  * A citation: one of the four families and a number, optionally a range ("U20–U22", "C2-C5"). Not preceded by a
@@ -24,15 +30,15 @@ const CITATION = /(?<![\w!%#])([UCAD])(\d{1,2})(?:\s*[–-]\s*\1?(\d{1,2}))?(?!\
 
 function sourceFiles(): string[] {
   const files: string[] = [];
-  const walk = (dir: string) => {
+  const walk = (dir: string, whole: boolean) => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (SCANNED_EXTENSIONS.test(name)) files.push(path);
+      if (statSync(path).isDirectory()) {
+        if (!SKIPPED_DIRS.has(name)) walk(path, SCANNED_DIRS_WHOLE.has(name));
+      } else if ((whole || SCANNED_EXTENSIONS.test(name)) && !SKIPPED_FILES.has(name)) files.push(path);
     }
   };
-  for (const dir of SCANNED_DIRS) walk(join(root, dir));
-  for (const file of SCANNED_FILES) if (existsSync(join(root, file))) files.push(join(root, file));
+  walk(root, false);
   return files.filter((file) => file !== rulesFile);
 }
 
