@@ -907,3 +907,52 @@ export const apiRateLimitWindows = pgTable(
   },
   (t) => [primaryKey({ columns: [t.apiClientId, t.rateGroup, t.windowStart] }), index("api_rate_limit_windows_start_idx").on(t.windowStart)],
 );
+
+/**
+ * A CSV import of customers (issue 17): the file validated against a column mapping, kept until a bulk job applies
+ * it. Validating again with another mapping makes another import; one that is never started is only a record.
+ */
+export const customerImports = pgTable(
+  "customer_imports",
+  {
+    id: id(),
+    partnerId: partnerId(),
+    fileName: text("file_name").notNull(),
+    header: jsonb("header").$type<string[]>().notNull(),
+    mapping: jsonb("mapping").$type<Record<string, number | null>>().notNull(),
+    totalRows: integer("total_rows").notNull(),
+    createRows: integer("create_rows").notNull(),
+    updateRows: integer("update_rows").notNull(),
+    errorRows: integer("error_rows").notNull(),
+    /** Who validated it, for the job that applies it. */
+    createdByName: text("created_by_name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.partnerId, t.createdAt)],
+);
+
+/**
+ * One row of an import, by its line in the file: what it writes once validated (`values`, for `create` and `update`)
+ * or why it cannot (`reason` and the row's own cells, for the error file). A batch of the import's job reads its
+ * rows by line, so that a resumed job picks up exactly where the last committed batch stopped.
+ */
+export const customerImportRows = pgTable(
+  "customer_import_rows",
+  {
+    importId: integer("import_id")
+      .notNull()
+      .references(() => customerImports.id, { onDelete: "cascade" }),
+    partnerId: partnerId(),
+    line: integer("line").notNull(),
+    externalId: text("external_id"),
+    kind: text("kind").notNull(),
+    values: jsonb("values").$type<Record<string, unknown>>(),
+    reason: text("reason"),
+    cells: jsonb("cells").$type<string[]>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.importId, t.line] }),
+    index().on(t.partnerId),
+    check("customer_import_rows_kind_check", sql`${t.kind} in ('create', 'update', 'error')`),
+  ],
+);

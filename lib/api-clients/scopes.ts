@@ -14,6 +14,7 @@ export const API_SCOPES = [
   "embedding:read",
   "embedding:write",
   "members:write",
+  "customer_imports:write",
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
@@ -29,6 +30,7 @@ export const SCOPE_LABELS: Record<ApiScope, string> = {
   "embedding:read": "Embedding (signing keys): read",
   "embedding:write": "Embedding (signing keys): write",
   "members:write": "Partner team: invite, change roles, remove",
+  "customer_imports:write": "Customers: import from CSV (adds and updates customers)",
 };
 
 export const ENVIRONMENT_TYPES = ["development", "test", "production"] as const;

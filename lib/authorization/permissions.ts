@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   "customers.read": { partner: "member", scope: "customers:read" },
   "customers.write": { partner: "admin", scope: "customers:write" },
   "bulk_jobs.write": { partner: "admin", scope: "customers:write" },
+  "customer_imports.write": { partner: "admin", scope: "customer_imports:write" },
   "customer_managers.read": { partner: "member", scope: "customer_managers:read" },
   "customer_managers.write": { partner: "admin", scope: "customer_managers:write" },
   "team.read": { partner: "member", scope: "members:read" },

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { customers, environments, plans } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
+import type { Transaction } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { conflict, invalid } from "@/lib/errors";
 import { billingPeriodOf } from "@/lib/customers/billing-period";
@@ -19,55 +20,66 @@ export async function addCustomer(
   options: { iframeOrigins?: string[] } = {},
 ): Promise<{ id: number; name: string }> {
   try {
-    return await inPartnerScope(ctx, async (tx) => {
-      const [plan] = await tx
-        .select({ id: plans.id, name: plans.name })
-        .from(plans)
-        .where(and(eq(plans.id, input.planId), eq(plans.partnerId, ctx.partnerId), eq(plans.isFree, false)));
-      if (!plan) throw invalid("Choose one of your plans.", { planId: ["Choose one of your plans."] });
-      if (input.externalId !== null) {
-        const [taken] = await tx
-          .select({ id: customers.id })
-          .from(customers)
-          .where(and(eq(customers.partnerId, ctx.partnerId), eq(customers.externalId, input.externalId)));
-        if (taken) throw conflict(EXTERNAL_ID_TAKEN, { externalId: [EXTERNAL_ID_TAKEN] });
-      }
-      const [customer] = await tx
-        .insert(customers)
-        .values({
-          partnerId: ctx.partnerId,
-          name: input.name,
-          notificationEmail: input.notificationEmail,
-          planId: plan.id,
-          externalId: input.externalId,
-          iframeOrigins: options.iframeOrigins ?? [],
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-          usagePeriod: billingPeriodOf(ctx.now),
-        })
-        .returning({ id: customers.id, name: customers.name });
-      await tx.insert(environments).values(
-        (["development", "test", "production"] as const).map((type) => ({ partnerId: ctx.partnerId, customerId: customer!.id, type })),
-      );
-      await recordAudit(tx, ctx, {
-        action: "customer.created",
-        targetType: "customer",
-        targetId: customer!.id,
-        customer: customer!,
-        changes: {
-          name: { from: null, to: input.name },
-          externalId: { from: null, to: input.externalId },
-          notificationEmail: { from: null, to: input.notificationEmail },
-          plan: { from: null, to: plan.name },
-          ...(options.iframeOrigins?.length ? { iframeOrigins: { from: null, to: options.iframeOrigins } } : {}),
-        },
-      });
-      return customer!;
-    });
+    return await inPartnerScope(ctx, (tx) => insertCustomer(tx, ctx, input, options));
   } catch (error) {
     if (isUniqueViolation(error, "customers_partner_external_id_key")) {
       throw conflict(EXTERNAL_ID_TAKEN, { externalId: [EXTERNAL_ID_TAKEN] });
     }
     throw error;
   }
+}
+
+/**
+ * The add itself, in the caller's partner-scoped transaction: the one verb behind **+ Add customer**, the API's
+ * `POST /api/managed_users` and each new row of a CSV import, with the same checks and the same audit event.
+ */
+export async function insertCustomer(
+  tx: Transaction,
+  ctx: RequestContext,
+  input: AddCustomerValues,
+  options: { iframeOrigins?: string[] } = {},
+): Promise<{ id: number; name: string }> {
+  const [plan] = await tx
+    .select({ id: plans.id, name: plans.name })
+    .from(plans)
+    .where(and(eq(plans.id, input.planId), eq(plans.partnerId, ctx.partnerId), eq(plans.isFree, false)));
+  if (!plan) throw invalid("Choose one of your plans.", { planId: ["Choose one of your plans."] });
+  if (input.externalId !== null) {
+    const [taken] = await tx
+      .select({ id: customers.id })
+      .from(customers)
+      .where(and(eq(customers.partnerId, ctx.partnerId), eq(customers.externalId, input.externalId)));
+    if (taken) throw conflict(EXTERNAL_ID_TAKEN, { externalId: [EXTERNAL_ID_TAKEN] });
+  }
+  const [customer] = await tx
+    .insert(customers)
+    .values({
+      partnerId: ctx.partnerId,
+      name: input.name,
+      notificationEmail: input.notificationEmail,
+      planId: plan.id,
+      externalId: input.externalId,
+      iframeOrigins: options.iframeOrigins ?? [],
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      usagePeriod: billingPeriodOf(ctx.now),
+    })
+    .returning({ id: customers.id, name: customers.name });
+  await tx.insert(environments).values(
+    (["development", "test", "production"] as const).map((type) => ({ partnerId: ctx.partnerId, customerId: customer!.id, type })),
+  );
+  await recordAudit(tx, ctx, {
+    action: "customer.created",
+    targetType: "customer",
+    targetId: customer!.id,
+    customer: customer!,
+    changes: {
+      name: { from: null, to: input.name },
+      externalId: { from: null, to: input.externalId },
+      notificationEmail: { from: null, to: input.notificationEmail },
+      plan: { from: null, to: plan.name },
+      ...(options.iframeOrigins?.length ? { iframeOrigins: { from: null, to: options.iframeOrigins } } : {}),
+    },
+  });
+  return customer!;
 }

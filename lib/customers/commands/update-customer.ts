@@ -1,5 +1,6 @@
 import "server-only";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
+import type { Transaction } from "@/lib/db";
 import type { CommandPlan } from "./customer-command";
 import { applyPlans } from "./customer-command";
 import { readCustomer, type CustomerRecord } from "@/lib/customers/reads/customer-record";
@@ -37,23 +38,32 @@ export async function updateCustomer(ctx: RequestContext, reference: string, pat
   return withExternalIdConflict(() =>
     inPartnerScope(ctx, async (tx) => {
       const found = await findManagedUser(tx, ctx, reference);
-      const customer = await readCustomer(tx, ctx, found.id, { forUpdate: true });
-      const plans: CommandPlan[] = [];
-      let current: CustomerRecord = customer;
-      const add = (plan: CommandPlan) => {
-        plans.push(plan);
-        if (plan.set && "trialEndsAt" in plan.set) current = { ...current, trialEndsAt: plan.set.trialEndsAt ?? null };
-      };
-      if (patch.name !== undefined) add(nameChange(current, patch.name));
-      if (patch.notificationEmail !== undefined) add(notificationEmailChange(current, patch.notificationEmail));
-      if (patch.externalId !== undefined) add(await externalIdChange(tx, ctx, current, patch.externalId));
-      if (patch.iframeOrigins !== undefined) add(iframeOriginsChange(current, patch.iframeOrigins ?? []));
-      if (patch.planId !== undefined) add(await planChange(tx, ctx, current, patch.planId));
-      if (patch.inTrial === true) add(trialChange(ctx, current, true));
-      // Ending a trial that is not running changes nothing (the API's `in_trial: false` on a subscription).
-      if (patch.inTrial === false && current.trialEndsAt !== null) add(trialChange(ctx, current, false));
-      await applyPlans(tx, ctx, customer, plans);
-      return toManagedUser(await findManagedUser(tx, ctx, String(customer.id)), ctx.now);
+      await patchCustomer(tx, ctx, found.id, patch);
+      return toManagedUser(await findManagedUser(tx, ctx, String(found.id)), ctx.now);
     }),
   );
+}
+
+/**
+ * The update itself, in the caller's partner-scoped transaction: the customer read and locked, then each given field
+ * through its verb. The API's update and each known row of a CSV import go through it. Answers whether anything
+ * changed.
+ */
+export async function patchCustomer(tx: Transaction, ctx: RequestContext, customerId: number, patch: CustomerPatch): Promise<boolean> {
+  const customer = await readCustomer(tx, ctx, customerId, { forUpdate: true });
+  const plans: CommandPlan[] = [];
+  let current: CustomerRecord = customer;
+  const add = (plan: CommandPlan) => {
+    plans.push(plan);
+    if (plan.set && "trialEndsAt" in plan.set) current = { ...current, trialEndsAt: plan.set.trialEndsAt ?? null };
+  };
+  if (patch.name !== undefined) add(nameChange(current, patch.name));
+  if (patch.notificationEmail !== undefined) add(notificationEmailChange(current, patch.notificationEmail));
+  if (patch.externalId !== undefined) add(await externalIdChange(tx, ctx, current, patch.externalId));
+  if (patch.iframeOrigins !== undefined) add(iframeOriginsChange(current, patch.iframeOrigins ?? []));
+  if (patch.planId !== undefined) add(await planChange(tx, ctx, current, patch.planId));
+  if (patch.inTrial === true) add(trialChange(ctx, current, true));
+  // Ending a trial that is not running changes nothing (the API's `in_trial: false` on a subscription).
+  if (patch.inTrial === false && current.trialEndsAt !== null) add(trialChange(ctx, current, false));
+  return applyPlans(tx, ctx, customer, plans);
 }
