@@ -68,7 +68,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** Text files have no NUL and (tab, CR and LF aside) no C0 control characters; a spreadsheet or a zip has many. */
+/** Text files have no NUL and (tab, CR and LF aside) no control characters below space; a spreadsheet or a zip has many. */
 function firstBinaryByte(bytes: Uint8Array): number {
   for (let index = 0; index < bytes.length; index++) {
     const byte = bytes[index]!;
