@@ -23,12 +23,14 @@ export interface Endpoint<P extends AnyObject = AnyObject, Q extends AnyObject =
   params?: P;
   query?: Q;
   body?: B;
+  /** A file as the whole body (a CSV import), read up to `maxBytes` and handed to the handler as bytes. */
+  upload?: { contentType: string; maxBytes: number };
   /** The shape of a successful answer, for the document. */
   response: z.ZodType;
   status?: 200 | 201;
   handler: (
     ctx: RequestContext,
-    input: { params: z.output<P>; query: z.output<Q>; body: z.output<B>; url: URL },
+    input: { params: z.output<P>; query: z.output<Q>; body: z.output<B>; upload?: Uint8Array; url: URL },
   ) => Promise<unknown>;
 }
 

@@ -62,7 +62,7 @@ function operation(endpoint: AnyEndpoint): JsonSchema {
     [String(endpoint.status ?? 200)]: { description: "Success", content: { "application/json": { schema: outputSchema(endpoint.response) } } },
   };
   for (const [status, description] of Object.entries(ERROR_STATUSES)) {
-    if (!endpoint.body && ["413", "415"].includes(status)) continue;
+    if (!endpoint.body && !(endpoint.upload && status === "413") && ["413", "415"].includes(status)) continue;
     responses[status] = { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
   }
   return {
@@ -74,6 +74,7 @@ function operation(endpoint: AnyEndpoint): JsonSchema {
     tags: [endpoint.tag],
     parameters: parameters(endpoint),
     ...(endpoint.body ? { requestBody: { required: true, content: { "application/json": { schema: inputSchema(endpoint.body) } } } } : {}),
+    ...(endpoint.upload ? { requestBody: { required: true, content: { [endpoint.upload.contentType]: { schema: { type: "string" } } } } } : {}),
     responses,
   };
 }

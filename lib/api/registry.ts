@@ -6,6 +6,7 @@ import {
   listCustomerManagersEndpoint,
   updateCustomerManagerEndpoint,
 } from "./endpoints/customer-managers";
+import { createCustomerImport } from "./endpoints/customer-imports";
 import { listMembers, listRoles } from "./endpoints/directory";
 import { embeddingEndpoints } from "./endpoints/embedding";
 import {
@@ -31,6 +32,7 @@ export const API_ENDPOINTS: readonly AnyEndpoint[] = [
   createManagedUser,
   updateManagedUser,
   deleteManagedUser,
+  createCustomerImport,
   listCustomerManagersEndpoint,
   createCustomerManagerEndpoint,
   updateCustomerManagerEndpoint,

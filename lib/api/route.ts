@@ -9,6 +9,7 @@ import type { AnyEndpoint } from "./endpoint";
 import { apiFieldErrors, domainErrorResponse, errorResponse } from "./errors";
 import { logError } from "@/lib/observability/log-error";
 import { takeRequest } from "./rate-limit";
+import { readUpload } from "@/lib/customer-import/read-upload";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -98,7 +99,13 @@ export function apiRoute(endpoint: AnyEndpoint) {
         if (hasErrors(unstorable)) return validationResponse(unstorable, "request body");
         body = parsed.data;
       }
-      const result = await endpoint.handler(ctx, { params: params.data, query: query.data, body, url });
+      let upload: Uint8Array | undefined;
+      if (endpoint.upload) {
+        const read = await readUpload(request, endpoint.upload.maxBytes);
+        if ("tooLarge" in read) return errorResponse(413, `The file is larger than ${endpoint.upload.maxBytes / (1024 * 1024)} MB.`);
+        upload = read.bytes;
+      }
+      const result = await endpoint.handler(ctx, { params: params.data, query: query.data, body, upload, url });
       return Response.json(result, { status: endpoint.status ?? 200, headers: { "cache-control": "no-store" } });
     } catch (error) {
       const known = knownFailure(error);
