@@ -956,3 +956,78 @@ export const customerImportRows = pgTable(
     check("customer_import_rows_kind_check", sql`${t.kind} in ('create', 'update', 'error')`),
   ],
 );
+// ─── Bulk jobs (issue 17) ─────────────────────────────────────────────────────
+
+/**
+ * A bulk action or import on many customers (lib/bulk-jobs): what was asked, by whom, on which selection, and how far
+ * it got. The queue's row (background_jobs) runs it; this row is the partner's record of it. `cursor` is the last
+ * position of bulk_job_customers done: each batch advances it in the transaction of its changes, so a worker killed
+ * mid-job resumes after the last batch that committed (no customer changed twice, none skipped).
+ */
+export const bulkJobs = pgTable(
+  "bulk_jobs",
+  {
+    id: id(),
+    partnerId: partnerId(),
+    /** The action and its parameters (BulkAction in lib/bulk-jobs/types.ts). */
+    action: jsonb("action").notNull(),
+    /** The action in words, fixed when it started ("Change plan to Growth"). */
+    actionLabel: text("action_label").notNull(),
+    /** The selection as asked (BulkSelection): IDs, external IDs or a view's filter. */
+    selection: jsonb("selection").notNull(),
+    selectionDescription: text("selection_description").notNull(),
+    /** queued → running → succeeded | failed | cancelled. */
+    status: text("status").notNull().default("queued"),
+    total: integer("total").notNull().default(0),
+    cursor: integer("cursor").notNull().default(0),
+    processed: integer("processed").notNull().default(0),
+    changed: integer("changed").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    /** The first 100 errors: `{ customerId?, externalId?, line?, reason }`. */
+    errors: jsonb("errors").notNull().default(sql`'[]'::jsonb`),
+    /** Who started it, as the audit log names them, and the request's IP and user agent: each batch acts as them. */
+    startedBy: jsonb("started_by").notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    queueJobId: bigint("queue_job_id", { mode: "number" }),
+    cancelRequested: boolean("cancel_requested").notNull().default(false),
+    /** The view's moment: a whole-view selection was resolved with this clock time, when the job was started. */
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("bulk_jobs_partner_created_idx").on(t.partnerId, t.createdAt),
+    check("bulk_jobs_status_check", sql`${t.status} in ('queued', 'running', 'succeeded', 'failed', 'cancelled')`),
+  ],
+);
+
+/** The customers of a bulk job, numbered 1…total when it was started: the snapshot its batches walk. */
+export const bulkJobCustomers = pgTable(
+  "bulk_job_customers",
+  {
+    bulkJobId: integer("bulk_job_id")
+      .notNull()
+      .references(() => bulkJobs.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    partnerId: integer("partner_id").notNull(),
+    /** Not a foreign key: a customer deleted meanwhile is reported by the batch that reaches it. */
+    customerId: integer("customer_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bulkJobId, t.position] })],
+);
+
+/** A file a bulk job produced (the export's CSV), kept for the admin to download, in chunks of a batch each. */
+export const bulkJobFileChunks = pgTable(
+  "bulk_job_file_chunks",
+  {
+    bulkJobId: integer("bulk_job_id")
+      .notNull()
+      .references(() => bulkJobs.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    partnerId: integer("partner_id").notNull(),
+    content: text("content").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bulkJobId, t.position] })],
+);

@@ -15,6 +15,8 @@ export const API_SCOPES = [
   "embedding:write",
   "members:write",
   "customer_imports:write",
+  "bulk_jobs:read",
+  "bulk_jobs:write",
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
@@ -31,6 +33,8 @@ export const SCOPE_LABELS: Record<ApiScope, string> = {
   "embedding:write": "Embedding (signing keys): write",
   "members:write": "Partner team: invite, change roles, remove",
   "customer_imports:write": "Customers: import from CSV (adds and updates customers)",
+  "bulk_jobs:read": "Bulk jobs: read",
+  "bulk_jobs:write": "Bulk jobs: start and cancel (changes many customers at once)",
 };
 
 export const ENVIRONMENT_TYPES = ["development", "test", "production"] as const;

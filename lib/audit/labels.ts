@@ -36,6 +36,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "customer.plan_changed": "Changed plan",
   "customer.trial_started": "Started trial",
   "customer.trial_turned_off": "Turned trial off",
+  "customer.trial_extended": "Extended trial",
   "customer.notification_email_changed": "Changed notification email",
   "customer.external_id_changed": "Changed external ID",
   "customer.iframe_origins_changed": "Changed iframe origin URLs",
@@ -61,6 +62,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "roles_migration.custom_role": "Migrated custom role",
   "api_client.created": "Created API client",
   "api_client.revoked": "Revoked API client",
+  "bulk_job.started": "Started bulk job",
+  "bulk_job.cancelled": "Cancelled bulk job",
 };
 
 export function actionLabel(action: string): string {

@@ -22,15 +22,12 @@ export function actingAs(ctx: RequestContext, inCustomerAs?: ActingAs): ActingAs
   return ctx.actor.partnerRole === "admin" ? "partner_admin" : "partner_member";
 }
 
-/**
- * Appends one audit event. Call it with the transaction of the change it describes, so that no change goes
- * unrecorded and no event describes a change that was rolled back.
- */
-export async function recordAudit(tx: Queryable, ctx: RequestContext, entry: AuditEntry, as?: ActingAs): Promise<void> {
+/** The row of one audit event, as every way of recording one writes it. */
+export function auditRow(ctx: RequestContext, entry: AuditEntry, as?: ActingAs): typeof auditEvents.$inferInsert {
   const customer =
     entry.customer ??
     (ctx.account.kind === "customer" ? { id: ctx.account.customerId, name: ctx.account.customerName } : undefined);
-  await tx.insert(auditEvents).values({
+  return {
     partnerId: ctx.partnerId,
     customerId: customer?.id ?? null,
     customerName: customer?.name ?? null,
@@ -46,5 +43,13 @@ export async function recordAudit(tx: Queryable, ctx: RequestContext, entry: Aud
     ip: ctx.ip,
     userAgent: ctx.userAgent,
     createdAt: ctx.now,
-  });
+  };
+}
+
+/**
+ * Appends one audit event. Call it with the transaction of the change it describes, so that no change goes
+ * unrecorded and no event describes a change that was rolled back.
+ */
+export async function recordAudit(tx: Queryable, ctx: RequestContext, entry: AuditEntry, as?: ActingAs): Promise<void> {
+  await tx.insert(auditEvents).values(auditRow(ctx, entry, as));
 }

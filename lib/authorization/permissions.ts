@@ -19,8 +19,9 @@ export interface PermissionRule {
 export const PERMISSIONS = {
   "customers.read": { partner: "member", scope: "customers:read" },
   "customers.write": { partner: "admin", scope: "customers:write" },
-  "bulk_jobs.write": { partner: "admin", scope: "customers:write" },
   "customer_imports.write": { partner: "admin", scope: "customer_imports:write" },
+  "bulk_jobs.read": { partner: "admin", scope: "bulk_jobs:read" },
+  "bulk_jobs.write": { partner: "admin", scope: "bulk_jobs:write" },
   "customer_managers.read": { partner: "member", scope: "customer_managers:read" },
   "customer_managers.write": { partner: "admin", scope: "customer_managers:write" },
   "team.read": { partner: "member", scope: "members:read" },

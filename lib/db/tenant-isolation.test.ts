@@ -11,6 +11,7 @@ import { auditEvents, customers, embeddedTokenUses, embeddingKeys, sessions } fr
 import { inPartnerScope } from "@/lib/context";
 import { getDatabase, partnerScope, TENANT_ROLE, type Transaction } from "@/lib/db";
 import { inviteTeamMember } from "@/lib/partner-team/invite";
+import { startBulkJob } from "@/lib/bulk-jobs/start";
 import { apiToken } from "@/tests/support/api";
 import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
 import { fillWorkspace } from "@/tests/support/workspace-fixture";
@@ -69,6 +70,8 @@ beforeAll(async () => {
     await db.insert(embeddedTokenUses).values({ partnerId: partner.partner.id, jti: "test", usedAt: new Date(), expiresAt: new Date(Date.now() + 60_000) });
     // A team invitation: its row and its email in the outbox.
     await inviteTeamMember(adminContext(partner.partner, partner.admin), { email: `invited-${partner.partner.id}@example.test`, role: "member" });
+    // A bulk job: its row and its snapshot of customers.
+    await startBulkJob(adminContext(partner.partner, partner.admin), { action: { type: "start_trial" }, selection: { kind: "ids", ids: [customer.id] } });
   }
 });
 

@@ -1,4 +1,6 @@
 import "server-only";
+import { runBulkJob } from "@/lib/bulk-jobs/run";
+import { BULK_JOB_QUEUE_NAME } from "@/lib/bulk-jobs/queue-name";
 import type { JobHandler } from "./worker";
 
 /**
@@ -11,4 +13,6 @@ import type { JobHandler } from "./worker";
  *
  * A name must be in one lane only: `startJobWorker` refuses a long job named like a periodic one.
  */
-export const LONG_JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {};
+export const LONG_JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
+  [BULK_JOB_QUEUE_NAME]: (job, ctx) => runBulkJob(job, ctx),
+};

@@ -17,8 +17,19 @@ import type {
   SetTrialInput,
 } from "@/lib/customers/settings-schema";
 import { trialEndFrom } from "@/lib/customers/plan-rules";
+import { DAY_MS } from "@/lib/time";
 
 const EXTERNAL_ID_KEY = "customers_partner_external_id_key";
+
+/** One of the partner's own plans, or the field error every door shows for any other ID. */
+export async function partnerPlan(tx: Transaction, ctx: RequestContext, planId: number): Promise<{ id: number; name: string }> {
+  const [plan] = await tx
+    .select({ id: plans.id, name: plans.name })
+    .from(plans)
+    .where(and(eq(plans.id, planId), eq(plans.partnerId, ctx.partnerId)));
+  if (!plan) throw invalid("Choose one of your plans.", { planId: ["Choose one of your plans."] });
+  return plan;
+}
 
 /**
  * Settings › Subscription (rule U20): one of the partner's own plans. Once a trial has ended the customer is on
@@ -26,11 +37,11 @@ const EXTERNAL_ID_KEY = "customers_partner_external_id_key";
  * While a trial runs it keeps running on the new plan (rule U22).
  */
 export async function planChange(tx: Transaction, ctx: RequestContext, customer: CustomerRecord, planId: number): Promise<CommandPlan> {
-  const [plan] = await tx
-    .select({ id: plans.id, name: plans.name })
-    .from(plans)
-    .where(and(eq(plans.id, planId), eq(plans.partnerId, ctx.partnerId)));
-  if (!plan) throw invalid("Choose one of your plans.", { planId: ["Choose one of your plans."] });
+  return planChangeTo(ctx, customer, await partnerPlan(tx, ctx, planId));
+}
+
+/** The plan change once the plan is known to be the partner's (a bulk job checks it once for all its customers). */
+export function planChangeTo(ctx: RequestContext, customer: CustomerRecord, plan: { id: number; name: string }): CommandPlan {
   const current = effectivePlan(customer, ctx.now);
   const trialEndsAt = trialAfterChoosingPlan(customer.trialEndsAt, ctx.now);
   return {
@@ -51,6 +62,20 @@ export function trialChange(ctx: RequestContext, customer: CustomerRecord, enabl
   const trialEndsAt = enabled ? trialEndFrom(ctx.now) : null;
   return {
     action: enabled ? "customer.trial_started" : "customer.trial_turned_off",
+    changes: { trialEndsAt: { from: customer.trialEndsAt, to: trialEndsAt } },
+    set: { trialEndsAt },
+  };
+}
+
+/**
+ * A trial extended by some days (bulk action Extend trials, rule U22): a running trial ends that much later; one that
+ * ended, or never started, runs for that many days from now.
+ */
+export function trialExtension(ctx: RequestContext, customer: CustomerRecord, days: number): CommandPlan {
+  const running = customer.trialEndsAt !== null && customer.trialEndsAt > ctx.now;
+  const trialEndsAt = new Date((running ? customer.trialEndsAt!.getTime() : ctx.now.getTime()) + days * DAY_MS);
+  return {
+    action: "customer.trial_extended",
     changes: { trialEndsAt: { from: customer.trialEndsAt, to: trialEndsAt } },
     set: { trialEndsAt },
   };

@@ -7,7 +7,7 @@ import type { RequestContext } from "@/lib/context";
 import { csvLine } from "@/lib/csv";
 import type { CustomerQuery } from "@/lib/customers/query-input";
 import { STATUS_LABELS, type CustomerStatus } from "@/lib/customers/status";
-import { filterConditions, keyset, rowColumns, statusCondition, tableSqlContext, whereOf } from "./table-sql";
+import { keyset, rowColumns, tableSqlContext, viewConditions, whereOf } from "./table-sql";
 
 const dialect = new PgDialect();
 
@@ -45,7 +45,7 @@ export async function* customerCsvLines(ctx: RequestContext, query: CustomerQuer
         from plans where partner_id = ${ctx.partnerId} and is_free`;
     const tableCtx = tableSqlContext(ctx, free);
     const { orderBy } = keyset(query, null, "forward");
-    const conditions = [...filterConditions(query, tableCtx), statusCondition(query.status, tableCtx)].filter((part) => part !== null);
+    const conditions = viewConditions(query, tableCtx);
     const rendered = dialect.sqlToQuery(sql`
       select ${rowColumns(query, tableCtx)}, to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD') as joined
         from customers c join plans p on p.id = c.plan_id

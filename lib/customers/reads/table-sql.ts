@@ -184,6 +184,11 @@ export function filterConditions(query: CustomerQuery, ctx: TableSqlContext, wit
   ].filter((condition): condition is SQL => condition !== null);
 }
 
+/** Every condition of the view, status tab included: the customers an export or a bulk job of the view acts on. */
+export function viewConditions(query: CustomerQuery, ctx: TableSqlContext): SQL[] {
+  return [...filterConditions(query, ctx), statusCondition(query.status, ctx)].filter((condition): condition is SQL => condition !== null);
+}
+
 export function whereOf(conditions: SQL[]): SQL {
   return sql.join(conditions, sql` and `);
 }

@@ -69,7 +69,8 @@ export async function partnerPlans(tx: Queryable, partnerId: number): Promise<Pl
     .orderBy(plans.isFree, asc(plans.position), asc(plans.name));
 }
 
-async function sqlContext(tx: Queryable, ctx: RequestContext): Promise<TableSqlContext> {
+/** The partner's table SQL context (its Free plan), read in `tx`. */
+export async function sqlContext(tx: Queryable, ctx: RequestContext): Promise<TableSqlContext> {
   const all = await partnerPlans(tx, ctx.partnerId);
   return tableSqlContext(ctx, all.find((plan) => plan.isFree));
 }

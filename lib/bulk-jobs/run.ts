@@ -1,0 +1,116 @@
+import "server-only";
+import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
+import { z } from "zod";
+import { bulkJobCustomers, bulkJobs } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { inPartnerScope } from "@/lib/context";
+import type { ClaimedJob } from "@/lib/jobs/queue";
+import type { JobContext, JobOutcome } from "@/lib/jobs/worker";
+import { prepareAction } from "./runners";
+import { batchContext } from "./started-by";
+import { MAX_KEPT_ERRORS, type ParsedBulkAction } from "./types";
+
+/** Customers per batch: each batch is one transaction, small enough to keep row locks short, big enough to be fast. */
+export const BULK_BATCH_SIZE = 5_000;
+
+const payloadSchema = z.object({ bulkJobId: z.number().int().positive(), partnerId: z.number().int().positive() });
+
+export interface RunOptions {
+  batchSize?: number;
+  /** Tests: runs inside each batch's transaction after its writes, before the cursor moves (a crash there rolls the batch back). */
+  afterBatchWrites?: (batch: { from: number; to: number }) => Promise<void>;
+  /** Tests: stop after this many batches, as a worker killed between two batches would. */
+  maxBatches?: number;
+}
+
+type Step = "more" | "done";
+
+/**
+ * One batch of a bulk job, in one transaction with the partner's scope: the job's row is locked (two workers never
+ * run batches of one job at once), the next positions after its cursor are read from the snapshot, the action is
+ * applied to them, and the cursor, the counts and the errors advance in the same transaction. A worker killed
+ * anywhere in a batch leaves it rolled back: the next claim redoes exactly that batch, so no customer is changed
+ * twice and none is skipped.
+ */
+export async function runBulkJobBatch(bulkJobId: number, partnerId: number, options: RunOptions = {}): Promise<Step> {
+  return inPartnerScope({ partnerId }, async (tx) => {
+    const mine = and(eq(bulkJobs.id, bulkJobId), eq(bulkJobs.partnerId, partnerId));
+    const [job] = await tx.select().from(bulkJobs).where(mine).for("update");
+    if (!job || !["queued", "running"].includes(job.status)) return "done";
+    const at = now();
+    if (job.cancelRequested) {
+      await tx.update(bulkJobs).set({ status: "cancelled", finishedAt: at }).where(mine);
+      return "done";
+    }
+    const ctx = batchContext(job, at);
+    const action = job.action as ParsedBulkAction;
+    const prepared = await prepareAction(tx, ctx, action, job.id);
+    const size = options.batchSize ?? BULK_BATCH_SIZE;
+    const rows = await tx
+      .select({ customerId: bulkJobCustomers.customerId })
+      .from(bulkJobCustomers)
+      .where(and(eq(bulkJobCustomers.bulkJobId, job.id), gt(bulkJobCustomers.position, job.cursor), lte(bulkJobCustomers.position, job.cursor + size)))
+      .orderBy(asc(bulkJobCustomers.position));
+    if (rows.length === 0) {
+      await prepared.finish?.(tx, ctx);
+      await tx.update(bulkJobs).set({ status: "succeeded", startedAt: job.startedAt ?? at, finishedAt: at }).where(mine);
+      return "done";
+    }
+    const outcome = await prepared.runBatch(
+      tx,
+      ctx,
+      rows.map((row) => row.customerId),
+    );
+    await options.afterBatchWrites?.({ from: job.cursor + 1, to: job.cursor + rows.length });
+    const kept = (job.errors as unknown[]).length;
+    await tx
+      .update(bulkJobs)
+      .set({
+        status: "running",
+        startedAt: job.startedAt ?? at,
+        cursor: job.cursor + rows.length,
+        processed: job.processed + rows.length,
+        changed: job.changed + outcome.changed,
+        failed: job.failed + outcome.failed,
+        errors: kept >= MAX_KEPT_ERRORS ? job.errors : [...(job.errors as unknown[]), ...outcome.errors].slice(0, MAX_KEPT_ERRORS),
+      })
+      .where(mine);
+    return "more";
+  });
+}
+
+/** Marks a job that could not go on (its attempts spent) failed, with what it did until then. */
+async function failBulkJob(bulkJobId: number, partnerId: number, error: unknown): Promise<void> {
+  const reason = error instanceof Error ? error.message : String(error);
+  await inPartnerScope({ partnerId }, (tx) =>
+    tx
+      .update(bulkJobs)
+      .set({
+        status: "failed",
+        finishedAt: now(),
+        errors: sql`(${bulkJobs.errors} || ${JSON.stringify([{ reason: `The job stopped: ${reason}` }])}::jsonb)`,
+      })
+      .where(and(eq(bulkJobs.id, bulkJobId), eq(bulkJobs.partnerId, partnerId), sql`${bulkJobs.status} in ('queued', 'running')`)),
+  );
+}
+
+/**
+ * The queue's handler (registered in lib/jobs/start.ts): batch after batch until the job is done or cancelled, or
+ * the worker is stopping (the job is handed back and resumes from its cursor). A failing batch is retried by the
+ * queue; once its attempts are spent the job is marked failed.
+ */
+export async function runBulkJob(job: ClaimedJob, { signal }: JobContext, options: RunOptions = {}): Promise<JobOutcome> {
+  const { bulkJobId, partnerId } = payloadSchema.parse(job.payload);
+  let batches = 0;
+  try {
+    while (!signal.aborted) {
+      if (options.maxBatches !== undefined && batches >= options.maxBatches) break;
+      if ((await runBulkJobBatch(bulkJobId, partnerId, options)) === "done") break;
+      batches += 1;
+    }
+  } catch (error) {
+    if (job.attempt >= job.maxAttempts) await failBulkJob(bulkJobId, partnerId, error);
+    throw error;
+  }
+  return { rowsTouched: batches };
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import type { RequestContext } from "@/lib/context";
+import type { Transaction } from "@/lib/db";
+import { DomainError, invalid } from "@/lib/errors";
+import { applyPlansMany, type CommandPlan } from "@/lib/customers/commands/customer-command";
+import { readCustomers, type CustomerRecord } from "@/lib/customers/reads/customer-record";
+import { partnerPlan, planChangeTo, trialChange, trialExtension } from "@/lib/customers/commands/settings";
+import { formatNumber } from "@/lib/format";
+import type { BulkJobError, BulkActionType, ParsedBulkAction } from "./types";
+
+export interface BatchOutcome {
+  changed: number;
+  failed: number;
+  errors: BulkJobError[];
+}
+
+/** An action ready to run: its words, and what one batch of customers does (in the batch's transaction). */
+export interface PreparedAction {
+  label: string;
+  runBatch(tx: Transaction, ctx: RequestContext, customerIds: readonly number[]): Promise<BatchOutcome>;
+  /** Called once, in the transaction of the batch that finds nothing left (the export's file, for instance). */
+  finish?(tx: Transaction, ctx: RequestContext): Promise<void>;
+}
+
+/**
+ * Checks an action's parameters (throwing a field error, so nothing is written) and prepares it. Called when the job
+ * is started, and again by every batch, so that a batch acts on what is true then (a plan deleted meanwhile fails it).
+ */
+export type ActionRunner<A extends ParsedBulkAction = ParsedBulkAction> = (tx: Transaction, ctx: RequestContext, action: A, jobId: number) => Promise<PreparedAction>;
+
+export const CUSTOMER_GONE = "The customer no longer exists.";
+
+/**
+ * A verb of one customer applied to each customer of a batch: the single command's own decider says what changes,
+ * and applyPlansMany writes it set-based, with each customer's audit event as if it had been changed alone.
+ */
+export function perCustomer(label: string, decide: (ctx: RequestContext, customer: CustomerRecord) => CommandPlan): PreparedAction {
+  return {
+    label,
+    async runBatch(tx, ctx, customerIds) {
+      const found = await readCustomers(tx, ctx, customerIds);
+      const changed = await applyPlansMany(
+        tx,
+        ctx,
+        found.map((customer) => ({ customer, plans: [decide(ctx, customer)] })),
+      );
+      const present = new Set(found.map((customer) => customer.id));
+      const errors = customerIds.filter((id) => !present.has(id)).map((customerId) => ({ customerId, reason: CUSTOMER_GONE }));
+      return { changed: changed.length, failed: errors.length, errors };
+    },
+  };
+}
+
+const RUNNERS: Partial<{ [T in BulkActionType]: ActionRunner<Extract<ParsedBulkAction, { type: T }>> }> = {
+  change_plan: async (tx, ctx, action) => {
+    const plan = await partnerPlan(tx, ctx, action.planId).catch((error: unknown) => {
+      throw error instanceof DomainError ? invalid("Choose one of your plans.", { "action.planId": ["Choose one of your plans."] }) : error;
+    });
+    return perCustomer(`Change plan to ${plan.name}`, (batchCtx, customer) => planChangeTo(batchCtx, customer, plan));
+  },
+  start_trial: async () => perCustomer("Start trials", (ctx, customer) => trialChange(ctx, customer, true)),
+  extend_trial: async (_tx, _ctx, action) =>
+    perCustomer(`Extend trials by ${formatNumber(action.days)} day${action.days === 1 ? "" : "s"}`, (ctx, customer) => trialExtension(ctx, customer, action.days)),
+  // Ending a trial that is not running changes nothing (as the API's `in_trial: false` on a subscription).
+  end_trial: async () => perCustomer("End trials", (ctx, customer) => trialChange(ctx, customer, false)),
+};
+
+/** Other modules add their actions' runners here (the CSV import: `import`). */
+export function registerBulkActionRunner<T extends BulkActionType>(type: T, runner: ActionRunner<Extract<ParsedBulkAction, { type: T }>>): void {
+  (RUNNERS as Record<string, unknown>)[type] = runner;
+}
+
+export async function prepareAction(tx: Transaction, ctx: RequestContext, action: ParsedBulkAction, jobId: number): Promise<PreparedAction> {
+  const runner = RUNNERS[action.type] as ActionRunner | undefined;
+  if (!runner) throw invalid("This bulk action is not available yet.", { "action.type": ["This bulk action is not available yet."] });
+  return runner(tx, ctx, action, jobId);
+}

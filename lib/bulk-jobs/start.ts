@@ -1,0 +1,117 @@
+import "server-only";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { bulkJobs } from "@/db/schema";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { recordAudit } from "@/lib/audit/record";
+import { inPartnerScope, type RequestContext } from "@/lib/context";
+import type { Transaction } from "@/lib/db";
+import { fieldErrorsOf, invalid } from "@/lib/errors";
+import { formatNumber } from "@/lib/format";
+import { authorize } from "@/lib/authorization/authorize";
+import { prepareAction } from "./runners";
+import { describeSelection, selectionCondition, unknownReferences } from "./selection";
+import { startedByOf } from "./started-by";
+import { bulkJobSelectionSchema } from "./selection-input";
+import { BULK_JOB_QUEUE_NAME } from "./queue-name";
+import { MAX_KEPT_ERRORS, startBulkJobInput, type BulkJobView, type BulkSelection, type BulkSelectionPreview, type StartBulkJobInput } from "./types";
+import { bulkJobView } from "./view";
+
+/** Validates at the command (every transport), answering the fields by their path: `action.planId`, `selection.query.from`… */
+function parse<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: import("zod").ZodError } }, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw invalid("Check the bulk job's fields.", fieldErrorsOf(parsed.error));
+  return parsed.data;
+}
+
+/** How many customers a selection holds now, and in words: what every dialog shows before a job starts. */
+export async function previewBulkSelection(ctx: RequestContext, selection: BulkSelection): Promise<BulkSelectionPreview> {
+  await authorize(ctx, "bulk_jobs.write");
+  const parsed = parse(bulkJobSelectionSchema, { selection }).selection;
+  return inPartnerScope(ctx, async (tx) => {
+    const [row] = await tx.execute<{ count: number }>(sql`select count(*)::int as count from customers c where ${await selectionCondition(tx, ctx, parsed)}`);
+    const count = row!.count;
+    return { count, description: await describeSelection(tx, ctx, parsed, count) };
+  });
+}
+
+/**
+ * Starts a bulk job: checks the action (an unknown plan is a field error, nothing written), resolves the selection
+ * to its customers now (a view's filter included: the snapshot, so customers added afterwards are not touched),
+ * records the job and its audit event, and queues it, all in one transaction. A delete starts only when the typed
+ * count is the selection's count at this moment.
+ */
+export async function startBulkJob(ctx: RequestContext, input: StartBulkJobInput): Promise<BulkJobView> {
+  await authorize(ctx, "bulk_jobs.write");
+  const { action, selection } = parse(startBulkJobInput, input);
+  const view = await inPartnerScope(ctx, async (tx) => {
+    const [job] = await tx
+      .insert(bulkJobs)
+      .values({
+        partnerId: ctx.partnerId,
+        action,
+        actionLabel: "",
+        selection,
+        selectionDescription: "",
+        startedBy: startedByOf(ctx),
+        ip: ctx.ip,
+        userAgent: ctx.userAgent,
+        resolvedAt: ctx.now,
+        createdAt: ctx.now,
+      })
+      .returning({ id: bulkJobs.id });
+    const prepared = await prepareAction(tx, ctx, action, job!.id);
+    const total = await snapshot(tx, ctx, job!.id, await selectionCondition(tx, ctx, selection));
+    if (action.type === "delete" && action.confirmCount !== total) {
+      const message = `The selection holds ${formatNumber(total)} customers now: type that number to delete them.`;
+      throw invalid(message, { "action.confirmCount": [message] });
+    }
+    const unknown = await unknownReferences(tx, ctx, selection);
+    const described = await describeSelection(tx, ctx, selection, total);
+    const selectionDescription =
+      selection.kind === "view" ? `${described}, as of the moment the job was started (customers added afterwards are not included)` : described;
+    const errors = unknown.slice(0, MAX_KEPT_ERRORS).map((reference) => ({ ...reference, reason: "No customer of yours has this ID." }));
+    const [row] = await tx
+      .update(bulkJobs)
+      .set({ actionLabel: prepared.label, selectionDescription, total, errors, failed: unknown.length })
+      .where(eq(bulkJobs.id, job!.id))
+      .returning();
+    await recordAudit(tx, ctx, {
+      action: "bulk_job.started",
+      targetType: "bulk_job",
+      targetId: job!.id,
+      changes: { action, actionLabel: prepared.label, selection, selectionDescription, total },
+    });
+    return bulkJobView(row!, ctx.now);
+  });
+  return queueBulkJob(ctx, view);
+}
+
+/**
+ * Hands a recorded job to the queue (the owner's table: the tenant role may not write it, so this follows the
+ * commit). Should that fail, the job is marked failed rather than left queued with nothing to run it.
+ */
+async function queueBulkJob(ctx: RequestContext, view: BulkJobView): Promise<BulkJobView> {
+  try {
+    const queueJobId = await enqueueJob(BULK_JOB_QUEUE_NAME, { bulkJobId: view.id, partnerId: ctx.partnerId }, { singletonKey: `bulk-job-${view.id}`, maxAttempts: 5 });
+    await inPartnerScope(ctx, (tx) => tx.update(bulkJobs).set({ queueJobId }).where(and(eq(bulkJobs.id, view.id), eq(bulkJobs.partnerId, ctx.partnerId))));
+    return view;
+  } catch (error) {
+    await inPartnerScope(ctx, (tx) =>
+      tx
+        .update(bulkJobs)
+        .set({ status: "failed", finishedAt: ctx.now, errors: [{ reason: "The job could not be queued. Start it again." }] })
+        .where(and(eq(bulkJobs.id, view.id), eq(bulkJobs.partnerId, ctx.partnerId))),
+    ).catch(() => {});
+    throw error;
+  }
+}
+
+/** The selection's customers numbered 1…n in ID order: the list the batches walk. Answers n. */
+async function snapshot(tx: Transaction, ctx: RequestContext, jobId: number, condition: SQL): Promise<number> {
+  const rows = await tx.execute(sql`
+    insert into bulk_job_customers (bulk_job_id, position, partner_id, customer_id)
+    select ${jobId}, row_number() over (order by c.id), ${ctx.partnerId}, c.id
+      from customers c
+     where ${condition}`);
+  return rows.count ?? 0;
+}
