@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, customers, embeddedTokenUses, embeddingKeys, sessions } from "@/db/schema";
+import { auditEvents, bulkJobFileChunks, customers, embeddedTokenUses, embeddingKeys, sessions } from "@/db/schema";
 import { inPartnerScope } from "@/lib/context";
 import { getDatabase, partnerScope, TENANT_ROLE, type Transaction } from "@/lib/db";
 import { inviteTeamMember } from "@/lib/partner-team/invite";
@@ -71,7 +71,9 @@ beforeAll(async () => {
     // A team invitation: its row and its email in the outbox.
     await inviteTeamMember(adminContext(partner.partner, partner.admin), { email: `invited-${partner.partner.id}@example.test`, role: "member" });
     // A bulk job: its row and its snapshot of customers.
-    await startBulkJob(adminContext(partner.partner, partner.admin), { action: { type: "start_trial" }, selection: { kind: "ids", ids: [customer.id] } });
+    const job = await startBulkJob(adminContext(partner.partner, partner.admin), { action: { type: "start_trial" }, selection: { kind: "ids", ids: [customer.id] } });
+    // The file an export job keeps (written by its last batch).
+    await db.insert(bulkJobFileChunks).values({ bulkJobId: job.id, position: 1, partnerId: partner.partner.id, content: "ID\r\n" });
   }
 });
 
