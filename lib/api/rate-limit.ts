@@ -34,6 +34,7 @@ export function rateLimitOf(group: RateGroup): number {
 export async function takeRequest(apiClientId: number, group: RateGroup, at: number = Date.now()): Promise<number | null> {
   const windowStart = Math.floor(at / WINDOW_MS) * WINDOW_MS;
   const limit = rateLimitOf(group);
+  // Raw SQL: one conditional upsert (`on conflict … do update … where`) counts and caps the window atomically, on every API request, across instances.
   const rows = await getDatabase().execute(sql`
     insert into api_rate_limit_windows as w (api_client_id, rate_group, window_start, count)
     values (${apiClientId}, ${group}, ${new Date(windowStart)}, 1)

@@ -69,6 +69,7 @@ export async function fetchAuditEvents(
       ? sql`and (created_at, id) < (${at}::timestamptz, ${Number(id)})`
       : sql`and (created_at, id) > (${at}::timestamptz, ${Number(id)})`;
   const order = direction === "older" ? sql`created_at desc, id desc` : sql`created_at asc, id asc`;
+  // Raw SQL: keyset pages compare the row value (created_at, id), which the query builder does not express, over the largest table.
   const rows = await tx.execute<EventRecord>(sql`
     select id, created_at as "createdAt", created_at::text as "cursorAt", actor_user_id as "actorUserId",
            actor_name as "actorName", actor_email as "actorEmail", actor_api_client_id as "actorApiClientId",

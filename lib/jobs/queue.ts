@@ -45,6 +45,7 @@ export async function enqueueJob(name: string, payload: unknown = {}, options: E
   if (options.unlessUnfinished) {
     // One statement, so that two instances deciding at once cannot both see "nothing unfinished" and both insert
     // for different periods: the unique key settles the same period, this settles a run still going.
+    // Raw SQL: claiming takes `for update skip locked`, and enqueueing a singleton is an insert guarded by `not exists … on conflict do nothing`, atomic across instances.
     const rows = await getDatabase().execute<{ id: string | number }>(sql`
       insert into background_jobs (name, payload, singleton_key, run_after, max_attempts)
       select ${values.name}, ${JSON.stringify(values.payload)}::jsonb, ${values.singletonKey}, ${values.runAfter}, ${values.maxAttempts}

@@ -52,6 +52,7 @@ export async function deliverDueEmail(options: { at?: Date; transport?: Transpor
     const transport = options.transport ?? smtpTransport(url!);
     const at = options.at ?? now();
     const db = getDatabase();
+    // Raw SQL: the claim is an update over a `for update skip locked` subquery, so that several workers never take the same message.
     const claimed = await db.execute<Claimed>(sql`
       update email_outbox set claimed_until = ${new Date(at.getTime() + CLAIM_MS)}, attempts = attempts + 1
        where id in (select id from email_outbox

@@ -16,6 +16,7 @@ export async function searchEnterableCustomers(ctx: RequestContext, input: { q?:
   const pattern = containsPattern(input.q);
   const search = pattern ? sql`and c.search_text like ${pattern}` : sql``;
   return inPartnerScope(ctx, (tx) =>
+    // Raw SQL: the account switcher's search runs as the person types; the union of its managed and joined customers keeps it to index lookups (issue 12).
     tx.execute<CustomerOption>(sql`
       select c.id, c.name, c.external_id as "externalId" from customers c
        where c.partner_id = ${ctx.partnerId} ${search}

@@ -81,6 +81,7 @@ function toMember(row: MemberRow): WorkspaceMember {
 
 /** Every member of the workspace with its effective role. Empty for a customer of another partner. */
 export async function listWorkspaceMembers(tx: Queryable, partnerId: number, customerId: number): Promise<WorkspaceMember[]> {
+  // Raw SQL: the effective role (rule C12) as one statement, two CTEs and a full join, run on every request inside a customer account.
   const rows = await tx.execute<MemberRow>(membersQuery(partnerId, customerId, null));
   return rows.map(toMember);
 }

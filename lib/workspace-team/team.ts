@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, or, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { customerMembers, users } from "@/db/schema";
+import { customerInvitations, customerMembers, roles, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
@@ -21,22 +21,28 @@ export type WorkspaceRoleOption = { id: number; name: string; kind: "system" | "
 export async function listTeam(ctx: RequestContext): Promise<{ members: WorkspaceMember[]; invitations: PendingInvitation[] }> {
   return inWorkspace(ctx, "workspace.view", async (tx, _access, customerId) => {
     const members = await listWorkspaceMembers(tx, ctx.partnerId, customerId);
-    const invitations = await tx.execute<PendingInvitation>(sql`
-      select i.id, i.name, i.email, r.name as "roleName", i.invited_at as "invitedAt"
-        from customer_invitations i left join roles r on r.id = i.role_id
-       where i.customer_id = ${customerId} and i.partner_id = ${ctx.partnerId} and i.accepted_at is null
-       order by i.invited_at desc, i.id desc`);
-    return { members, invitations: invitations.map((i) => ({ ...i, invitedAt: new Date(i.invitedAt) })) };
+    const invitations: PendingInvitation[] = await tx
+      .select({ id: customerInvitations.id, name: customerInvitations.name, email: customerInvitations.email, roleName: roles.name, invitedAt: customerInvitations.invitedAt })
+      .from(customerInvitations)
+      .leftJoin(roles, eq(roles.id, customerInvitations.roleId))
+      .where(and(eq(customerInvitations.customerId, customerId), eq(customerInvitations.partnerId, ctx.partnerId), isNull(customerInvitations.acceptedAt)))
+      .orderBy(desc(customerInvitations.invitedAt), desc(customerInvitations.id));
+    return { members, invitations };
   });
 }
 
 async function workspaceRoles(tx: Queryable, partnerId: number, customerId: number): Promise<WorkspaceRoleOption[]> {
-  return tx.execute<WorkspaceRoleOption>(sql`
-    select id, name, kind from roles
-     where (kind = 'system' and partner_id is null)
-        or (kind = 'inheritable' and partner_id = ${partnerId})
-        or (kind = 'custom' and partner_id = ${partnerId} and customer_id = ${customerId})
-     order by kind, lower(name), id`);
+  return tx
+    .select({ id: roles.id, name: roles.name, kind: roles.kind })
+    .from(roles)
+    .where(
+      or(
+        and(eq(roles.kind, "system"), isNull(roles.partnerId)),
+        and(eq(roles.kind, "inheritable"), eq(roles.partnerId, partnerId)),
+        and(eq(roles.kind, "custom"), eq(roles.partnerId, partnerId), eq(roles.customerId, customerId)),
+      ),
+    )
+    .orderBy(asc(roles.kind), asc(sql`lower(${roles.name})`), asc(roles.id));
 }
 
 /** The roles a collaborator can be given here: system, the partner's inheritable ones, this workspace's own. */

@@ -1,7 +1,9 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, asc, eq, exists, or, sql } from "drizzle-orm";
+import { customerManagerCustomers, customerManagers, roles, users } from "@/db/schema";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { readCustomer } from "@/lib/customers/reads/customer-record";
+import { listWorkspaceMembers } from "./membership";
 
 /** A customer manager who covers this customer, with the one role and the scope of its assignment (rules C4, C5). */
 export interface EnteringManager {
@@ -35,23 +37,22 @@ export interface WhoCanEnter {
 export async function listWhoCanEnter(ctx: RequestContext, customerId: number): Promise<WhoCanEnter> {
   return inPartnerScope(ctx, async (tx) => {
     const customer = await readCustomer(tx, ctx, customerId);
-    const managers = await tx.execute<{ manager_id: number; user_id: number; name: string; email: string; role_name: string; manage_all: boolean; chosen: number }>(sql`
-      select m.id as manager_id, u.id as user_id, u.name, u.email, r.name as role_name, m.manage_all,
-             (select count(*)::int from customer_manager_customers x where x.customer_manager_id = m.id) as chosen
-        from customer_managers m
-        join users u on u.id = m.user_id
-        join roles r on r.id = m.role_id
-       where m.partner_id = ${ctx.partnerId}
-         and (m.manage_all or exists (select 1 from customer_manager_customers x
-                                       where x.customer_manager_id = m.id and x.customer_id = ${customer.id}))
-       order by lower(u.name), u.id`);
-    const collaborators = await tx.execute<{ user_id: number; name: string; email: string; role_name: string }>(sql`
-      select u.id as user_id, u.name, u.email, r.name as role_name
-        from customer_members cm
-        join users u on u.id = cm.user_id
-        join roles r on r.id = cm.role_id
-       where cm.partner_id = ${ctx.partnerId} and cm.customer_id = ${customer.id}
-       order by lower(u.name), u.id`);
+    const chosen = tx.$count(customerManagerCustomers, eq(customerManagerCustomers.customerManagerId, customerManagers.id));
+    const coversThisCustomer = exists(
+      tx
+        .select({ one: sql`1` })
+        .from(customerManagerCustomers)
+        .where(and(eq(customerManagerCustomers.customerManagerId, customerManagers.id), eq(customerManagerCustomers.customerId, customer.id))),
+    );
+    const managers = await tx
+      .select({ manager_id: customerManagers.id, user_id: users.id, name: users.name, email: users.email, role_name: roles.name, manage_all: customerManagers.manageAll, chosen })
+      .from(customerManagers)
+      .innerJoin(users, eq(users.id, customerManagers.userId))
+      .innerJoin(roles, eq(roles.id, customerManagers.roleId))
+      .where(and(eq(customerManagers.partnerId, ctx.partnerId), or(eq(customerManagers.manageAll, true), coversThisCustomer)))
+      .orderBy(asc(sql`lower(${users.name})`), asc(users.id));
+    // Its own collaborators are the members invited directly, with the role of that invitation (the one membership query).
+    const collaborators = (await listWorkspaceMembers(tx, ctx.partnerId, customer.id)).filter((member) => member.source === "direct");
     return {
       managers: managers.map((row) => ({
         managerId: row.manager_id,
@@ -61,7 +62,7 @@ export async function listWhoCanEnter(ctx: RequestContext, customerId: number): 
         roleName: row.role_name,
         scope: row.manage_all ? "all" : { chosen: row.chosen },
       })),
-      collaborators: collaborators.map((row) => ({ userId: row.user_id, name: row.name, email: row.email, roleName: row.role_name })),
+      collaborators: collaborators.map((member) => ({ userId: member.userId, name: member.name, email: member.email, roleName: member.roleName })),
     };
   });
 }

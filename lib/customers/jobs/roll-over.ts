@@ -11,6 +11,7 @@ import { billingPeriodOf } from "@/lib/customers/billing-period";
  */
 export async function rollOverBillingPeriods(at: Date = now()): Promise<number> {
   const period = billingPeriodOf(at);
+  // Raw SQL: one set-based update across every partner's customers, run by the server's periodic job.
   const rows = await getDatabase().execute(sql`
     update customers set tasks_used = 0, usage_period = ${period}::date
      where usage_period < ${period}::date`);

@@ -56,6 +56,7 @@ export async function getCustomerDashboard(
 
   return inPartnerScope(ctx, async (tx) => {
     const customer = await readCustomer(tx, ctx, customerId);
+    // Raw SQL: the jobs of the period are bucketed in the database by epoch arithmetic (floor, least) in one range scan.
     const recipeRows = await tx.execute<RecipeRow>(sql`
       select r.id, r.name, r.status from recipes r
        where r.partner_id = ${ctx.partnerId} and r.customer_id = ${customer.id}

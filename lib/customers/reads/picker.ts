@@ -23,6 +23,7 @@ const NAME_PROBE = 2_000;
  * Measured at 1,000,000 customers on PostgreSQL, see the report of the customer managers issue.
  */
 async function firstMatchesByName(tx: Queryable, partnerId: number, pattern: string): Promise<CustomerOption[]> {
+  // Raw SQL: the customer picker's search, measured at 1,000,000 customers (the comment above the query).
   const common = await tx.execute<CustomerOption>(sql`
     select id, name, "externalId" from (
       select id, name, external_id as "externalId", search_text from customers
