@@ -12,7 +12,7 @@ describe("docs/architecture.md", () => {
     const paths = [...text.matchAll(/`([^`\s]+)`/g)]
       .map((m) => m[1]!)
       // Placeholders (`lib/<domain>/`), shortened (`…/route.ts`) and globbed paths are patterns, not files.
-      .filter((path) => /^(app|lib|components|db|scripts|e2e|docs)\/|^proxy\.ts$/.test(path) && !/[…*<]/.test(path));
+      .filter((path) => /^(app|lib|components|db|scripts|e2e|docs|tests)\/|^proxy\.ts$/.test(path) && !/[…*<]/.test(path));
     expect(paths.length).toBeGreaterThan(20);
     expect(paths.filter((path) => !existsSync(join(root, path)))).toEqual([]);
   });
