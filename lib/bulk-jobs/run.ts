@@ -3,10 +3,11 @@ import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import { z } from "zod";
 import { bulkJobCustomers, bulkJobs } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { inPartnerScope } from "@/lib/context";
+import { inPartnerScope, type RequestContext } from "@/lib/context";
+import type { Transaction } from "@/lib/db";
 import type { ClaimedJob } from "@/lib/jobs/queue";
 import type { JobContext, JobOutcome } from "@/lib/jobs/worker";
-import { prepareAction } from "./runners";
+import { prepareAction, type OwnRowsBatch, type PreparedAction } from "./runners";
 import { batchContext } from "./started-by";
 import { MAX_KEPT_ERRORS, type ParsedBulkAction } from "./types";
 
@@ -46,37 +47,50 @@ export async function runBulkJobBatch(bulkJobId: number, partnerId: number, opti
     const action = job.action as ParsedBulkAction;
     const prepared = await prepareAction(tx, ctx, action, job.id);
     const size = options.batchSize ?? BULK_BATCH_SIZE;
-    const rows = await tx
-      .select({ customerId: bulkJobCustomers.customerId })
-      .from(bulkJobCustomers)
-      .where(and(eq(bulkJobCustomers.bulkJobId, job.id), gt(bulkJobCustomers.position, job.cursor), lte(bulkJobCustomers.position, job.cursor + size)))
-      .orderBy(asc(bulkJobCustomers.position));
-    if (rows.length === 0) {
+    const batch = prepared.ownRows ? await prepared.ownRows.runAfter(tx, ctx, job.cursor, size) : await snapshotBatch(tx, job, prepared, ctx, size);
+    if (batch.processed === 0) {
       await prepared.finish?.(tx, ctx);
       await tx.update(bulkJobs).set({ status: "succeeded", startedAt: job.startedAt ?? at, finishedAt: at }).where(mine);
       return "done";
     }
-    const outcome = await prepared.runBatch(
-      tx,
-      ctx,
-      rows.map((row) => row.customerId),
-    );
-    await options.afterBatchWrites?.({ from: job.cursor + 1, to: job.cursor + rows.length });
+    await options.afterBatchWrites?.({ from: job.cursor + 1, to: batch.cursor });
     const kept = (job.errors as unknown[]).length;
     await tx
       .update(bulkJobs)
       .set({
         status: "running",
         startedAt: job.startedAt ?? at,
-        cursor: job.cursor + rows.length,
-        processed: job.processed + rows.length,
-        changed: job.changed + outcome.changed,
-        failed: job.failed + outcome.failed,
-        errors: kept >= MAX_KEPT_ERRORS ? job.errors : [...(job.errors as unknown[]), ...outcome.errors].slice(0, MAX_KEPT_ERRORS),
+        cursor: batch.cursor,
+        processed: job.processed + batch.processed,
+        changed: job.changed + batch.changed,
+        failed: job.failed + batch.failed,
+        errors: kept >= MAX_KEPT_ERRORS ? job.errors : [...(job.errors as unknown[]), ...batch.errors].slice(0, MAX_KEPT_ERRORS),
       })
       .where(mine);
     return "more";
   });
+}
+
+/** The next customers of the snapshot after the job's cursor, through the action. */
+async function snapshotBatch(
+  tx: Transaction,
+  job: { id: number; cursor: number },
+  prepared: PreparedAction,
+  ctx: RequestContext,
+  size: number,
+): Promise<OwnRowsBatch> {
+  const rows = await tx
+    .select({ customerId: bulkJobCustomers.customerId })
+    .from(bulkJobCustomers)
+    .where(and(eq(bulkJobCustomers.bulkJobId, job.id), gt(bulkJobCustomers.position, job.cursor), lte(bulkJobCustomers.position, job.cursor + size)))
+    .orderBy(asc(bulkJobCustomers.position));
+  if (rows.length === 0) return { cursor: job.cursor, processed: 0, changed: 0, failed: 0, errors: [] };
+  const outcome = await prepared.runBatch!(
+    tx,
+    ctx,
+    rows.map((row) => row.customerId),
+  );
+  return { ...outcome, cursor: job.cursor + rows.length, processed: rows.length };
 }
 
 /** Marks a job that could not go on (its attempts spent) failed, with what it did until then. */

@@ -14,10 +14,26 @@ export interface BatchOutcome {
   errors: BulkJobError[];
 }
 
-/** An action ready to run: its words, and what one batch of customers does (in the batch's transaction). */
+/** A batch of an action that walks rows of its own (the import's lines): where it got to, and how many it did. */
+export interface OwnRowsBatch extends BatchOutcome {
+  /** The new cursor (the last row done); the job ends once a batch does nothing. */
+  cursor: number;
+  processed: number;
+}
+
+/**
+ * An action ready to run: its words, and what one batch does (in the batch's transaction). A customer action walks
+ * the snapshot of its selection (`runBatch`); an action with rows of its own (the import) says how many at the start
+ * and walks them from the job's cursor (`ownRows`), described by `selectionDescription`.
+ */
 export interface PreparedAction {
   label: string;
-  runBatch(tx: Transaction, ctx: RequestContext, customerIds: readonly number[]): Promise<BatchOutcome>;
+  runBatch?(tx: Transaction, ctx: RequestContext, customerIds: readonly number[]): Promise<BatchOutcome>;
+  ownRows?: {
+    selectionDescription: string;
+    total(tx: Transaction, ctx: RequestContext): Promise<number>;
+    runAfter(tx: Transaction, ctx: RequestContext, cursor: number, size: number): Promise<OwnRowsBatch>;
+  };
   /** Called once, in the transaction of the batch that finds nothing left (the export's file, for instance). */
   finish?(tx: Transaction, ctx: RequestContext): Promise<void>;
 }

@@ -13,7 +13,7 @@ import { describeSelection, selectionCondition, unknownReferences } from "./sele
 import { startedByOf } from "./started-by";
 import { bulkJobSelectionSchema } from "./selection-input";
 import { BULK_JOB_QUEUE_NAME } from "./queue-name";
-import { MAX_KEPT_ERRORS, startBulkJobInput, type BulkJobView, type BulkSelection, type BulkSelectionPreview, type StartBulkJobInput } from "./types";
+import { MAX_KEPT_ERRORS, startBulkJobInput, type BulkJobView, type BulkSelection, type BulkSelectionPreview, type StartBulkJobInput, type ParsedBulkAction, type ParsedBulkSelection } from "./types";
 import { bulkJobView } from "./view";
 
 /** Validates at the command (every transport), answering the fields by their path: `action.planId`, `selection.query.from`… */
@@ -50,7 +50,8 @@ export async function startBulkJob(ctx: RequestContext, input: StartBulkJobInput
         partnerId: ctx.partnerId,
         action,
         actionLabel: "",
-        selection,
+        // An import walks its own rows: no selection.
+        selection: selection ?? {},
         selectionDescription: "",
         startedBy: startedByOf(ctx),
         ip: ctx.ip,
@@ -60,19 +61,12 @@ export async function startBulkJob(ctx: RequestContext, input: StartBulkJobInput
       })
       .returning({ id: bulkJobs.id });
     const prepared = await prepareAction(tx, ctx, action, job!.id);
-    const total = await snapshot(tx, ctx, job!.id, await selectionCondition(tx, ctx, selection));
-    if (action.type === "delete" && action.confirmCount !== total) {
-      const message = `The selection holds ${formatNumber(total)} customers now: type that number to delete them.`;
-      throw invalid(message, { "action.confirmCount": [message] });
-    }
-    const unknown = await unknownReferences(tx, ctx, selection);
-    const described = await describeSelection(tx, ctx, selection, total);
-    const selectionDescription =
-      selection.kind === "view" ? `${described}, as of the moment the job was started (customers added afterwards are not included)` : described;
-    const errors = unknown.slice(0, MAX_KEPT_ERRORS).map((reference) => ({ ...reference, reason: "No customer of yours has this ID." }));
+    const { total, selectionDescription, errors, failed } = selection
+      ? await resolveSelection(tx, ctx, job!.id, selection, action)
+      : { total: await prepared.ownRows!.total(tx, ctx), selectionDescription: prepared.ownRows!.selectionDescription, errors: [], failed: 0 };
     const [row] = await tx
       .update(bulkJobs)
-      .set({ actionLabel: prepared.label, selectionDescription, total, errors, failed: unknown.length })
+      .set({ actionLabel: prepared.label, selectionDescription, total, errors, failed })
       .where(eq(bulkJobs.id, job!.id))
       .returning();
     await recordAudit(tx, ctx, {
@@ -104,6 +98,25 @@ async function queueBulkJob(ctx: RequestContext, view: BulkJobView): Promise<Bul
     ).catch(() => {});
     throw error;
   }
+}
+
+/**
+ * The selection's customers, now: the snapshot the batches walk, its count and description, and the listed IDs that
+ * name no customer of the partner (reported as the job's first errors). A delete must have been confirmed with this
+ * count.
+ */
+async function resolveSelection(tx: Transaction, ctx: RequestContext, jobId: number, selection: ParsedBulkSelection, action: ParsedBulkAction) {
+  const total = await snapshot(tx, ctx, jobId, await selectionCondition(tx, ctx, selection));
+  if (action.type === "delete" && action.confirmCount !== total) {
+    const message = `The selection holds ${formatNumber(total)} customers now: type that number to delete them.`;
+    throw invalid(message, { "action.confirmCount": [message] });
+  }
+  const unknown = await unknownReferences(tx, ctx, selection);
+  const described = await describeSelection(tx, ctx, selection, total);
+  const selectionDescription =
+    selection.kind === "view" ? `${described}, as of the moment the job was started (customers added afterwards are not included)` : described;
+  const errors = unknown.slice(0, MAX_KEPT_ERRORS).map((reference) => ({ ...reference, reason: "No customer of yours has this ID." }));
+  return { total, selectionDescription, errors, failed: unknown.length };
 }
 
 /** The selection's customers numbered 1…n in ID order: the list the batches walk. Answers n. */

@@ -68,14 +68,20 @@ export const bulkActionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("export") }),
   /** Confirmed by typing the number of customers: the job starts only if it is the selection's count at that moment. */
   z.object({ type: z.literal("delete"), confirmCount: z.number().int().min(0) }),
-  /** A CSV import (lib/customers-import supplies its handler). */
-  z.object({ type: z.literal("import"), importId: id }),
+  /** A validated CSV import (lib/customer-import supplies its runner); `skipErrors` imports the valid rows only. */
+  z.object({ type: z.literal("import"), importId: id, skipErrors: z.boolean().default(false) }),
 ]);
 export type BulkAction = z.input<typeof bulkActionSchema>;
 export type ParsedBulkAction = z.output<typeof bulkActionSchema>;
 export type BulkActionType = ParsedBulkAction["type"];
 
-export const startBulkJobInput = z.object({ action: bulkActionSchema, selection: bulkSelectionSchema });
+/** An import walks its own rows and takes no selection; every other action needs one. */
+export const startBulkJobInput = z
+  .object({ action: bulkActionSchema, selection: bulkSelectionSchema.optional() })
+  .refine((input) => input.action.type === "import" || input.selection !== undefined, {
+    path: ["selection"],
+    message: "Choose the customers: IDs, external IDs or a view's filter.",
+  });
 export type StartBulkJobInput = z.input<typeof startBulkJobInput>;
 
 export const BULK_JOB_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
