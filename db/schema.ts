@@ -1012,10 +1012,16 @@ export const bulkJobCustomers = pgTable(
       .references(() => bulkJobs.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
     partnerId: integer("partner_id").notNull(),
-    /** Not a foreign key: a customer deleted meanwhile is reported by the batch that reaches it. */
-    customerId: integer("customer_id").notNull(),
+    /**
+     * A customer deleted meanwhile leaves the snapshot with it (nothing of a deleted customer stays, rule U29): the
+     * batches walk positions in order, and count the gap as customers that no longer exist. The index serves that
+     * cascade; the rows go when the job finishes.
+     */
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.bulkJobId, t.position] })],
+  (t) => [primaryKey({ columns: [t.bulkJobId, t.position] }), index("bulk_job_customers_customer_idx").on(t.customerId)],
 );
 
 /** A file a bulk job produced (the export's CSV), kept for the admin to download, in chunks of a batch each. */

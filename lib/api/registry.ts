@@ -7,6 +7,7 @@ import {
   updateCustomerManagerEndpoint,
 } from "./endpoints/customer-managers";
 import { createCustomerImport } from "./endpoints/customer-imports";
+import { bulkJobEndpoints } from "./endpoints/bulk-jobs";
 import { listMembers, listRoles } from "./endpoints/directory";
 import { embeddingEndpoints } from "./endpoints/embedding";
 import {
@@ -33,6 +34,7 @@ export const API_ENDPOINTS: readonly AnyEndpoint[] = [
   updateManagedUser,
   deleteManagedUser,
   createCustomerImport,
+  ...bulkJobEndpoints,
   listCustomerManagersEndpoint,
   createCustomerManagerEndpoint,
   updateCustomerManagerEndpoint,

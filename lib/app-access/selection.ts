@@ -2,8 +2,8 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { apps, customerAppAccess } from "@/db/schema";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
-import { customerCommand } from "@/lib/customers/commands/customer-command";
-import { readCustomer } from "@/lib/customers/reads/customer-record";
+import { customerCommand, type CommandPlan } from "@/lib/customers/commands/customer-command";
+import { readCustomer, type CustomerRecord } from "@/lib/customers/reads/customer-record";
 import { mayManageCustomers } from "@/lib/customers/permissions";
 import type { Queryable } from "@/lib/db";
 import { invalid } from "@/lib/errors";
@@ -38,7 +38,7 @@ async function selectedApps(tx: Queryable, partnerId: number, customerId: number
 export async function getAppAccess(ctx: RequestContext, customerId: number): Promise<AppAccessView> {
   return inPartnerScope(ctx, async (tx) => {
     const customer = await readCustomer(tx, ctx, customerId);
-    const catalog = await tx.select(appColumns).from(apps).orderBy(asc(apps.name));
+    const catalog = await appCatalog(tx);
     return {
       mode: customer.appAccess,
       selected: customer.appAccess === "selected" ? await selectedApps(tx, ctx.partnerId, customer.id) : [],
@@ -46,6 +46,55 @@ export async function getAppAccess(ctx: RequestContext, customerId: number): Pro
       canManage: mayManageCustomers(ctx),
     };
   });
+}
+
+/**
+ * The change to a customer's app access (rule U24), for Apply changes and for a bulk job alike: "all", or exactly
+ * `chosen`, with the old and new values by name. `before` is the customer's selected apps (empty under "all").
+ */
+export function appAccessChange(
+  ctx: Pick<RequestContext, "partnerId">,
+  customer: Pick<CustomerRecord, "id" | "appAccess">,
+  before: readonly AppSummary[],
+  chosen: readonly AppSummary[] | "all",
+): CommandPlan {
+  const names = (list: readonly AppSummary[]) => list.map((app) => app.name).sort((a, b) => a.localeCompare(b));
+  const mode = chosen === "all" ? "all" : "selected";
+  const apps = chosen === "all" ? [] : chosen;
+  return {
+    action: "customer.app_access_changed",
+    changes: {
+      appAccess: { from: customer.appAccess, to: mode },
+      apps: { from: names(before), to: names(apps) },
+    },
+    set: { appAccess: mode },
+    apply: async (tx) => {
+      await tx
+        .delete(customerAppAccess)
+        .where(and(eq(customerAppAccess.customerId, customer.id), eq(customerAppAccess.partnerId, ctx.partnerId)));
+      if (apps.length > 0) {
+        await tx.insert(customerAppAccess).values(apps.map((app) => ({ partnerId: ctx.partnerId, customerId: customer.id, appId: app.id })));
+      }
+    },
+  };
+}
+
+/** The selected apps of many customers at once (a bulk job's batch), by customer. */
+export async function selectedAppsOf(tx: Queryable, partnerId: number, customerIds: readonly number[]): Promise<Map<number, AppSummary[]>> {
+  const rows = await tx
+    .select({ customerId: customerAppAccess.customerId, ...appColumns })
+    .from(customerAppAccess)
+    .innerJoin(apps, eq(apps.id, customerAppAccess.appId))
+    .where(and(inArray(customerAppAccess.customerId, [...customerIds]), eq(customerAppAccess.partnerId, partnerId)))
+    .orderBy(asc(apps.name));
+  const byCustomer = new Map<number, AppSummary[]>();
+  for (const { customerId, ...app } of rows) byCustomer.set(customerId, [...(byCustomer.get(customerId) ?? []), app]);
+  return byCustomer;
+}
+
+/** The app catalog, by name. */
+export async function appCatalog(tx: Queryable): Promise<AppSummary[]> {
+  return tx.select(appColumns).from(apps).orderBy(asc(apps.name));
 }
 
 /**
@@ -60,25 +109,6 @@ export async function updateAppAccess(ctx: RequestContext, input: AppAccessInput
       throw invalid("Some of the chosen apps are not in the catalog any more. Reload and choose again.");
     }
     const before = customer.appAccess === "selected" ? await selectedApps(tx, ctx.partnerId, customer.id) : [];
-    const names = (list: AppSummary[]) => list.map((app) => app.name).sort((a, b) => a.localeCompare(b));
-    const mode = input.allApps ? "all" : "selected";
-    return {
-      action: "customer.app_access_changed",
-      changes: {
-        appAccess: { from: customer.appAccess, to: mode },
-        apps: { from: names(before), to: names(chosen) },
-      },
-      set: { appAccess: mode },
-      apply: async (tx) => {
-        await tx
-          .delete(customerAppAccess)
-          .where(and(eq(customerAppAccess.customerId, customer.id), eq(customerAppAccess.partnerId, ctx.partnerId)));
-        if (chosen.length > 0) {
-          await tx
-            .insert(customerAppAccess)
-            .values(chosen.map((app) => ({ partnerId: ctx.partnerId, customerId: customer.id, appId: app.id })));
-        }
-      },
-    };
+    return appAccessChange(ctx, customer, before, input.allApps ? "all" : chosen);
   });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { bulkJobCustomers, bulkJobs } from "@/db/schema";
 import { now } from "@/lib/clock";
@@ -7,7 +7,8 @@ import { inPartnerScope, type RequestContext } from "@/lib/context";
 import type { Transaction } from "@/lib/db";
 import type { ClaimedJob } from "@/lib/jobs/queue";
 import type { JobContext, JobOutcome } from "@/lib/jobs/worker";
-import { prepareAction, type OwnRowsBatch, type PreparedAction } from "./runners";
+import { prepareAction } from "./actions";
+import type { OwnRowsBatch, PreparedAction } from "./runners";
 import { batchContext } from "./started-by";
 import { MAX_KEPT_ERRORS, type ParsedBulkAction } from "./types";
 
@@ -40,7 +41,7 @@ export async function runBulkJobBatch(bulkJobId: number, partnerId: number, opti
     if (!job || !["queued", "running"].includes(job.status)) return "done";
     const at = now();
     if (job.cancelRequested) {
-      await tx.update(bulkJobs).set({ status: "cancelled", finishedAt: at }).where(mine);
+      await finish(tx, job.id, "cancelled", { finishedAt: at });
       return "done";
     }
     const ctx = batchContext(job, at);
@@ -50,7 +51,7 @@ export async function runBulkJobBatch(bulkJobId: number, partnerId: number, opti
     const batch = prepared.ownRows ? await prepared.ownRows.runAfter(tx, ctx, job.cursor, size) : await snapshotBatch(tx, job, prepared, ctx, size);
     if (batch.processed === 0) {
       await prepared.finish?.(tx, ctx);
-      await tx.update(bulkJobs).set({ status: "succeeded", startedAt: job.startedAt ?? at, finishedAt: at }).where(mine);
+      await finish(tx, job.id, "succeeded", { startedAt: job.startedAt ?? at, finishedAt: at });
       return "done";
     }
     await options.afterBatchWrites?.({ from: job.cursor + 1, to: batch.cursor });
@@ -71,41 +72,59 @@ export async function runBulkJobBatch(bulkJobId: number, partnerId: number, opti
   });
 }
 
-/** The next customers of the snapshot after the job's cursor, through the action. */
+/** Ends a job: its status, and its snapshot dropped (a million rows of a finished job are of no further use). */
+async function finish(tx: Transaction, jobId: number, status: "succeeded" | "cancelled", times: { startedAt?: Date; finishedAt: Date }): Promise<void> {
+  await tx.update(bulkJobs).set({ status, ...times }).where(eq(bulkJobs.id, jobId));
+  await tx.delete(bulkJobCustomers).where(eq(bulkJobCustomers.bulkJobId, jobId));
+}
+
+/** Why some positions of a snapshot had no customer left. */
+const DELETED_MEANWHILE = (count: number) =>
+  `${count} customer${count === 1 ? " was" : "s were"} deleted after the job started, before their batch.`;
+
+/**
+ * The next customers of the snapshot after the job's cursor, through the action. Positions are walked in order, so
+ * that the rows of customers deleted meanwhile (gone from the snapshot with them) are counted, never waited for.
+ */
 async function snapshotBatch(
   tx: Transaction,
-  job: { id: number; cursor: number },
+  job: { id: number; cursor: number; total: number },
   prepared: PreparedAction,
   ctx: RequestContext,
   size: number,
 ): Promise<OwnRowsBatch> {
   const rows = await tx
-    .select({ customerId: bulkJobCustomers.customerId })
+    .select({ position: bulkJobCustomers.position, customerId: bulkJobCustomers.customerId })
     .from(bulkJobCustomers)
-    .where(and(eq(bulkJobCustomers.bulkJobId, job.id), gt(bulkJobCustomers.position, job.cursor), lte(bulkJobCustomers.position, job.cursor + size)))
-    .orderBy(asc(bulkJobCustomers.position));
-  if (rows.length === 0) return { cursor: job.cursor, processed: 0, changed: 0, failed: 0, errors: [] };
-  const outcome = await prepared.runBatch!(
-    tx,
-    ctx,
-    rows.map((row) => row.customerId),
-  );
-  return { ...outcome, cursor: job.cursor + rows.length, processed: rows.length };
+    .where(and(eq(bulkJobCustomers.bulkJobId, job.id), gt(bulkJobCustomers.position, job.cursor)))
+    .orderBy(asc(bulkJobCustomers.position))
+    .limit(size);
+  const cursor = rows.length > 0 ? rows.at(-1)!.position : job.total;
+  const gone = cursor - job.cursor - rows.length;
+  const outcome = rows.length > 0 ? await prepared.runBatch!(tx, ctx, rows.map((row) => row.customerId)) : { changed: 0, failed: 0, errors: [] };
+  return {
+    ...outcome,
+    cursor,
+    processed: cursor - job.cursor,
+    failed: outcome.failed + gone,
+    errors: gone > 0 ? [...outcome.errors, { reason: DELETED_MEANWHILE(gone) }] : outcome.errors,
+  };
 }
 
 /** Marks a job that could not go on (its attempts spent) failed, with what it did until then. */
 async function failBulkJob(bulkJobId: number, partnerId: number, error: unknown): Promise<void> {
   const reason = error instanceof Error ? error.message : String(error);
-  await inPartnerScope({ partnerId }, (tx) =>
-    tx
+  await inPartnerScope({ partnerId }, async (tx) => {
+    await tx
       .update(bulkJobs)
       .set({
         status: "failed",
         finishedAt: now(),
         errors: sql`(${bulkJobs.errors} || ${JSON.stringify([{ reason: `The job stopped: ${reason}` }])}::jsonb)`,
       })
-      .where(and(eq(bulkJobs.id, bulkJobId), eq(bulkJobs.partnerId, partnerId), sql`${bulkJobs.status} in ('queued', 'running')`)),
-  );
+      .where(and(eq(bulkJobs.id, bulkJobId), eq(bulkJobs.partnerId, partnerId), sql`${bulkJobs.status} in ('queued', 'running')`));
+    await tx.delete(bulkJobCustomers).where(eq(bulkJobCustomers.bulkJobId, bulkJobId));
+  });
 }
 
 /**

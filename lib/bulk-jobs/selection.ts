@@ -18,7 +18,7 @@ export async function selectionCondition(tx: Transaction, ctx: RequestContext, s
     case "ids":
       return sql`${mine} and c.id = any(${intArrayLiteral(selection.ids)}::int[])`;
     case "external_ids":
-      return sql`${mine} and c.external_id = any(${selection.externalIds}::text[])`;
+      return sql`${mine} and c.external_id in (select jsonb_array_elements_text(${JSON.stringify(selection.externalIds)}::jsonb))`;
     case "view":
       return whereOf(viewConditions(queryOfFilter(selection.query), await sqlContext(tx, ctx)));
   }
@@ -34,7 +34,7 @@ export async function unknownReferences(tx: Transaction, ctx: RequestContext, se
   }
   if (selection.kind === "external_ids") {
     const rows = await tx.execute<{ external_id: string }>(sql`
-      select u.external_id from unnest(${selection.externalIds}::text[]) u(external_id)
+      select u.external_id from jsonb_array_elements_text(${JSON.stringify(selection.externalIds)}::jsonb) u(external_id)
        where not exists (select 1 from customers c where c.external_id = u.external_id and c.partner_id = ${ctx.partnerId})`);
     return rows.map((row) => ({ externalId: row.external_id }));
   }

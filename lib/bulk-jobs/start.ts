@@ -8,7 +8,7 @@ import type { Transaction } from "@/lib/db";
 import { fieldErrorsOf, invalid } from "@/lib/errors";
 import { formatNumber } from "@/lib/format";
 import { authorize } from "@/lib/authorization/authorize";
-import { prepareAction } from "./runners";
+import { prepareAction } from "./actions";
 import { describeSelection, selectionCondition, unknownReferences } from "./selection";
 import { startedByOf } from "./started-by";
 import { bulkJobSelectionSchema } from "./selection-input";

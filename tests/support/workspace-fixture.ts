@@ -8,6 +8,8 @@ import {
   apps,
   connections,
   customerAppAccess,
+  bulkJobCustomers,
+  bulkJobs,
   customerNotifications,
   customerInvitations,
   customerManagerCustomers,
@@ -68,6 +70,12 @@ export async function fillWorkspace(db: Queryable, partnerId: number, customerId
   await db.insert(customerAppAccess).values({ ...scope, appId: app.id });
   await db.update(customers).set({ appAccess: "selected" }).where(eq(customers.id, customerId));
   await db.insert(customerNotifications).values({ ...scope, kind: "trial_ends_in_7_days", occurrence: "2026-12-31" });
+  // A bulk job running on the customer: its snapshot holds the customer.
+  const [bulkJob] = await db
+    .insert(bulkJobs)
+    .values({ partnerId, action: { type: "start_trial" }, actionLabel: "Start trials", selection: { kind: "ids", ids: [customerId] }, selectionDescription: "1 customer selected", startedBy: {}, resolvedAt: new Date() })
+    .returning();
+  await db.insert(bulkJobCustomers).values({ ...scope, bulkJobId: bulkJob!.id, position: 1 });
 
   // A session of the manager, switched into the customer: deleting the customer sends it back to the partner account.
   await db.insert(sessions).values({

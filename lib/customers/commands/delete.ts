@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { customers } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudits } from "@/lib/audit/record-many";
+import { intArrayLiteral } from "@/lib/search/like-pattern";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import type { Transaction } from "@/lib/db";
 import { invalid } from "@/lib/errors";
@@ -34,12 +35,29 @@ export async function removeCustomer(
   ctx: RequestContext,
   customer: { id: number; name: string; externalId: string | null },
 ): Promise<void> {
-  await recordAudit(tx, ctx, {
-    action: "customer.deleted",
-    targetType: "customer",
-    targetId: customer.id,
-    changes: { name: customer.name, externalId: customer.externalId },
-    customer: { id: customer.id, name: customer.name },
-  });
-  await tx.delete(customers).where(and(eq(customers.id, customer.id), eq(customers.partnerId, ctx.partnerId)));
+  await removeCustomers(tx, ctx, [customer]);
+}
+
+/**
+ * The removal of many customers at once (a bulk job's batch): each gets the `customer.deleted` event it would get
+ * alone, written in multi-row inserts, and the rows go in one statement.
+ */
+export async function removeCustomers(
+  tx: Transaction,
+  ctx: RequestContext,
+  removed: readonly { id: number; name: string; externalId: string | null }[],
+): Promise<void> {
+  if (removed.length === 0) return;
+  await recordAudits(
+    tx,
+    ctx,
+    removed.map((customer) => ({
+      action: "customer.deleted",
+      targetType: "customer",
+      targetId: customer.id,
+      changes: { name: customer.name, externalId: customer.externalId },
+      customer: { id: customer.id, name: customer.name },
+    })),
+  );
+  await tx.delete(customers).where(and(sql`${customers.id} = any(${intArrayLiteral(removed.map((customer) => customer.id))}::int[])`, eq(customers.partnerId, ctx.partnerId)));
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type postgres from "postgres";
 import { partnerScope, tenantDatabase } from "@/lib/db";
@@ -7,14 +7,15 @@ import type { RequestContext } from "@/lib/context";
 import { csvLine } from "@/lib/csv";
 import type { CustomerQuery } from "@/lib/customers/query-input";
 import { STATUS_LABELS, type CustomerStatus } from "@/lib/customers/status";
-import { keyset, rowColumns, tableSqlContext, viewConditions, whereOf } from "./table-sql";
+import { intArrayLiteral } from "@/lib/search/like-pattern";
+import { keyset, rowColumns, tableSqlContext, viewConditions, whereOf, type TableSqlContext } from "./table-sql";
 
 const dialect = new PgDialect();
 
 const BATCH = 1_000;
-const HEADER = ["ID", "Customer", "External ID", "Plan", "Status", "Joined", "Tasks used", "Task limit", "Connections", "Connection limit", "Connected apps"];
+export const EXPORT_HEADER = ["ID", "Customer", "External ID", "Plan", "Status", "Joined", "Tasks used", "Task limit", "Connections", "Connection limit", "Connected apps"];
 
-type ExportRow = {
+export type ExportRow = {
   id: number;
   name: string;
   external_id: string | null;
@@ -26,6 +27,49 @@ type ExportRow = {
   authenticated_connections: number;
   connection_limit: number;
 };
+
+type AppNames = { customer_id: number; names: string };
+
+/** The export's columns of the rows matching `conditions` (fragments on `customers c` and `plans p`). */
+export function exportRowsSql(tableCtx: TableSqlContext, conditions: SQL[]): SQL {
+  return sql`
+    select ${rowColumns({ sort: "joined" }, tableCtx)}, to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD') as joined
+      from customers c join plans p on p.id = c.plan_id
+     where ${whereOf(conditions)}`;
+}
+
+/** The connected apps of some customers, most connections first, as one cell each. */
+export function appNamesSql(partnerId: number, customerIds: readonly number[]): SQL {
+  return sql`
+    select customer_id, string_agg(name, '; ' order by connections desc, name) as names
+      from (select cn.customer_id, a.name, count(*) as connections
+              from connections cn join apps a on a.id = cn.app_id
+             where cn.partner_id = ${partnerId} and cn.customer_id = any(${intArrayLiteral(customerIds)}::int[])
+             group by cn.customer_id, a.name) per_app
+     group by customer_id`;
+}
+
+/** Rows as CSV lines, with their apps. */
+export function exportLines(rows: readonly ExportRow[], apps: readonly AppNames[]): string {
+  const appsOf = new Map(apps.map((row) => [row.customer_id, row.names]));
+  return rows
+    .map((row) =>
+      csvLine([
+        row.id,
+        row.name,
+        row.external_id,
+        row.plan_name,
+        STATUS_LABELS[row.status],
+        row.joined,
+        row.tasks_used,
+        row.task_limit,
+        row.authenticated_connections,
+        row.connection_limit,
+        appsOf.get(row.id) ?? "",
+      ]),
+    )
+    .join("");
+}
 
 /**
  * Every row of the view (all pages), in the view's order, as CSV lines: read through a server-side cursor in
@@ -46,38 +90,11 @@ export async function* customerCsvLines(ctx: RequestContext, query: CustomerQuer
     const tableCtx = tableSqlContext(ctx, free);
     const { orderBy } = keyset(query, null, "forward");
     const conditions = viewConditions(query, tableCtx);
-    const rendered = dialect.sqlToQuery(sql`
-      select ${rowColumns(query, tableCtx)}, to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD') as joined
-        from customers c join plans p on p.id = c.plan_id
-       where ${whereOf(conditions)}
-       order by ${orderBy}`);
-    yield csvLine(HEADER);
+    const rendered = dialect.sqlToQuery(sql`${exportRowsSql(tableCtx, conditions)} order by ${orderBy}`);
+    yield csvLine(EXPORT_HEADER);
     for await (const batch of connection.unsafe<ExportRow[]>(rendered.sql, rendered.params as postgres.ParameterOrJSON<never>[]).cursor(BATCH)) {
-      const apps = await connection<{ customer_id: number; names: string }[]>`
-        select customer_id, string_agg(name, '; ' order by connections desc, name) as names
-          from (select cn.customer_id, a.name, count(*) as connections
-                  from connections cn join apps a on a.id = cn.app_id
-                 where cn.partner_id = ${ctx.partnerId} and cn.customer_id = any(${batch.map((row) => row.id)}::int[])
-                 group by cn.customer_id, a.name) per_app
-         group by customer_id`;
-      const appsOf = new Map(apps.map((row) => [row.customer_id, row.names]));
-      yield batch
-        .map((row) =>
-          csvLine([
-            row.id,
-            row.name,
-            row.external_id,
-            row.plan_name,
-            STATUS_LABELS[row.status],
-            row.joined,
-            row.tasks_used,
-            row.task_limit,
-            row.authenticated_connections,
-            row.connection_limit,
-            appsOf.get(row.id) ?? "",
-          ]),
-        )
-        .join("");
+      const apps = dialect.sqlToQuery(appNamesSql(ctx.partnerId, batch.map((row) => row.id)));
+      yield exportLines(batch, await connection.unsafe<AppNames[]>(apps.sql, apps.params as postgres.ParameterOrJSON<never>[]));
     }
     await connection.unsafe("commit");
     open = false;

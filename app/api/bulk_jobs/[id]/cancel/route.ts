@@ -1,0 +1,4 @@
+import { apiRoute } from "@/lib/api/route";
+import { cancelBulkJobEndpoint } from "@/lib/api/endpoints/bulk-jobs";
+
+export const POST = apiRoute(cancelBulkJobEndpoint);

@@ -1,0 +1,4 @@
+import { apiRoute } from "@/lib/api/route";
+import { startBulkJobEndpoint } from "@/lib/api/endpoints/bulk-jobs";
+
+export const POST = apiRoute(startBulkJobEndpoint);
