@@ -1,0 +1,2 @@
+ALTER TABLE "bulk_job_customers" ADD CONSTRAINT "bulk_job_customers_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "bulk_job_customers_customer_idx" ON "bulk_job_customers" USING btree ("customer_id");
