@@ -23,19 +23,17 @@ export function failureOf(error: unknown): { ok: false; error: string; fieldErro
 
 /**
  * The one way to write a partner console server action. Every server action is a public POST endpoint, so the
- * wrapper checks the session (a partner team member, in the partner account: not switched into a customer),
- * the partner role, and the input with zod, before the domain call; errors come back as `{ ok: false }`.
+ * wrapper authenticates (a partner team member, in the partner account: not switched into a customer) and checks
+ * the input with zod before the command, which authorizes on its first line; errors come back as `{ ok: false }`.
  */
 export function consoleAction<Schema extends z.ZodType, Result>(
   schema: Schema,
   handler: (ctx: ConsoleContext, input: z.output<Schema>) => Promise<Result>,
-  options: { adminOnly?: boolean } = {},
 ): (input: z.input<Schema>) => Promise<ActionResult<Result>> {
-  const adminOnly = options.adminOnly ?? true;
   return async (input) => {
     try {
       // Inside the try: reading the session is a database call too, and may find the database down.
-      const { ctx, refusal } = await consoleAccess({ adminOnly });
+      const { ctx, refusal } = await consoleAccess();
       if (refusal) return { ok: false, error: refusal.message };
       const parsed = schema.safeParse(input);
       if (!parsed.success) {

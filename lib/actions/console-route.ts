@@ -23,11 +23,25 @@ type Total<Context> = Read<Context, number>;
 export async function consoleJson<T>(
   request: Request,
   read: Read<ConsoleContext, T>,
-  options: { adminOnly?: boolean; total?: Total<ConsoleContext> } = {},
+  options: { total?: Total<ConsoleContext> } = {},
 ): Promise<Response> {
-  const { ctx, refusal } = await consoleRouteContext(options);
+  const { ctx, refusal } = await consoleRouteContext();
   if (refusal) return refusal;
   return answer(request, ctx, read, options.total);
+}
+
+/**
+ * A console route handler that answers something else than JSON (the CSV exports): authenticated as `consoleJson`,
+ * and `respond`'s domain errors (its command's refusal among them) answered as JSON with their status.
+ */
+export async function consoleResponse(respond: (ctx: ConsoleContext) => Promise<Response>): Promise<Response> {
+  const { ctx, refusal } = await consoleRouteContext();
+  if (refusal) return refusal;
+  try {
+    return await respond(ctx);
+  } catch (error) {
+    return routeFailure(error);
+  }
 }
 
 /**
@@ -57,11 +71,15 @@ async function answer<Context, T>(request: Request, ctx: Context, read: Read<Con
     const count = total && searchTerm(params) === "" ? await total(ctx, params) : null;
     return Response.json(body, { headers: count === null ? NO_STORE : { ...NO_STORE, "x-total-count": String(count) } });
   } catch (error) {
-    const known = knownFailure(error);
-    if (known) return consoleErrorResponse(known);
-    logError(error, "console route failed");
-    return Response.json({ error: "Something went wrong on our side. Try again." }, { status: 500, headers: NO_STORE });
+    return routeFailure(error);
   }
+}
+
+function routeFailure(error: unknown): Response {
+  const known = knownFailure(error);
+  if (known) return consoleErrorResponse(known);
+  logError(error, "console route failed");
+  return Response.json({ error: "Something went wrong on our side. Try again." }, { status: 500, headers: NO_STORE });
 }
 
 /** A search term from the query string, bounded. */

@@ -7,6 +7,7 @@ import { notFound } from "@/lib/errors";
 import { DAY_MS } from "@/lib/time";
 import type { CreateApiClientValues } from "./input";
 import { generateToken, hashToken, visiblePrefix } from "./token";
+import { authorize } from "@/lib/authorization/authorize";
 
 export interface ApiClientSummary {
   id: number;
@@ -46,6 +47,7 @@ export async function createApiClient(
   ctx: RequestContext,
   input: CreateApiClientValues,
 ): Promise<{ client: ApiClientSummary; token: string }> {
+  await authorize(ctx, "api_clients.write");
   const token = generateToken();
   return inPartnerScope(ctx, async (tx) => {
     const [row] = await tx
@@ -80,6 +82,7 @@ export async function createApiClient(
 
 /** Revokes a client's token at once: its next request answers 401. Revoking twice changes nothing. */
 export async function revokeApiClient(ctx: RequestContext, id: number): Promise<ApiClientSummary> {
+  await authorize(ctx, "api_clients.write");
   return inPartnerScope(ctx, async (tx) => {
     const [existing] = await tx
       .select(summaryColumns)
@@ -103,6 +106,7 @@ export async function revokeApiClient(ctx: RequestContext, id: number): Promise<
 }
 
 export async function listApiClients(ctx: RequestContext): Promise<ApiClientSummary[]> {
+  await authorize(ctx, "api_clients.read");
   return inPartnerScope(ctx, async (tx) => {
     const rows = await tx.select(summaryColumns).from(apiClients).where(eq(apiClients.partnerId, ctx.partnerId)).orderBy(desc(apiClients.createdAt), desc(apiClients.id));
     return rows.map(toSummary);

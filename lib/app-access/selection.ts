@@ -4,10 +4,10 @@ import { apps, customerAppAccess } from "@/db/schema";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { customerCommand, type CommandPlan } from "@/lib/customers/commands/customer-command";
 import { readCustomer, type CustomerRecord } from "@/lib/customers/reads/customer-record";
-import { mayManageCustomers } from "@/lib/customers/permissions";
 import type { Queryable } from "@/lib/db";
 import { invalid } from "@/lib/errors";
 import { EMPTY_SELECTION, type AppAccessInput } from "./schema";
+import { authorize, permits } from "@/lib/authorization/authorize";
 
 export interface AppSummary {
   id: number;
@@ -36,6 +36,7 @@ async function selectedApps(tx: Queryable, partnerId: number, customerId: number
 }
 
 export async function getAppAccess(ctx: RequestContext, customerId: number): Promise<AppAccessView> {
+  await authorize(ctx, "customers.read");
   return inPartnerScope(ctx, async (tx) => {
     const customer = await readCustomer(tx, ctx, customerId);
     const catalog = await appCatalog(tx);
@@ -43,7 +44,7 @@ export async function getAppAccess(ctx: RequestContext, customerId: number): Pro
       mode: customer.appAccess,
       selected: customer.appAccess === "selected" ? await selectedApps(tx, ctx.partnerId, customer.id) : [],
       catalog,
-      canManage: mayManageCustomers(ctx),
+      canManage: permits(ctx, "customers.write"),
     };
   });
 }
@@ -102,6 +103,7 @@ export async function appCatalog(tx: Queryable): Promise<AppSummary[]> {
  * released later is in it only once someone adds it. Enforced by `assertMayUseApp` wherever a connection is made.
  */
 export async function updateAppAccess(ctx: RequestContext, input: AppAccessInput) {
+  await authorize(ctx, "customers.write");
   return customerCommand(ctx, input.customerId, async (tx, customer) => {
     if (!input.allApps && input.appIds.length === 0) throw invalid(EMPTY_SELECTION, { appIds: [EMPTY_SELECTION] });
     const chosen = input.allApps ? [] : await tx.select(appColumns).from(apps).where(inArray(apps.id, input.appIds));

@@ -4,7 +4,8 @@ import { csvLine } from "@/lib/csv";
 import { inPartnerScope } from "@/lib/context";
 import type { AuditFilters } from "./filters";
 import { actingAsLabel, actionLabel } from "./labels";
-import { assertMayReadAudit, auditWhere, fetchAuditEvents, type AuditEventRow } from "./list";
+import { auditWhere, fetchAuditEvents, type AuditEventRow } from "./list";
+import { authorize } from "@/lib/authorization/authorize";
 
 const BATCH = 1_000;
 
@@ -29,8 +30,8 @@ function eventLine(event: AuditEventRow, partnerName: string): string {
  * The filtered view of the audit log as CSV, newest first, read in keyset batches so that a long log streams
  * without being held in memory. The check happens before the first byte.
  */
-export function exportAuditCsv(ctx: RequestContext, filters: AuditFilters): ReadableStream<Uint8Array> {
-  assertMayReadAudit(ctx);
+export async function exportAuditCsv(ctx: RequestContext, filters: AuditFilters): Promise<ReadableStream<Uint8Array>> {
+  await authorize(ctx, "audit.read");
   const encoder = new TextEncoder();
   const where = auditWhere(ctx, filters);
   let cursor: string | undefined;

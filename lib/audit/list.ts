@@ -3,10 +3,10 @@ import { sql, type SQL } from "drizzle-orm";
 import type { RequestContext } from "@/lib/context";
 import { inPartnerScope } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
-import { forbidden } from "@/lib/errors";
 import { containsPattern } from "@/lib/search/like-pattern";
 import type { AuditFilters, AuditPageInput } from "./filters";
 import { describeAuditTargets, type AuditTarget } from "./targets";
+import { authorize } from "@/lib/authorization/authorize";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -29,12 +29,6 @@ export type AuditEventRow = {
 };
 
 type EventRecord = Omit<AuditEventRow, "createdAt"> & { createdAt: string; cursorAt: string };
-
-/** The audit log is for partner admins (and API clients, whose scopes the API checks). */
-export function assertMayReadAudit(ctx: RequestContext): void {
-  if (ctx.actor.kind === "api_client") return;
-  if (ctx.account.kind !== "partner" || ctx.actor.partnerRole !== "admin") throw forbidden("Only partner admins can see the audit log.");
-}
 
 /** The WHERE clause of the filtered view, shared by the page and the CSV export. Dates are whole days in UTC. */
 export function auditWhere(ctx: RequestContext, filters: AuditFilters): SQL {
@@ -93,7 +87,7 @@ export interface AuditPage {
 
 /** A page of the audit log (rule C8): newest first, filtered, paginated on the server by keyset. */
 export async function listAuditEvents(ctx: RequestContext, input: AuditPageInput, pageSize = AUDIT_PAGE_SIZE): Promise<AuditPage> {
-  assertMayReadAudit(ctx);
+  await authorize(ctx, "audit.read");
   return inPartnerScope(ctx, async (tx) => {
     const where = auditWhere(ctx, input);
     const fetched = await fetchAuditEvents(tx, where, input.cursor, input.dir, pageSize + 1);

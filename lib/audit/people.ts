@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { containsPattern } from "@/lib/search/like-pattern";
-import { assertMayReadAudit } from "./list";
+import { authorize } from "@/lib/authorization/authorize";
 
 export type PersonOption = { id: number; name: string; email: string };
 
@@ -18,7 +18,7 @@ function peopleQuery(ctx: RequestContext, condition: ReturnType<typeof sql>) {
 }
 
 export async function searchAuditPeople(ctx: RequestContext, input: { q?: string }): Promise<PersonOption[]> {
-  assertMayReadAudit(ctx);
+  await authorize(ctx, "audit.read");
   const pattern = containsPattern(input.q);
   const condition = pattern ? sql`and (lower(u.name) like ${pattern} or lower(u.email) like ${pattern})` : sql``;
   return inPartnerScope(ctx, (tx) => tx.execute<PersonOption>(peopleQuery(ctx, condition)));
@@ -26,7 +26,7 @@ export async function searchAuditPeople(ctx: RequestContext, input: { q?: string
 
 /** The person a filter names, if it is one the partner may see. */
 export async function auditPersonById(ctx: RequestContext, id: number): Promise<PersonOption | null> {
-  assertMayReadAudit(ctx);
+  await authorize(ctx, "audit.read");
   const [person] = await inPartnerScope(ctx, (tx) => tx.execute<PersonOption>(peopleQuery(ctx, sql`and u.id = ${id}`)));
   return person ?? null;
 }

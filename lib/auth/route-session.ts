@@ -17,12 +17,10 @@ export function consoleErrorResponse(error: DomainError): Response {
  * the JSON answer to send instead, a 503 among them when the database cannot be reached to read the session. Route
  * handlers are public endpoints: each one checks for itself.
  */
-export async function consoleRouteContext(
-  options: { adminOnly?: boolean } = {},
-): Promise<{ ctx: ConsoleContext; refusal: null } | { ctx: null; refusal: Response }> {
+export async function consoleRouteContext(): Promise<{ ctx: ConsoleContext; refusal: null } | { ctx: null; refusal: Response }> {
   let access: Awaited<ReturnType<typeof consoleAccess>>;
   try {
-    access = await consoleAccess({ adminOnly: options.adminOnly ?? false });
+    access = await consoleAccess();
   } catch (error) {
     const known = knownFailure(error);
     if (!known) throw error;

@@ -59,7 +59,9 @@ describe("authorize: one answer per caller and permission", () => {
     expect(refusalOf(client(["customers:write"]), "customers.read")).toBeNull();
     expect(refusalOf(client(["customers:read"]), "customers.write")).toBe("This API client lacks the customers:write permission.");
     expect(refusalOf(client(API_SCOPES), "audit.read")).toBe("API clients cannot do this.");
-    expect(refusalOf(client(["collaborators:write"]), "workspace.collaborators.read")).toBeNull();
+    expect(refusalOf(client(["collaborators:write"]), "collaborators.read")).toBeNull();
+    expect(refusalOf(client(API_SCOPES), "workspace.collaborators.manage")).toBe("API clients cannot do this.");
+    expect(refusalOf(admin, "collaborators.write")).toBe("Only API clients can do this.");
   });
 
   it("every permission refuses someone and allows someone (no row is open to all, none is closed to all)", () => {

@@ -17,6 +17,7 @@ export const REFUSALS = {
   adminsOnly: "Only partner admins can do this.",
   switchEnded: "Your time in this account has run out. Switch in again from the partner account.",
   noApiClient: "API clients cannot do this.",
+  apiOnly: "Only API clients can do this.",
 } as const;
 
 const scopeRefusal = (scope: string) => `This API client lacks the ${scope} permission.`;
@@ -32,6 +33,7 @@ export function refusalOf(ctx: AuthorizeContext, permission: Permission): string
     if (!rule.scope) return REFUSALS.noApiClient;
     return hasScope(ctx.actor.scopes, rule.scope) ? null : scopeRefusal(rule.scope);
   }
+  if (!rule.partner && !rule.workspace) return REFUSALS.apiOnly;
   if (ctx.account.kind === "partner") {
     if (!rule.partner) return REFUSALS.insideOnly;
     if (ctx.actor.partnerRole === null) return REFUSALS.teamOnly;

@@ -33,13 +33,17 @@ export const PERMISSIONS = {
   "embedding.write": { partner: "admin", scope: "embedding:write" },
   "audit.read": { partner: "admin" },
   "email.read": { partner: "admin" },
+  "notifications.read": { partner: "member" },
   "notifications.write": { partner: "admin" },
   "workspace.view": { workspace: "workspace.view" },
   "workspace.recipes.edit": { workspace: "recipes.edit" },
   "workspace.recipes.run": { workspace: "recipes.run" },
   "workspace.connections.manage": { workspace: "connections.manage" },
-  "workspace.collaborators.read": { workspace: "workspace.view", scope: "collaborators:read" },
-  "workspace.collaborators.manage": { workspace: "collaborators.manage", scope: "collaborators:write" },
+  "workspace.collaborators.manage": { workspace: "collaborators.manage" },
+  // A customer's collaborators, roles, groups and grants, named by a managed user reference: the REST API's. A person
+  // inside a customer account reaches them through the workspace.* permissions of its own account only.
+  "collaborators.read": { scope: "collaborators:read" },
+  "collaborators.write": { scope: "collaborators:write" },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

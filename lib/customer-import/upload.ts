@@ -7,6 +7,7 @@ import { columnMappingSchema, type ColumnMapping } from "./mapping";
 import { readUpload } from "./read-upload";
 import { validateImport } from "./validate-import";
 import type { ImportView } from "./view";
+import { authorize } from "@/lib/authorization/authorize";
 
 const fileNameSchema = z.string().trim().max(200).catch("customers.csv");
 
@@ -29,6 +30,7 @@ export function mappingFromQuery(value: string | null): ColumnMapping | undefine
 
 /** The upload of Import from CSV (console) and of `POST /api/customer_imports`: the body read within its limit, then validated. */
 export async function uploadedImport(ctx: RequestContext, request: Request, params: URLSearchParams): Promise<ImportView> {
+  await authorize(ctx, "customer_imports.write");
   const mapping = mappingFromQuery(params.get("mapping"));
   const upload = await readUpload(request);
   if ("tooLarge" in upload) throw invalid(TOO_LARGE_MESSAGE, { file: [TOO_LARGE_MESSAGE] });

@@ -4,10 +4,10 @@ import { recordAudit } from "@/lib/audit/record";
 import { recordAuditForCustomers } from "@/lib/audit/record-many";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { conflict, invalid } from "@/lib/errors";
-import { assertMayManageManagers } from "./guard";
 import { describeSelection, personLabel, requireManagerRole, requireTeamMember } from "./lookups";
 import { addManagedCustomers, customerNamesForAudit } from "./managed-customers";
 import type { CustomerSelection } from "./schema";
+import { authorize } from "@/lib/authorization/authorize";
 
 export interface ManagerAssignment {
   /** A member of the partner's team (the API's `team_collaborator_id`). */
@@ -26,7 +26,7 @@ export const NO_CUSTOMERS_MESSAGE = "Choose at least one customer, or turn on Ma
  * once in each chosen customer's activity). Nothing is written when any check fails.
  */
 export async function assignCustomerManager(ctx: RequestContext, input: ManagerAssignment): Promise<{ id: number }> {
-  assertMayManageManagers(ctx);
+  await authorize(ctx, "customer_managers.write");
   if (input.customerIds !== "all" && input.customerIds.length === 0) {
     throw invalid(NO_CUSTOMERS_MESSAGE, { customerIds: [NO_CUSTOMERS_MESSAGE] });
   }

@@ -7,10 +7,10 @@ import { inPartnerScope, type RequestContext } from "@/lib/context";
 import type { Transaction } from "@/lib/db";
 import { invalid } from "@/lib/errors";
 import { NO_CUSTOMERS_MESSAGE } from "./assign";
-import { assertMayManageManagers } from "./guard";
 import { describeSelection, personLabel, requireManagerForUpdate, requireManagerRole } from "./lookups";
 import { addManagedCustomers, customerNamesForAudit, managedCustomerIds, removeManagedCustomers } from "./managed-customers";
 import type { CustomerSelection } from "./schema";
+import { authorize } from "@/lib/authorization/authorize";
 
 export interface ManagerUpdate {
   id: number;
@@ -24,7 +24,7 @@ export interface ManagerUpdate {
  * direct invitations are not touched, so the role precedence of rule C12 holds throughout.
  */
 export async function editCustomerManager(ctx: RequestContext, input: ManagerUpdate): Promise<{ id: number }> {
-  assertMayManageManagers(ctx);
+  await authorize(ctx, "customer_managers.write");
   if (input.customerIds !== "all" && input.customerIds.length === 0) {
     throw invalid(NO_CUSTOMERS_MESSAGE, { customerIds: [NO_CUSTOMERS_MESSAGE] });
   }

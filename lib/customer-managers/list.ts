@@ -4,6 +4,7 @@ import { z } from "zod";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { containsPattern } from "@/lib/search/like-pattern";
+import { authorize } from "@/lib/authorization/authorize";
 
 export const managerListInput = z.object({
   q: z.string().max(200).catch("").default(""),
@@ -87,6 +88,7 @@ function toRow(row: ManagerRow): CustomerManagerRow {
 
 /** The partner's customer managers (rule C1), sorted by name, searched by name or email. */
 export async function listCustomerManagers(ctx: RequestContext, input: z.infer<typeof managerListInput>): Promise<CustomerManagerRow[]> {
+  await authorize(ctx, "customer_managers.read");
   const pattern = containsPattern(input.q);
   const where = pattern ? sql`and (lower(u.name) like ${pattern} or lower(u.email) like ${pattern})` : sql``;
   return inPartnerScope(ctx, async (tx) => (await tx.execute<ManagerRow>(managersQuery(ctx, where, NAMES_SHOWN))).map(toRow));
@@ -94,11 +96,13 @@ export async function listCustomerManagers(ctx: RequestContext, input: z.infer<t
 
 /** Every customer manager of the partner with all its chosen customers (the API's list), sorted by name. */
 export async function listCustomerManagersInFull(ctx: RequestContext): Promise<CustomerManagerRow[]> {
+  await authorize(ctx, "customer_managers.read");
   return inPartnerScope(ctx, async (tx) => (await tx.execute<ManagerRow>(managersQuery(ctx, sql``, null))).map(toRow));
 }
 
 /** One manager with every chosen customer (the edit dialog, the API's `moderated_workspaces`), or NOT_FOUND. */
 export async function getCustomerManager(ctx: RequestContext, id: number): Promise<CustomerManagerRow> {
+  await authorize(ctx, "customer_managers.read");
   return inPartnerScope(ctx, async (tx) => {
     const [row] = await tx.execute<ManagerRow>(managersQuery(ctx, sql`and m.id = ${id}`, null));
     if (!row) throw new DomainError("NOT_FOUND", "Customer manager not found");
@@ -119,6 +123,7 @@ export async function listManagedCustomers(
   managerId: number,
   input: z.infer<typeof managedCustomersInput>,
 ): Promise<{ customers: CustomerRef[]; total: number; manageAll: boolean }> {
+  await authorize(ctx, "customer_managers.read");
   const pattern = containsPattern(input.q);
   const search = pattern ? sql`and c.search_text like ${pattern}` : sql``;
   return inPartnerScope(ctx, async (tx) => {

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { containsPattern } from "@/lib/search/like-pattern";
+import { authorize } from "@/lib/authorization/authorize";
 
 export const PICKER_LIMIT = 20;
 
@@ -14,6 +15,7 @@ export type TeamMemberOption = {
 
 /** The picker of **Assign customer manager**: the partner's own team members who are not managers yet (rule C2). */
 export async function listAssignableTeamMembers(ctx: RequestContext, input: { q?: string }): Promise<TeamMemberOption[]> {
+  await authorize(ctx, "customer_managers.write");
   const pattern = containsPattern(input.q);
   const search = pattern ? sql`and (lower(u.name) like ${pattern} or lower(u.email) like ${pattern})` : sql``;
   return inPartnerScope(ctx, async (tx) =>
@@ -36,6 +38,7 @@ export type RoleOption = {
 
 /** The **Role** select: the system roles, then the partner's inheritable roles (rule C3). */
 export async function listManagerRoles(ctx: RequestContext): Promise<RoleOption[]> {
+  await authorize(ctx, "customer_managers.write");
   return inPartnerScope(ctx, async (tx) =>
     tx.execute<RoleOption>(sql`
       select id, name, kind from roles

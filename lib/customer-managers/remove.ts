@@ -4,9 +4,9 @@ import { customerManagers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { recordAuditForCustomers } from "@/lib/audit/record-many";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
-import { assertMayManageManagers } from "./guard";
 import { describeSelection, personLabel, requireManagerForUpdate } from "./lookups";
 import { managedCustomerIds } from "./managed-customers";
+import { authorize } from "@/lib/authorization/authorize";
 
 /**
  * **Remove customer manager** (rule C10): deletes the assignment and its chosen customers (by cascade) in one
@@ -14,7 +14,7 @@ import { managedCustomerIds } from "./managed-customers";
  * author. A switch it is in ends at its next request (the session re-checks access every time).
  */
 export async function removeCustomerManager(ctx: RequestContext, input: { id: number }): Promise<{ id: number }> {
-  assertMayManageManagers(ctx);
+  await authorize(ctx, "customer_managers.write");
   return inPartnerScope(ctx, async (tx) => {
     const manager = await requireManagerForUpdate(tx, ctx, input.id);
     const chosen = manager.manageAll ? null : await managedCustomerIds(tx, ctx, manager.id);

@@ -4,10 +4,10 @@ import { embeddingKeys, partners } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { conflict, invalid } from "@/lib/errors";
-import { assertMayManageEmbedding } from "./guard";
 import type { AddEmbeddingKeyInput } from "./input";
 import { parsePublicKey } from "./public-key";
 import { activeKeys, MAX_ACTIVE_KEYS, toKeySummary, type EmbeddingKeySummary } from "./settings";
+import { authorize } from "@/lib/authorization/authorize";
 
 /**
  * **Add key** ("Update JWT signing key"): registers an RSA public key the partner's app signs direct links with.
@@ -18,7 +18,7 @@ export async function addEmbeddingKey(
   ctx: RequestContext,
   input: AddEmbeddingKeyInput,
 ): Promise<{ key: EmbeddingKeySummary; vendorId: string }> {
-  assertMayManageEmbedding(ctx, "write");
+  await authorize(ctx, "embedding.write");
   const parsed = parsePublicKey(input.publicKey);
   if ("error" in parsed) throw invalid(parsed.error, { publicKey: [parsed.error] });
   const { key } = parsed;

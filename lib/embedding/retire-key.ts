@@ -4,8 +4,8 @@ import { embeddingKeys } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { notFound } from "@/lib/errors";
-import { assertMayManageEmbedding } from "./guard";
 import { toKeySummary, type EmbeddingKeySummary } from "./settings";
+import { authorize } from "@/lib/authorization/authorize";
 
 /**
  * **Retire key**: a token signed with it no longer signs anyone in, from the next direct link on. Sessions already
@@ -13,7 +13,7 @@ import { toKeySummary, type EmbeddingKeySummary } from "./settings";
  * another partner, or one already retired, is not found.
  */
 export async function retireEmbeddingKey(ctx: RequestContext, input: { id: number }): Promise<EmbeddingKeySummary> {
-  assertMayManageEmbedding(ctx, "write");
+  await authorize(ctx, "embedding.write");
   return inPartnerScope(ctx, async (tx) => {
     const [row] = await tx
       .update(embeddingKeys)

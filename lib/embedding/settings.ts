@@ -3,7 +3,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { embeddingKeys, partners } from "@/db/schema";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
-import { assertMayManageEmbedding } from "./guard";
+import { authorize } from "@/lib/authorization/authorize";
 
 /** At most two active keys: the current one and, during a rotation, its successor. */
 export const MAX_ACTIVE_KEYS = 2;
@@ -43,7 +43,7 @@ export async function activeKeys(tx: Queryable, partnerId: number) {
 
 /** **Embedding**: the vendor ID a partner's tokens name, and its active signing keys. */
 export async function embeddingSettings(ctx: RequestContext): Promise<EmbeddingSettings> {
-  assertMayManageEmbedding(ctx, "read");
+  await authorize(ctx, "embedding.read");
   return inPartnerScope(ctx, async (tx) => {
     const [partner] = await tx.select({ vendorId: partners.embeddedVendorId }).from(partners).where(eq(partners.id, ctx.partnerId));
     return { vendorId: partner!.vendorId, keys: (await activeKeys(tx, ctx.partnerId)).map(toKeySummary) };

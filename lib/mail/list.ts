@@ -2,7 +2,7 @@ import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { emailOutbox } from "@/db/schema";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
-import { assertMaySeeEmail } from "@/lib/partner-team/guard";
+import { authorize } from "@/lib/authorization/authorize";
 
 export interface OutboxEntry {
   id: number;
@@ -19,7 +19,7 @@ export interface OutboxEntry {
 
 /** The partner's newest emails and how their delivery went (never their bodies, which carry one-time links). */
 export async function listOutbox(ctx: RequestContext, limit = 100): Promise<OutboxEntry[]> {
-  assertMaySeeEmail(ctx);
+  await authorize(ctx, "email.read");
   const rows = await inPartnerScope(ctx, (tx) =>
     tx
       .select({

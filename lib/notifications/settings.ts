@@ -5,9 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { customerCommand } from "@/lib/customers/commands/customer-command";
 import { readCustomer } from "@/lib/customers/reads/customer-record";
-import { mayManageCustomers } from "@/lib/customers/permissions";
 import type { Queryable } from "@/lib/db";
-import { forbidden } from "@/lib/errors";
 import {
   effectiveChoice,
   NOTIFICATION_KINDS,
@@ -17,6 +15,7 @@ import {
   type NotificationKind,
 } from "./kinds";
 import type { CustomerNotificationInput, NotificationDefaultInput } from "./schema";
+import { authorize, permits } from "@/lib/authorization/authorize";
 
 export interface NotificationSettingRow {
   kind: NotificationKind;
@@ -39,6 +38,7 @@ async function partnerDefaults(tx: Queryable, partnerId: number): Promise<Notifi
 
 /** Settings › Notifications of one customer: each event with the customer's choice, the partner's default and the outcome. */
 export async function getCustomerNotificationSettings(ctx: RequestContext, customerId: number): Promise<NotificationSettingsView> {
+  await authorize(ctx, "customers.read");
   return inPartnerScope(ctx, async (tx) => {
     const customer = await readCustomer(tx, ctx, customerId);
     const [row] = await tx
@@ -55,7 +55,7 @@ export async function getCustomerNotificationSettings(ctx: RequestContext, custo
         partnerDefault: partnerDefault(defaults, kind),
         effective: effectiveChoice(own, defaults, kind),
       })),
-      canManage: mayManageCustomers(ctx),
+      canManage: permits(ctx, "customers.write"),
     };
   });
 }
@@ -67,6 +67,7 @@ const choiceName = (value: boolean | null | undefined) => (value === undefined |
  * command (partner admins only, the customer locked, audited in the same transaction).
  */
 export async function setCustomerNotification(ctx: RequestContext, input: CustomerNotificationInput) {
+  await authorize(ctx, "customers.write");
   return customerCommand(ctx, input.customerId, async (tx, customer) => {
     const [row] = await tx
       .select({ settings: customers.notificationSettings })
@@ -89,15 +90,14 @@ export interface NotificationDefaultsView {
   canManage: boolean;
 }
 
-const mayManageDefaults = (ctx: RequestContext) => ctx.actor.kind === "user" && ctx.actor.partnerRole === "admin" && ctx.account.kind === "partner";
-
 /** The partner's default notifications (the Notifications page): every team member sees them. */
 export async function getNotificationDefaults(ctx: RequestContext): Promise<NotificationDefaultsView> {
+  await authorize(ctx, "notifications.read");
   return inPartnerScope(ctx, async (tx) => {
     const defaults = await partnerDefaults(tx, ctx.partnerId);
     return {
       rows: NOTIFICATION_KINDS.map((kind) => ({ kind, enabled: partnerDefault(defaults, kind) })),
-      canManage: mayManageDefaults(ctx),
+      canManage: permits(ctx, "notifications.write"),
     };
   });
 }
@@ -107,7 +107,7 @@ export async function getNotificationDefaults(ctx: RequestContext): Promise<Noti
  * row is locked so that two admins' changes to different events both stand. Audited in the same transaction.
  */
 export async function setNotificationDefault(ctx: RequestContext, input: NotificationDefaultInput): Promise<{ changed: boolean }> {
-  if (!mayManageDefaults(ctx)) throw forbidden("Only partner admins can change the default notifications.");
+  await authorize(ctx, "notifications.write");
   return inPartnerScope(ctx, async (tx) => {
     const [row] = await tx
       .select({ defaults: partners.notificationDefaults })

@@ -3,12 +3,12 @@ import { eq } from "drizzle-orm";
 import { partnerMembers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type PartnerRole, type RequestContext } from "@/lib/context";
-import { assertMayManageTeam } from "./guard";
 import { keepOneAdmin, lockMember } from "./members";
+import { authorize } from "@/lib/authorization/authorize";
 
 /** **Change role** (Admin or Member). Takes effect at the person's next request; the last admin stays one. */
 export async function changeTeamRole(ctx: RequestContext, input: { userId: number; role: PartnerRole }): Promise<{ userId: number; role: PartnerRole }> {
-  assertMayManageTeam(ctx);
+  await authorize(ctx, "team.write");
   return inPartnerScope(ctx, async (tx) => {
     const { member, admins } = await lockMember(tx, ctx, input.userId);
     if (member.role === input.role) return { userId: input.userId, role: input.role };

@@ -5,16 +5,16 @@ import { oneTimeToken } from "@/lib/auth/one-time-token";
 import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { conflict } from "@/lib/errors";
-import { assertMayManageTeam } from "./guard";
 import { queueTeamInvitationEmail, TEAM_INVITATION_PREFIX, TEAM_INVITATION_VALID_MS } from "./invitation-email";
 import type { InviteTeamMemberInput } from "./schema";
+import { authorize } from "@/lib/authorization/authorize";
 
 /**
  * **Invite team member**: a pending invitation with a one-time link (kept as a hash, valid 7 days), emailed in the
  * same transaction. Someone already on the team, or already invited, is a conflict (resend the invitation instead).
  */
 export async function inviteTeamMember(ctx: RequestContext, input: InviteTeamMemberInput): Promise<{ id: number }> {
-  assertMayManageTeam(ctx);
+  await authorize(ctx, "team.write");
   const email = input.email.trim().toLowerCase();
   return inPartnerScope(ctx, async (tx) => {
     const [member] = await tx

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { inPartnerScope, type PartnerRole, type RequestContext } from "@/lib/context";
-import { assertMayViewTeam } from "./guard";
+import { authorize } from "@/lib/authorization/authorize";
 
 export interface TeamMember {
   userId: number;
@@ -25,7 +25,7 @@ export interface TeamInvitation {
 
 /** **Teams**: the partner's members and its pending invitations. Every member may look; admins manage. */
 export async function listTeam(ctx: RequestContext): Promise<{ members: TeamMember[]; invitations: TeamInvitation[] }> {
-  assertMayViewTeam(ctx);
+  await authorize(ctx, "team.read");
   return inPartnerScope(ctx, async (tx) => {
     const members = await tx.execute<{ userId: number; name: string; email: string; role: PartnerRole; lastSignInAt: Date | string | null; customerManager: boolean }>(sql`
       select u.id as "userId", u.name, u.email, m.role,

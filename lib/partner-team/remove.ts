@@ -3,8 +3,8 @@ import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { customerManagers, customers, partnerMembers, roles, sessions } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
-import { assertMayManageTeam } from "./guard";
 import { keepOneAdmin, lockMember } from "./members";
+import { authorize } from "@/lib/authorization/authorize";
 
 /**
  * **Remove from team**: in one transaction, ends every session the person has in this partner (a switch into a
@@ -12,7 +12,7 @@ import { keepOneAdmin, lockMember } from "./members";
  * work (recipe versions, jobs) stay; the last admin cannot be removed.
  */
 export async function removeTeamMember(ctx: RequestContext, input: { userId: number }): Promise<{ userId: number }> {
-  assertMayManageTeam(ctx);
+  await authorize(ctx, "team.write");
   return inPartnerScope(ctx, async (tx) => {
     const { member, admins } = await lockMember(tx, ctx, input.userId);
     keepOneAdmin(member, admins, "removed");

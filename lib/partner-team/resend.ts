@@ -5,13 +5,13 @@ import { oneTimeToken } from "@/lib/auth/one-time-token";
 import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { notFound } from "@/lib/errors";
-import { assertMayManageTeam } from "./guard";
 import { queueTeamInvitationEmail, TEAM_INVITATION_PREFIX, TEAM_INVITATION_VALID_MS } from "./invitation-email";
 import { pendingInvitation } from "./invite";
+import { authorize } from "@/lib/authorization/authorize";
 
 /** **Resend**: a new link (the old one stops working) for 7 more days, emailed again. */
 export async function resendTeamInvitation(ctx: RequestContext, input: { id: number }): Promise<{ id: number }> {
-  assertMayManageTeam(ctx);
+  await authorize(ctx, "team.write");
   return inPartnerScope(ctx, async (tx) => {
     const [invitation] = await tx
       .select({ id: partnerInvitations.id, email: partnerInvitations.email, role: partnerInvitations.role })

@@ -3,12 +3,12 @@ import { partnerInvitations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { notFound } from "@/lib/errors";
-import { assertMayManageTeam } from "./guard";
 import { pendingInvitation } from "./invite";
+import { authorize } from "@/lib/authorization/authorize";
 
 /** **Revoke**: the invitation's link stops working at once. */
 export async function revokeTeamInvitation(ctx: RequestContext, input: { id: number }): Promise<{ id: number }> {
-  assertMayManageTeam(ctx);
+  await authorize(ctx, "team.write");
   return inPartnerScope(ctx, async (tx) => {
     const [invitation] = await tx
       .update(partnerInvitations)

@@ -9,9 +9,11 @@ import { groupIn } from "@/lib/user-groups/groups";
 import { workspaceMembership } from "@/lib/workspace-team/membership";
 import { findGrants, grantsWhere, pageOfGrants, toProjectGrant, type Page, type PageInput, type ProjectGrant } from "./grants";
 import { reachOf } from "./reach";
+import { authorize } from "@/lib/authorization/authorize";
 
 /** The grants of one collaborator group, within the client's reach (rule A10). */
 export async function listGroupProjectGrants(ctx: RequestContext, reference: string, groupId: number, page: PageInput): Promise<Page<ProjectGrant>> {
+  await authorize(ctx, "collaborators.read");
   const reach = await reachOf(ctx);
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
@@ -28,6 +30,7 @@ async function requireCollaborator(tx: Queryable, ctx: RequestContext, customerI
 
 /** The grants given to a collaborator directly (not through its groups), within the client's reach. */
 export async function listMemberProjectGrants(ctx: RequestContext, reference: string, userId: number, page: PageInput): Promise<Page<ProjectGrant>> {
+  await authorize(ctx, "collaborators.read");
   const reach = await reachOf(ctx);
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
@@ -50,6 +53,7 @@ export interface ProjectPrivileges {
  * within the client's reach.
  */
 export async function memberProjectsPrivileges(ctx: RequestContext, reference: string, userId: number): Promise<ProjectPrivileges[]> {
+  await authorize(ctx, "collaborators.read");
   const reach = await reachOf(ctx);
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);

@@ -9,6 +9,7 @@ import { invalid, notFound } from "@/lib/errors";
 import { workspaceMembership } from "@/lib/workspace-team/membership";
 import { visibleIn } from "@/lib/workspace-team/workspace-roles";
 import { reachOf, withinReach, type Reach } from "./reach";
+import { authorize } from "@/lib/authorization/authorize";
 
 /** A project grant as the REST API shows it: a project role given to a collaborator or to a group. */
 export interface ProjectGrant {
@@ -109,6 +110,7 @@ async function projectRoleFor(tx: Queryable, ctx: RequestContext, customerId: nu
 }
 
 export async function getProjectGrant(ctx: RequestContext, reference: string, id: number): Promise<ProjectGrant> {
+  await authorize(ctx, "collaborators.read");
   const reach = await reachOf(ctx);
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
@@ -118,6 +120,7 @@ export async function getProjectGrant(ctx: RequestContext, reference: string, id
 
 /** Gives a grant another project role. */
 export async function updateProjectGrant(ctx: RequestContext, reference: string, id: number, input: { projectRoleId: number }): Promise<ProjectGrant> {
+  await authorize(ctx, "collaborators.write");
   const reach = await reachOf(ctx);
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
@@ -138,6 +141,7 @@ export async function updateProjectGrant(ctx: RequestContext, reference: string,
 }
 
 export async function deleteProjectGrant(ctx: RequestContext, reference: string, id: number): Promise<void> {
+  await authorize(ctx, "collaborators.write");
   const reach = await reachOf(ctx);
   await inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
@@ -165,6 +169,7 @@ async function projectIn(tx: Queryable, ctx: RequestContext, customerId: number,
 }
 
 export async function listProjectGrants(ctx: RequestContext, reference: string, projectId: number, page: PageInput): Promise<Page<ProjectGrant>> {
+  await authorize(ctx, "collaborators.read");
   const reach = await reachOf(ctx);
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
@@ -184,6 +189,7 @@ export interface GrantInput {
  * role, the others get a new grant. All or nothing: one bad entry changes nothing. Answers the grants given.
  */
 export async function putProjectGrants(ctx: RequestContext, reference: string, projectId: number, grants: GrantInput[]): Promise<ProjectGrant[]> {
+  await authorize(ctx, "collaborators.write");
   const reach = await reachOf(ctx);
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);

@@ -8,6 +8,7 @@ import type { Queryable } from "@/lib/db";
 import { conflict, invalid } from "@/lib/errors";
 import { reachOf, withinReach, type Reach } from "@/lib/project-grants/reach";
 import { visibleIn, type RoleFamily } from "@/lib/workspace-team/workspace-roles";
+import { authorize } from "@/lib/authorization/authorize";
 
 type EnvironmentType = (typeof environments.$inferSelect)["type"];
 
@@ -170,6 +171,7 @@ async function audited(tx: Queryable, ctx: RequestContext, customer: ManagedUser
 
 /** Turns the legacy system roles of the workspace's direct members into environment roles and project grants. */
 export async function migrateSystemRoles(ctx: RequestContext, reference: string, options: { dryRun: boolean }): Promise<MigrationReport> {
+  await authorize(ctx, "collaborators.write");
   const reach = await reachOf(ctx);
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
@@ -235,6 +237,7 @@ async function customRoleFor(
  * same name (its permissions translated), and gives them to the direct members who have the legacy role.
  */
 export async function migrateCustomRole(ctx: RequestContext, reference: string, options: { roleId: number; dryRun: boolean }): Promise<MigrationReport> {
+  await authorize(ctx, "collaborators.write");
   const reach = await reachOf(ctx);
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);

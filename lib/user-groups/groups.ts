@@ -9,6 +9,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { conflict, notFound } from "@/lib/errors";
 import type { Page, PageInput } from "@/lib/project-grants/grants";
 import { containsPattern } from "@/lib/search/like-pattern";
+import { authorize } from "@/lib/authorization/authorize";
 
 /** A collaborator group of a customer workspace (seed 003 `user_groups`). */
 export interface UserGroup {
@@ -60,6 +61,7 @@ export async function groupIn(tx: Queryable, ctx: RequestContext, customerId: nu
 }
 
 export async function listUserGroups(ctx: RequestContext, reference: string, options: PageInput & { name?: string }): Promise<Page<UserGroup>> {
+  await authorize(ctx, "collaborators.read");
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
     const pattern = containsPattern(options.name);
@@ -78,6 +80,7 @@ export async function listUserGroups(ctx: RequestContext, reference: string, opt
 }
 
 export async function getUserGroup(ctx: RequestContext, reference: string, id: number): Promise<UserGroup> {
+  await authorize(ctx, "collaborators.read");
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
     return toUserGroup(tx, await groupIn(tx, ctx, customer.id, id));
@@ -105,6 +108,7 @@ async function withNameGuard<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export async function createUserGroup(ctx: RequestContext, reference: string, input: { name: string; description: string }): Promise<UserGroup> {
+  await authorize(ctx, "collaborators.write");
   return withNameGuard(() =>
     inPartnerScope(ctx, async (tx) => {
       const customer = await findManagedUser(tx, ctx, reference);
@@ -131,6 +135,7 @@ export async function updateUserGroup(
   id: number,
   input: { name?: string; description?: string },
 ): Promise<UserGroup> {
+  await authorize(ctx, "collaborators.write");
   return withNameGuard(() =>
     inPartnerScope(ctx, async (tx) => {
       const customer = await findManagedUser(tx, ctx, reference);
@@ -153,6 +158,7 @@ export async function updateUserGroup(
 
 /** Deletes a group; its memberships and project grants go with it (the members keep their own access). */
 export async function deleteUserGroup(ctx: RequestContext, reference: string, id: number): Promise<void> {
+  await authorize(ctx, "collaborators.write");
   await inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
     const current = await groupIn(tx, ctx, customer.id, id);

@@ -9,6 +9,7 @@ import type { Page, PageInput } from "@/lib/project-grants/grants";
 import { containsPattern } from "@/lib/search/like-pattern";
 import { workspaceMemberships } from "@/lib/workspace-team/membership";
 import { groupIn, toUserGroup, type UserGroup } from "./groups";
+import { authorize } from "@/lib/authorization/authorize";
 
 export interface GroupMember {
   id: number;
@@ -18,6 +19,7 @@ export interface GroupMember {
 
 /** The members of a group, filtered by name or email (`text`). */
 export async function listGroupMembers(ctx: RequestContext, reference: string, id: number, options: PageInput & { text?: string }): Promise<Page<GroupMember>> {
+  await authorize(ctx, "collaborators.read");
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
     const group = await groupIn(tx, ctx, customer.id, id);
@@ -38,6 +40,7 @@ export async function listGroupMembers(ctx: RequestContext, reference: string, i
 
 /** Adds collaborators of the workspace to a group; one that is already in it stays. Every ID must be a collaborator. */
 export async function addGroupMembers(ctx: RequestContext, reference: string, id: number, userIds: number[]): Promise<UserGroup> {
+  await authorize(ctx, "collaborators.write");
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
     const group = await groupIn(tx, ctx, customer.id, id);
@@ -67,6 +70,7 @@ export async function addGroupMembers(ctx: RequestContext, reference: string, id
 
 /** Removes members from a group. An ID that is not a member of the group is a field error, and nothing changes. */
 export async function removeGroupMembers(ctx: RequestContext, reference: string, id: number, userIds: number[]): Promise<UserGroup> {
+  await authorize(ctx, "collaborators.write");
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
     const group = await groupIn(tx, ctx, customer.id, id);

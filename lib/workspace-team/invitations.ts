@@ -10,6 +10,7 @@ import { DomainError } from "@/lib/errors";
 import { DAY_MS, MINUTE_MS } from "@/lib/time";
 import { giveEnvironmentRoles, resolveInvitedRoles, type EnvRole } from "./invited-roles";
 import { queueWorkspaceInvitationEmail } from "./invitation-email";
+import { authorize } from "@/lib/authorization/authorize";
 
 export type { EnvRole };
 
@@ -121,6 +122,7 @@ export async function inviteCollaborator(
   reference: string,
   input: InviteInput,
 ): Promise<{ invited: "member" | "invitation"; invitationPath: string | null }> {
+  await authorize(ctx, "collaborators.write");
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
     const workspace = { partnerId: ctx.partnerId, customerId: customer.id };

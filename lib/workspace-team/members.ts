@@ -11,6 +11,7 @@ import { listWorkspaceMembers, workspaceMembership, type WorkspaceMember } from 
 import { giveEnvironmentRoles, resolveInvitedRoles, type EnvRole } from "./invited-roles";
 import { deleteDirectMembership } from "./remove-collaborator";
 import { workspaceRoleByName } from "./roles";
+import { authorize } from "@/lib/authorization/authorize";
 
 /** A collaborator of a customer workspace, as the REST API shows it. */
 export interface WorkspaceCollaborator {
@@ -46,6 +47,7 @@ function toCollaborator(member: WorkspaceMember, details: { timeZone: string; ex
 }
 
 export async function listCollaborators(ctx: RequestContext, reference: string): Promise<WorkspaceCollaborator[]> {
+  await authorize(ctx, "collaborators.read");
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
     const members = await listWorkspaceMembers(tx, ctx.partnerId, customer.id);
@@ -62,6 +64,7 @@ async function collaboratorIn(tx: Queryable, ctx: RequestContext, customerId: nu
 }
 
 export async function getCollaborator(ctx: RequestContext, reference: string, userId: number): Promise<WorkspaceCollaborator> {
+  await authorize(ctx, "collaborators.read");
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
     return collaboratorIn(tx, ctx, customer.id, userId);
@@ -88,6 +91,7 @@ export async function userForEmail(tx: Queryable, email: string, name: string): 
 
 /** Adds a person to a customer workspace directly (rule C11), with a role; a person already there is a conflict. */
 export async function addCollaborator(ctx: RequestContext, reference: string, input: AddCollaboratorInput): Promise<WorkspaceCollaborator> {
+  await authorize(ctx, "collaborators.write");
   try {
     return await inPartnerScope(ctx, async (tx) => {
       const customer = await findManagedUser(tx, ctx, reference);
@@ -139,6 +143,7 @@ export async function updateCollaborator(
   userId: number,
   input: UpdateCollaboratorInput,
 ): Promise<WorkspaceCollaborator> {
+  await authorize(ctx, "collaborators.write");
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
     const [current] = await tx
@@ -177,6 +182,7 @@ export async function updateCollaborator(
  * shared with the Teams page). A customer manager keeps its manager access (rule C12): only the direct invitation goes.
  */
 export async function removeCollaborator(ctx: RequestContext, reference: string, userId: number): Promise<void> {
+  await authorize(ctx, "collaborators.write");
   await inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
     const member = await workspaceMembership(tx, ctx.partnerId, customer.id, userId);

@@ -5,6 +5,7 @@ import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { findManagedUser } from "@/lib/customers/reads/managed-user";
 import { notFound } from "@/lib/errors";
 import { workspaceMembership } from "@/lib/workspace-team/membership";
+import { authorize } from "@/lib/authorization/authorize";
 
 type EnvironmentType = (typeof environments.$inferSelect)["type"];
 
@@ -25,6 +26,7 @@ export interface EnvironmentPrivileges {
  * for it.
  */
 export async function memberPrivileges(ctx: RequestContext, reference: string, userId: number): Promise<EnvironmentPrivileges[]> {
+  await authorize(ctx, "collaborators.read");
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
     const member = await workspaceMembership(tx, ctx.partnerId, customer.id, userId);

@@ -11,6 +11,7 @@ import { deleteDirectMembership } from "@/lib/workspace-team/remove-collaborator
 import { listWorkspaceMembers, workspaceMembership, type WorkspaceMember } from "@/lib/workspace-team/membership";
 import type { changeRoleSchema, inviteCollaboratorSchema, removeCollaboratorSchema } from "@/lib/workspace/schemas";
 import { inWorkspace } from "@/lib/workspace/scope";
+import { authorize } from "@/lib/authorization/authorize";
 
 export const MANAGER_ROW_LOCKED = "Customer managers are managed by the partner: they cannot be edited or removed from inside the account.";
 
@@ -19,6 +20,7 @@ export type WorkspaceRoleOption = { id: number; name: string; kind: "system" | "
 
 /** **Teams**: the workspace's collaborators with their effective role and tag (rules C6, U17, D7), and invitations. */
 export async function listTeam(ctx: RequestContext): Promise<{ members: WorkspaceMember[]; invitations: PendingInvitation[] }> {
+  await authorize(ctx, "workspace.view");
   return inWorkspace(ctx, "workspace.view", async (tx, _access, customerId) => {
     const members = await listWorkspaceMembers(tx, ctx.partnerId, customerId);
     const invitations: PendingInvitation[] = await tx
@@ -47,6 +49,7 @@ async function workspaceRoles(tx: Queryable, partnerId: number, customerId: numb
 
 /** The roles a collaborator can be given here: system, the partner's inheritable ones, this workspace's own. */
 export async function listWorkspaceRoles(ctx: RequestContext): Promise<WorkspaceRoleOption[]> {
+  await authorize(ctx, "workspace.view");
   return inWorkspace(ctx, "workspace.view", (tx, _access, customerId) => workspaceRoles(tx, ctx.partnerId, customerId));
 }
 
@@ -65,6 +68,7 @@ export async function inviteCollaborator(
   ctx: RequestContext,
   input: z.output<typeof inviteCollaboratorSchema>,
 ): Promise<{ outcome: "added" } | { outcome: "invited"; invitationPath: string }> {
+  await authorize(ctx, "workspace.collaborators.manage");
   // Emails are compared lower-cased everywhere (the users' unique index is on lower(email)).
   const email = input.email.trim().toLowerCase();
   return inWorkspace(ctx, "collaborators.manage", async (tx, access, customerId) => {
@@ -100,6 +104,7 @@ async function requireDirectMember(tx: Queryable, ctx: RequestContext, customerI
 
 /** Changes a direct collaborator's role. A customer manager's role is the partner's to change (rule C6). */
 export async function changeCollaboratorRole(ctx: RequestContext, input: z.output<typeof changeRoleSchema>): Promise<void> {
+  await authorize(ctx, "workspace.collaborators.manage");
   await inWorkspace(ctx, "collaborators.manage", async (tx, access, customerId) => {
     const member = await requireDirectMember(tx, ctx, customerId, input.userId, false);
     const role = await requireWorkspaceRole(tx, ctx.partnerId, customerId, input.roleId);
@@ -123,6 +128,7 @@ export async function changeCollaboratorRole(ctx: RequestContext, input: z.outpu
  * C6); when it was also invited directly, only that invitation goes and its manager role applies again (rule C12).
  */
 export async function removeCollaborator(ctx: RequestContext, input: z.output<typeof removeCollaboratorSchema>): Promise<{ managerRoleApplies: boolean }> {
+  await authorize(ctx, "workspace.collaborators.manage");
   return inWorkspace(ctx, "collaborators.manage", async (tx, access, customerId) => {
     const member = await requireDirectMember(tx, ctx, customerId, input.userId, true);
     const customer = { id: customerId, name: ctx.account.kind === "customer" ? ctx.account.customerName : "" };

@@ -4,6 +4,7 @@ import { customerManagerCustomers, customerManagers, roles, users } from "@/db/s
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { readCustomer } from "@/lib/customers/reads/customer-record";
 import { listWorkspaceMembers } from "./membership";
+import { authorize } from "@/lib/authorization/authorize";
 
 /** A customer manager who covers this customer, with the one role and the scope of its assignment (rules C4, C5). */
 export interface EnteringManager {
@@ -35,6 +36,7 @@ export interface WhoCanEnter {
  * or another partner's customer.
  */
 export async function listWhoCanEnter(ctx: RequestContext, customerId: number): Promise<WhoCanEnter> {
+  await authorize(ctx, "customers.read");
   return inPartnerScope(ctx, async (tx) => {
     const customer = await readCustomer(tx, ctx, customerId);
     const chosen = tx.$count(customerManagerCustomers, eq(customerManagerCustomers.customerManagerId, customerManagers.id));

@@ -7,6 +7,7 @@ import { findManagedUser } from "@/lib/customers/reads/managed-user";
 import type { Queryable } from "@/lib/db";
 import { conflict, forbidden, notFound } from "@/lib/errors";
 import { containsPattern } from "@/lib/search/like-pattern";
+import { authorize } from "@/lib/authorization/authorize";
 
 /** Environment roles and project roles (seed 003): the same shape, in two tables. */
 export type RoleFamily = "environment" | "project";
@@ -85,6 +86,7 @@ export async function listWorkspaceRoles(
   reference: string,
   options: { name?: string; page: number; size: number },
 ): Promise<{ data: WorkspaceRole[]; total: number; page: { number: number; size: number } }> {
+  await authorize(ctx, "collaborators.read");
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
     const table = tableOf(family);
@@ -111,6 +113,7 @@ async function roleIn(tx: Queryable, ctx: RequestContext, family: RoleFamily, cu
 }
 
 export async function getWorkspaceRole(ctx: RequestContext, family: RoleFamily, reference: string, id: number): Promise<WorkspaceRole> {
+  await authorize(ctx, "collaborators.read");
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
     return toWorkspaceRole(tx, family, customer.id, await roleIn(tx, ctx, family, customer.id, id));
@@ -132,6 +135,7 @@ export async function createWorkspaceRole(
   reference: string,
   input: { name: string; permissions: string[] },
 ): Promise<WorkspaceRole> {
+  await authorize(ctx, "collaborators.write");
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
     await refuseTakenName(tx, family, ctx, customer.id, input.name, null);
@@ -164,6 +168,7 @@ export async function updateWorkspaceRole(
   id: number,
   input: { name?: string; permissions?: string[] },
 ): Promise<WorkspaceRole> {
+  await authorize(ctx, "collaborators.write");
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
     const current = await editableRole(tx, ctx, family, customer.id, id);
@@ -187,6 +192,7 @@ export async function updateWorkspaceRole(
 
 /** Deletes a custom role; a role still given to someone is a conflict, so that nobody silently loses access. */
 export async function deleteWorkspaceRole(ctx: RequestContext, family: RoleFamily, reference: string, id: number): Promise<void> {
+  await authorize(ctx, "collaborators.write");
   await inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
     const current = await editableRole(tx, ctx, family, customer.id, id);

@@ -8,6 +8,7 @@ import type { RequestContext } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 import type { connectAppSchema, disconnectSchema } from "./schemas";
 import { inWorkspace } from "./scope";
+import { authorize } from "@/lib/authorization/authorize";
 
 export type ConnectionRow = {
   id: number;
@@ -21,6 +22,7 @@ export type ConnectionRow = {
 
 /** The account's connections, by app and name. */
 export async function listConnections(ctx: RequestContext): Promise<ConnectionRow[]> {
+  await authorize(ctx, "workspace.view");
   return inWorkspace(ctx, "workspace.view", async (tx, _access, customerId) => {
     const rows = await tx.execute<ConnectionRow>(sql`
       select c.id, c.name, c.authenticated, a.name as "appName", a.icon_path as "appIconPath",
@@ -36,6 +38,7 @@ export type AppOption = { id: number; name: string; iconPath: string };
 
 /** The apps this account may discover and connect to (rule U23): all of them, or only the selected ones. */
 export async function listConnectableApps(ctx: RequestContext): Promise<AppOption[]> {
+  await authorize(ctx, "workspace.view");
   return inWorkspace(ctx, "workspace.view", async (tx, _access, customerId) =>
     tx.execute<AppOption>(sql`
       select a.id, a.name, a.icon_path as "iconPath" from apps a
@@ -48,6 +51,7 @@ export async function listConnectableApps(ctx: RequestContext): Promise<AppOptio
 
 /** Connects an app, only one the account's App access allows (rule U23), for roles that manage connections. */
 export async function connectApp(ctx: RequestContext, input: z.output<typeof connectAppSchema>): Promise<{ id: number }> {
+  await authorize(ctx, "workspace.connections.manage");
   const userId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
   return inWorkspace(ctx, "connections.manage", async (tx, access, customerId) => {
     await assertMayUseApp(tx, ctx.partnerId, customerId, input.appId);
@@ -68,6 +72,7 @@ export async function connectApp(ctx: RequestContext, input: z.output<typeof con
 
 /** Disconnects (removes) a connection of the account. */
 export async function disconnect(ctx: RequestContext, input: z.output<typeof disconnectSchema>): Promise<void> {
+  await authorize(ctx, "workspace.connections.manage");
   await inWorkspace(ctx, "connections.manage", async (tx, access, customerId) => {
     const [removed] = await tx
       .delete(connections)

@@ -7,6 +7,7 @@ import type { RequestContext } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 import type { recipeStatusSchema, saveVersionSchema } from "./schemas";
 import { inWorkspace } from "./scope";
+import { authorize } from "@/lib/authorization/authorize";
 
 export type RecipeRow = {
   id: number;
@@ -20,6 +21,7 @@ export type RecipeRow = {
 
 /** The account's recipes by name, with their latest version and who made it. */
 export async function listRecipes(ctx: RequestContext): Promise<RecipeRow[]> {
+  await authorize(ctx, "workspace.view");
   return inWorkspace(ctx, "workspace.view", async (tx, _access, customerId) => {
     const rows = await tx.execute<RecipeRow>(sql`
       select r.id, r.name, r.status, p.name as "projectName", v.version as "latestVersion",
@@ -46,6 +48,7 @@ export type RecipeVersionRow = {
 
 /** One recipe of the account with its **Versions**, newest first, each with **Modified by** (rule C8). */
 export async function getRecipe(ctx: RequestContext, recipeId: number) {
+  await authorize(ctx, "workspace.view");
   return inWorkspace(ctx, "workspace.view", async (tx, _access, customerId) => {
     const [recipe] = await tx
       .select({ id: recipes.id, name: recipes.name, status: recipes.status, updatedAt: recipes.updatedAt })
@@ -73,6 +76,7 @@ export async function getRecipe(ctx: RequestContext, recipeId: number) {
 
 /** Starts or stops a recipe (a real write, audited), for roles that may run recipes. */
 export async function setRecipeStatus(ctx: RequestContext, input: z.output<typeof recipeStatusSchema>): Promise<void> {
+  await authorize(ctx, "workspace.recipes.run");
   await inWorkspace(ctx, "recipes.run", async (tx, access, customerId) => {
     const [recipe] = await tx
       .select({ id: recipes.id, name: recipes.name, status: recipes.status })
@@ -102,6 +106,7 @@ export async function setRecipeStatus(ctx: RequestContext, input: z.output<typeo
  * the person later loses access (rule C10).
  */
 export async function saveRecipeVersion(ctx: RequestContext, input: z.output<typeof saveVersionSchema>): Promise<{ version: number }> {
+  await authorize(ctx, "workspace.recipes.edit");
   if (ctx.actor.kind !== "user") throw notFound("Recipe");
   const userId = ctx.actor.userId;
   return inWorkspace(ctx, "recipes.edit", async (tx, access, customerId) => {

@@ -8,12 +8,14 @@ import { otherCustomersNamedIn, type SameName } from "@/lib/customers/reads/same
 import { notFound } from "@/lib/errors";
 import type { teamNameSchema } from "./schemas";
 import { inWorkspace } from "./scope";
+import { authorize } from "@/lib/authorization/authorize";
 
 /**
  * **Workspace admin › Settings › Team name**: the customer's name is changed from inside the account, only by a role
  * that may manage collaborators (rule U30, decision D6). The same verb as the API's `name`, with the same event.
  */
 export async function renameTeam(ctx: RequestContext, input: z.output<typeof teamNameSchema>): Promise<{ name: string }> {
+  await authorize(ctx, "workspace.collaborators.manage");
   return inWorkspace(ctx, "collaborators.manage", async (tx, access, customerId) => {
     const [before] = await tx
       .select({ name: customers.name })
@@ -45,6 +47,7 @@ export async function renameTeam(ctx: RequestContext, input: z.output<typeof tea
  * switched in): the partner's other customers are none of a customer's own collaborators' business. Null otherwise.
  */
 export async function teamNameShared(ctx: RequestContext): Promise<SameName | null> {
+  await authorize(ctx, "workspace.collaborators.manage");
   if (ctx.actor.kind !== "user" || ctx.actor.partnerRole === null) return null;
   return inWorkspace(ctx, "collaborators.manage", async (tx, _access, customerId) => {
     const [current] = await tx

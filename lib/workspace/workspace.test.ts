@@ -6,6 +6,7 @@ import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import { getDatabase } from "@/lib/db";
 import { addDirectMember, createManager, insideCustomer, makeManager, personContext } from "@/tests/support/contexts";
 import { adminContext, createCustomer, createPartner, createUser } from "@/tests/support/factories";
+import { authorize } from "@/lib/authorization/authorize";
 import { runWorkspaceAction } from "./action";
 import { connectApp, disconnect, listConnectableApps } from "./connections";
 import { getRecipe, saveRecipeVersion, setRecipeStatus } from "./recipes";
@@ -167,14 +168,18 @@ describe("Workspace admin › Settings (rule U30, decision D6)", () => {
 
 describe("workspaceAction", () => {
   const schema = z.object({ n: z.number() });
-  const handler = async () => "ran";
+  // What every workspace command does first (the action itself only authenticates).
+  const handler = async (ctx: Parameters<typeof authorize>[0]) => {
+    await authorize(ctx, "workspace.recipes.edit");
+    return "ran";
+  };
 
-  it("refuses no session, the partner account, a missing permission and bad input before the handler runs", async () => {
+  it("refuses no session, the partner account and bad input before the handler runs; the handler's command refuses a missing permission", async () => {
     const { asAnalyst, asManager } = await setup();
-    expect(await runWorkspaceAction(null, schema, handler, { permission: "workspace.view" }, { n: 1 })).toMatchObject({ ok: false });
-    expect(await runWorkspaceAction({ ...asManager, account: { kind: "partner" } }, schema, handler, { permission: "workspace.view" }, { n: 1 })).toMatchObject({ ok: false });
-    expect(await runWorkspaceAction(asAnalyst, schema, handler, { permission: "recipes.edit" }, { n: 1 })).toMatchObject({ ok: false, error: expect.stringContaining("Analyst") });
-    expect(await runWorkspaceAction(asManager, schema, handler, { permission: "recipes.edit" }, { n: "x" })).toMatchObject({ ok: false, fieldErrors: { n: expect.any(Array) } });
-    expect(await runWorkspaceAction(asManager, schema, handler, { permission: "recipes.edit" }, { n: 1 })).toEqual({ ok: true, data: "ran" });
+    expect(await runWorkspaceAction(null, schema, handler, { n: 1 })).toMatchObject({ ok: false });
+    expect(await runWorkspaceAction({ ...asManager, account: { kind: "partner" } }, schema, handler, { n: 1 })).toMatchObject({ ok: false });
+    expect(await runWorkspaceAction(asAnalyst, schema, handler, { n: 1 })).toMatchObject({ ok: false, error: expect.stringContaining("Analyst") });
+    expect(await runWorkspaceAction(asManager, schema, handler, { n: "x" })).toMatchObject({ ok: false, fieldErrors: { n: expect.any(Array) } });
+    expect(await runWorkspaceAction(asManager, schema, handler, { n: 1 })).toEqual({ ok: true, data: "ran" });
   });
 });

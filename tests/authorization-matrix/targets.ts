@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { connections, customerMembers, partnerInvitations, partners, passwordResets, projectGrants, roles } from "@/db/schema";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
+import { authenticateToken } from "@/lib/api-clients/authenticate";
 import { createApiClient } from "@/lib/api-clients/commands";
 import { createApiClientSchema } from "@/lib/api-clients/input";
 import { addEmbeddingKey } from "@/lib/embedding/add-key";
@@ -21,10 +22,17 @@ import { inviteCollaborator } from "@/lib/workspace-team/invitations";
 import { createWorkspaceRole, type RoleFamily } from "@/lib/workspace-team/workspace-roles";
 import { createManager, createTeamMember } from "@/tests/support/contexts";
 import { adminContext, createCustomer, createUser } from "@/tests/support/factories";
+import type { RequestContext } from "@/lib/context";
 import type { World } from "./world";
 
 export const unique = (label: string) => `${label} ${randomUUID().slice(0, 8)}`;
 const admin = (w: World) => adminContext(w.acme.partner, w.acme.admin);
+/** Acme's full API client: a customer's roles, groups and invitations are the REST API's commands. */
+async function client(w: World): Promise<RequestContext> {
+  const ctx = await authenticateToken(w.tokens.full, { now: new Date(), ip: null, userAgent: "vitest" });
+  if (!ctx) throw new Error("the world's full token does not authenticate");
+  return ctx;
+}
 const reference = (w: World) => String(w.c.id);
 
 export const fresh = {
@@ -59,10 +67,10 @@ export const fresh = {
     const [vendor] = await w.db.select({ id: partners.embeddedVendorId }).from(partners).where(eq(partners.id, w.acme.partner.id));
     return directLinkUrl(await signLink(privateKey, { sub: `${vendor!.id}:${w.c.id}:${w.collaboratorOperator.id}` }), "/workspace/recipes");
   },
-  role: (w: World, family: RoleFamily) => createWorkspaceRole(admin(w), family, reference(w), { name: unique("Role"), permissions: [] }),
+  role: async (w: World, family: RoleFamily) => createWorkspaceRole(await client(w), family, reference(w), { name: unique("Role"), permissions: [] }),
   async group(w: World, members: number[] = []) {
-    const group = await createUserGroup(admin(w), reference(w), { name: unique("Group"), description: "" });
-    if (members.length > 0) await addGroupMembers(admin(w), reference(w), group.id, members);
+    const group = await createUserGroup(await client(w), reference(w), { name: unique("Group"), description: "" });
+    if (members.length > 0) await addGroupMembers(await client(w), reference(w), group.id, members);
     return group;
   },
   async grant(w: World) {
@@ -87,7 +95,7 @@ export const fresh = {
   /** A pending invitation to C for a new email, and its link's token. */
   async invitationToken(w: World) {
     const email = `${randomUUID()}@invited.example`;
-    const { invitationPath } = await inviteCollaborator(admin(w), reference(w), { email, name: "Invited Person", roleName: "Admin" });
+    const { invitationPath } = await inviteCollaborator(await client(w), reference(w), { email, name: "Invited Person", roleName: "Admin" });
     return invitationPath!.split("/").pop()!;
   },
   /** A working "Forgot password?" link of a new person, with its token. */

@@ -17,5 +17,4 @@ export const switchToAccount = consoleAction(
     if (input.returnTo) await rememberReturnPath(input.returnTo);
     return { customerName: switched.customerName, expiresAt: switched.expiresAt.toISOString() };
   },
-  { adminOnly: false },
 );

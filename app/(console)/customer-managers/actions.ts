@@ -7,7 +7,7 @@ import { editCustomerManager } from "@/lib/customer-managers/edit";
 import { removeCustomerManager } from "@/lib/customer-managers/remove";
 import { assignManagerSchema, editManagerSchema, removeManagerSchema, selectionOf } from "@/lib/customer-managers/schema";
 
-/** **Assign customer manager** (partner admins only: consoleAction's default). */
+/** **Assign customer manager** (partner admins only: the command authorizes). */
 export const assignManager = consoleAction(assignManagerSchema, async (ctx, input) => {
   const result = await assignCustomerManager(ctx, { userId: input.userId, roleId: input.roleId, customerIds: selectionOf(input) });
   revalidatePath("/customer-managers");

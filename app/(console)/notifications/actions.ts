@@ -5,7 +5,7 @@ import { consoleAction } from "@/lib/actions/console-action";
 import { notificationDefaultInput } from "@/lib/notifications/schema";
 import { setNotificationDefault } from "@/lib/notifications/settings";
 
-/** One default notification on or off: partner admins only (consoleAction's default); the command checks it again. */
+/** One default notification on or off: partner admins only (the command authorizes). */
 export const setNotificationDefaultAction = consoleAction(notificationDefaultInput, async (ctx, input) => {
   const result = await setNotificationDefault(ctx, input);
   revalidatePath("/notifications");

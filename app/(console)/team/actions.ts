@@ -9,7 +9,7 @@ import { resendTeamInvitation } from "@/lib/partner-team/resend";
 import { revokeTeamInvitation } from "@/lib/partner-team/revoke";
 import { changeTeamRoleSchema, invitationIdSchema, inviteTeamMemberSchema, removeTeamMemberSchema } from "@/lib/partner-team/schema";
 
-/** **Invite team member** (partner admins only: consoleAction's default). */
+/** **Invite team member** (partner admins only: the command authorizes). */
 export const inviteTeamMemberAction = consoleAction(inviteTeamMemberSchema, async (ctx, input) => {
   const result = await inviteTeamMember(ctx, input);
   revalidatePath("/team");

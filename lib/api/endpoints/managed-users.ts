@@ -14,6 +14,7 @@ import { updateCustomer } from "@/lib/customers/commands/update-customer";
 import { invalid } from "@/lib/errors";
 import { defineEndpoint } from "../endpoint";
 import { idSchema, isoDateTime, managedUserParam, okResponse, resultOf } from "../schemas";
+import { authorize } from "@/lib/authorization/authorize";
 
 const managedUser = z.object({
   id: z.number().int(),
@@ -84,6 +85,7 @@ const params = z.object({ managed_user_id: managedUserParam });
 
 /** What the list reads: the Customers table's view and its customers' API fields (in the view's order), in one transaction. */
 export async function managedUsersReads(ctx: RequestContext, query: CustomerQuery) {
+  await authorize(ctx, "customers.read");
   return inPartnerScope(ctx, async (tx) => {
     const view = await customerTableViewIn(tx, ctx, query);
     const ids = view.table.rows.map((row) => row.id);

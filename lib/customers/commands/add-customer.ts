@@ -8,6 +8,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { conflict, invalid } from "@/lib/errors";
 import { billingPeriodOf } from "@/lib/customers/billing-period";
 import { EXTERNAL_ID_TAKEN, type AddCustomerValues } from "@/lib/customers/add-customer-input";
+import { authorize } from "@/lib/authorization/authorize";
 
 /**
  * Adds a customer workspace (rule U14) with its three environments, in one transaction with its audit event.
@@ -19,6 +20,7 @@ export async function addCustomer(
   input: AddCustomerValues,
   options: { iframeOrigins?: string[] } = {},
 ): Promise<{ id: number; name: string }> {
+  await authorize(ctx, "customers.write");
   try {
     return await inPartnerScope(ctx, (tx) => insertCustomer(tx, ctx, input, options));
   } catch (error) {

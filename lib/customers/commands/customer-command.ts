@@ -7,7 +7,6 @@ import { recordAudits } from "@/lib/audit/record-many";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import type { Transaction } from "@/lib/db";
 import { readCustomer, type CustomerRecord } from "@/lib/customers/reads/customer-record";
-import { assertMayManageCustomers } from "@/lib/customers/permissions";
 
 export type Changes = Record<string, { from: unknown; to: unknown }>;
 
@@ -116,16 +115,15 @@ async function updateMany(tx: Transaction, ctx: RequestContext, keys: string[], 
 }
 
 /**
- * The shape of every command on one customer: the caller must be allowed to manage customers; the customer is
- * read and locked within the partner (another partner's answers NOT_FOUND and nothing is written); `decide`
- * validates and says what changes; the writes and their audit event share one transaction.
+ * The shape of every command on one customer, once the command has authorized: the customer is read and locked
+ * within the partner (another partner's answers NOT_FOUND and nothing is written); `decide` validates and says what
+ * changes; the writes and their audit event share one transaction.
  */
 export async function customerCommand(
   ctx: RequestContext,
   customerId: number,
   decide: (tx: Transaction, customer: CustomerRecord) => Promise<CommandPlan>,
 ): Promise<{ changed: boolean }> {
-  assertMayManageCustomers(ctx);
   return inPartnerScope(ctx, async (tx) => {
     const customer = await readCustomer(tx, ctx, customerId, { forUpdate: true });
     return { changed: await applyPlans(tx, ctx, customer, [await decide(tx, customer)]) };

@@ -7,8 +7,8 @@ import { inPartnerScope, type RequestContext } from "@/lib/context";
 import type { Transaction } from "@/lib/db";
 import { invalid } from "@/lib/errors";
 import { readCustomer } from "@/lib/customers/reads/customer-record";
-import { assertMayManageCustomers } from "@/lib/customers/permissions";
 import type { DeleteCustomerInput } from "@/lib/customers/settings-schema";
+import { authorize } from "@/lib/authorization/authorize";
 
 export const DELETE_NAME_MISMATCH = "Type the customer's name exactly as it is shown to confirm.";
 
@@ -20,7 +20,7 @@ export const DELETE_NAME_MISMATCH = "Type the customer's name exactly as it is s
  * to customers, so its events, and the `customer.deleted` event written here, stay.
  */
 export async function deleteCustomer(ctx: RequestContext, input: DeleteCustomerInput): Promise<{ name: string }> {
-  assertMayManageCustomers(ctx);
+  await authorize(ctx, "customers.write");
   return inPartnerScope(ctx, async (tx) => {
     const customer = await readCustomer(tx, ctx, input.customerId, { forUpdate: true });
     if (input.confirmName !== customer.name) throw invalid(DELETE_NAME_MISMATCH, { confirmName: [DELETE_NAME_MISMATCH] });

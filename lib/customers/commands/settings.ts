@@ -18,6 +18,7 @@ import type {
 } from "@/lib/customers/settings-schema";
 import { trialEndFrom } from "@/lib/customers/plan-rules";
 import { DAY_MS } from "@/lib/time";
+import { authorize } from "@/lib/authorization/authorize";
 
 const EXTERNAL_ID_KEY = "customers_partner_external_id_key";
 
@@ -133,23 +134,28 @@ export async function withExternalIdConflict<T>(work: () => Promise<T>): Promise
 }
 
 export async function changePlan(ctx: RequestContext, input: ChangePlanInput) {
+  await authorize(ctx, "customers.write");
   return customerCommand(ctx, input.customerId, (tx, customer) => planChange(tx, ctx, customer, input.planId));
 }
 
 export async function setTrial(ctx: RequestContext, input: SetTrialInput) {
+  await authorize(ctx, "customers.write");
   return customerCommand(ctx, input.customerId, async (_tx, customer) => trialChange(ctx, customer, input.enabled));
 }
 
 export async function updateNotificationEmail(ctx: RequestContext, input: NotificationEmailInput) {
+  await authorize(ctx, "customers.write");
   return customerCommand(ctx, input.customerId, async (_tx, customer) => notificationEmailChange(customer, input.notificationEmail));
 }
 
 export async function updateExternalId(ctx: RequestContext, input: ExternalIdInput) {
+  await authorize(ctx, "customers.write");
   return withExternalIdConflict(() =>
     customerCommand(ctx, input.customerId, (tx, customer) => externalIdChange(tx, ctx, customer, input.externalId)),
   );
 }
 
 export async function updateIframeOrigins(ctx: RequestContext, input: IframeOriginsInput) {
+  await authorize(ctx, "customers.write");
   return customerCommand(ctx, input.customerId, async (_tx, customer) => iframeOriginsChange(customer, input.iframeOrigins));
 }

@@ -5,7 +5,6 @@ import type { CommandPlan } from "./customer-command";
 import { applyPlans } from "./customer-command";
 import { readCustomer, type CustomerRecord } from "@/lib/customers/reads/customer-record";
 import { findManagedUser, toManagedUser, type ManagedUser } from "@/lib/customers/reads/managed-user";
-import { assertMayManageCustomers } from "@/lib/customers/permissions";
 import {
   externalIdChange,
   iframeOriginsChange,
@@ -15,6 +14,7 @@ import {
   trialChange,
   withExternalIdConflict,
 } from "./settings";
+import { authorize } from "@/lib/authorization/authorize";
 
 /** The fields a customer update may change; an absent field stays as it is, `null` clears an optional one. */
 export interface CustomerPatch {
@@ -34,7 +34,7 @@ export interface CustomerPatch {
  * `in_trial: true` starts the trial on the new plan).
  */
 export async function updateCustomer(ctx: RequestContext, reference: string, patch: CustomerPatch): Promise<ManagedUser> {
-  assertMayManageCustomers(ctx);
+  await authorize(ctx, "customers.write");
   return withExternalIdConflict(() =>
     inPartnerScope(ctx, async (tx) => {
       const found = await findManagedUser(tx, ctx, reference);

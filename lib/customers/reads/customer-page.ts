@@ -6,6 +6,7 @@ import { maySwitchInto } from "@/lib/workspace-access/switching";
 import { readCustomer } from "./customer-record";
 import { effectivePlan } from "@/lib/customers/plan";
 import type { CustomerStatus } from "@/lib/customers/status";
+import { authorize } from "@/lib/authorization/authorize";
 
 export interface CustomerHeader {
   id: number;
@@ -25,6 +26,7 @@ export interface CustomerHeader {
 
 /** What the customer page shows above its tabs. Throws NOT_FOUND for an unknown or another partner's customer. */
 export async function getCustomerHeader(ctx: RequestContext, customerId: number): Promise<CustomerHeader> {
+  await authorize(ctx, "customers.read");
   return inPartnerScope(ctx, async (tx) => {
     const customer = await readCustomer(tx, ctx, customerId);
     const { plan, status } = effectivePlan(customer, ctx.now);

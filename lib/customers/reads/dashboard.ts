@@ -4,6 +4,7 @@ import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { readCustomer } from "./customer-record";
 import { DASHBOARD_PERIODS, type DashboardPeriodKey } from "./dashboard-period";
 import { billingPeriodOf, effectivePlan, tasksUsedInPeriod } from "@/lib/customers/plan";
+import { authorize } from "@/lib/authorization/authorize";
 
 export interface RecipeActivity {
   id: number;
@@ -47,6 +48,7 @@ export async function getCustomerDashboard(
   customerId: number,
   period: DashboardPeriodKey,
 ): Promise<CustomerDashboard> {
+  await authorize(ctx, "customers.read");
   const { lengthMs, bucketMs } = DASHBOARD_PERIODS[period];
   const to = ctx.now;
   const from = new Date(to.getTime() - lengthMs);

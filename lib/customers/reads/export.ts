@@ -9,6 +9,7 @@ import type { CustomerQuery } from "@/lib/customers/query-input";
 import { STATUS_LABELS, type CustomerStatus } from "@/lib/customers/status";
 import { intArrayLiteral } from "@/lib/search/like-pattern";
 import { keyset, rowColumns, tableSqlContext, viewConditions, whereOf, type TableSqlContext } from "./table-sql";
+import { authorize } from "@/lib/authorization/authorize";
 
 const dialect = new PgDialect();
 
@@ -76,6 +77,7 @@ export function exportLines(rows: readonly ExportRow[], apps: readonly AppNames[
  * batches on one reserved connection, so that a million rows never sit in memory.
  */
 export async function* customerCsvLines(ctx: RequestContext, query: CustomerQuery): AsyncGenerator<string> {
+  await authorize(ctx, "customers.read");
   const client = tenantDatabase().client;
   const connection = await client.reserve();
   let open = false;

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
 import { containsPattern } from "@/lib/search/like-pattern";
+import { authorize } from "@/lib/authorization/authorize";
 
 export type CustomerOption = {
   id: number;
@@ -44,6 +45,7 @@ async function firstMatchesByName(tx: Queryable, partnerId: number, pattern: str
  * asks the server, so that it works with a million customers.
  */
 export async function searchCustomerOptions(ctx: RequestContext, input: { q?: string }): Promise<CustomerOption[]> {
+  await authorize(ctx, "customers.read");
   const pattern = containsPattern(input.q);
   return inPartnerScope(ctx, async (tx) =>
     pattern
@@ -56,6 +58,7 @@ export async function searchCustomerOptions(ctx: RequestContext, input: { q?: st
 
 /** One of the partner's customers as a picker shows it, or null (another partner's answers the same as none). */
 export async function customerOptionById(ctx: RequestContext, id: number): Promise<CustomerOption | null> {
+  await authorize(ctx, "customers.read");
   const [customer] = await inPartnerScope(ctx, (tx) =>
     tx.execute<CustomerOption>(sql`
       select id, name, external_id as "externalId" from customers where id = ${id} and partner_id = ${ctx.partnerId}`),

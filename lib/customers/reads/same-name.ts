@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
 import { hasVisibleCharacter, normalizeName } from "@/lib/names";
+import { authorize } from "@/lib/authorization/authorize";
 
 /** Another customer that goes by a name: enough to tell the two apart and to open it. */
 export type SameNameCustomer = {
@@ -40,5 +41,6 @@ export async function otherCustomersNamedIn(tx: Queryable, partnerId: number, na
 
 /** The same, for a partner console reader (any team member: the Customers page shows every customer to them). */
 export async function otherCustomersNamed(ctx: RequestContext, input: { name: string; exceptId?: number | null }): Promise<SameName> {
+  await authorize(ctx, "customers.read");
   return inPartnerScope(ctx, (tx) => otherCustomersNamedIn(tx, ctx.partnerId, input.name, input.exceptId ?? null));
 }

@@ -4,8 +4,9 @@ import { partners, plans } from "@/db/schema";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { readCustomer } from "./customer-record";
 import { effectiveOrigins } from "@/lib/customers/origins";
-import { mayManageCustomers } from "@/lib/customers/permissions";
 import { effectivePlan, type TrialState } from "@/lib/customers/plan";
+import { permits } from "@/lib/authorization/authorize";
+import { authorize } from "@/lib/authorization/authorize";
 
 export interface CustomerSettingsView {
   id: number;
@@ -25,6 +26,7 @@ export interface CustomerSettingsView {
 }
 
 export async function getCustomerSettings(ctx: RequestContext, customerId: number): Promise<CustomerSettingsView> {
+  await authorize(ctx, "customers.read");
   return inPartnerScope(ctx, async (tx) => {
     const customer = await readCustomer(tx, ctx, customerId);
     const planRows = await tx
@@ -49,7 +51,7 @@ export async function getCustomerSettings(ctx: RequestContext, customerId: numbe
       partnerOrigins,
       customerOrigins: customer.iframeOrigins,
       effectiveOrigins: effectiveOrigins(partnerOrigins, customer.iframeOrigins),
-      canManage: mayManageCustomers(ctx),
+      canManage: permits(ctx, "customers.write"),
     };
   });
 }

@@ -8,6 +8,7 @@ import { encodeCursor, type Cursor } from "./cursor";
 import { hasFilters, type CustomerQuery } from "@/lib/customers/query-input";
 import type { CustomerStatus } from "@/lib/customers/status";
 import { filterConditions, pageQuery, tableSqlContext, whereOf, type TableSqlContext } from "./table-sql";
+import { authorize } from "@/lib/authorization/authorize";
 
 export interface PlanOption {
   id: number;
@@ -108,6 +109,7 @@ function cursorOf(row: RawRow): Cursor {
 
 /** One page of the Customers table for the context's partner. */
 export async function queryCustomerTable(ctx: RequestContext, query: CustomerQuery): Promise<CustomerTablePage> {
+  await authorize(ctx, "customers.read");
   return inPartnerScope(ctx, async (tx) => pageOf(tx, await sqlContext(tx, ctx), query));
 }
 
@@ -146,6 +148,7 @@ async function pageOf(tx: Queryable, tableCtx: TableSqlContext, query: CustomerQ
  * most COUNT_CAP + 1 matching rows in one scan: exact below the cap, a lower bound ("5,000+") above it.
  */
 export async function countCustomerTable(ctx: RequestContext, query: CustomerQuery): Promise<StatusCounts> {
+  await authorize(ctx, "customers.read");
   return inPartnerScope(ctx, async (tx) => countsOf(tx, await sqlContext(tx, ctx), query));
 }
 
@@ -202,6 +205,7 @@ export interface CustomerTableView {
 
 /** Everything the Customers view shows for one URL: the page of rows and the counts. */
 export async function loadCustomerTable(ctx: RequestContext, query: CustomerQuery): Promise<CustomerTableView> {
+  await authorize(ctx, "customers.read");
   return inPartnerScope(ctx, (tx) => customerTableViewIn(tx, ctx, query));
 }
 
@@ -215,6 +219,7 @@ export async function customerTableViewIn(tx: Queryable, ctx: RequestContext, qu
  * catalog), in one transaction that reads the plans once.
  */
 export async function loadCustomersPage(ctx: RequestContext, query: CustomerQuery): Promise<CustomerTableView & { plans: PlanOption[]; apps: ConnectedApp[] }> {
+  await authorize(ctx, "customers.read");
   return inPartnerScope(ctx, async (tx) => {
     const [planOptions, catalog] = await Promise.all([partnerPlans(tx, ctx.partnerId), appCatalog(tx)]);
     const view = await tableViewIn(tx, tableSqlContext(ctx, planOptions.find((plan) => plan.isFree)), query);

@@ -13,7 +13,6 @@ export const connect = workspaceAction(
     revalidatePath("/workspace/connections");
     return created;
   },
-  { permission: "connections.manage" },
 );
 
 /** Disconnect (remove) a connection. */
@@ -24,5 +23,4 @@ export const disconnectConnection = workspaceAction(
     revalidatePath("/workspace/connections");
     return null;
   },
-  { permission: "connections.manage" },
 );

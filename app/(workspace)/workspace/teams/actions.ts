@@ -5,8 +5,6 @@ import { workspaceAction } from "@/lib/workspace/action";
 import { changeRoleSchema, inviteCollaboratorSchema, removeCollaboratorSchema } from "@/lib/workspace/schemas";
 import { changeCollaboratorRole, inviteCollaborator, removeCollaborator } from "@/lib/workspace-team/team";
 
-const options = { permission: "collaborators.manage" } as const;
-
 /** Invite a collaborator by email with a role (rule U19). */
 export const invite = workspaceAction(
   inviteCollaboratorSchema,
@@ -15,7 +13,6 @@ export const invite = workspaceAction(
     revalidatePath("/workspace/teams");
     return result;
   },
-  options,
 );
 
 /** Change a direct collaborator's role (never a customer manager's, rule C6). */
@@ -26,7 +23,6 @@ export const changeRole = workspaceAction(
     revalidatePath("/workspace/teams");
     return null;
   },
-  options,
 );
 
 /** Remove a collaborator's direct invitation (a customer manager's assignment stays, rules C6, C12). */
@@ -37,5 +33,4 @@ export const remove = workspaceAction(
     revalidatePath("/workspace/teams");
     return result;
   },
-  options,
 );

@@ -5,5 +5,5 @@ import { appAccessInput } from "@/lib/app-access/schema";
 import { updateAppAccess } from "@/lib/app-access/selection";
 import { refreshing } from "../_lib/refreshing";
 
-// Partner admins only (consoleAction's default); the command checks it again.
+// Partner admins only: the command authorizes.
 export const updateAppAccessAction = consoleAction(appAccessInput, refreshing(updateAppAccess));

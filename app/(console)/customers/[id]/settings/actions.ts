@@ -21,7 +21,7 @@ import { setCustomerNotification } from "@/lib/notifications/settings";
 import { customerNotificationInput } from "@/lib/notifications/schema";
 import { refreshing } from "../_lib/refreshing";
 
-// Partner admins only (consoleAction's default); the commands check it again.
+// Partner admins only: each command authorizes.
 
 export const changePlanAction = consoleAction(changePlanInput, refreshing(changePlan));
 export const setTrialAction = consoleAction(setTrialInput, refreshing(setTrial));

@@ -13,5 +13,4 @@ export const saveTeamName = workspaceAction(
     revalidatePath("/workspace", "layout");
     return result;
   },
-  { permission: "collaborators.manage" },
 );

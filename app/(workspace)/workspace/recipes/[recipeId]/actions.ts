@@ -13,7 +13,6 @@ export const changeRecipeStatus = workspaceAction(
     revalidatePath(`/workspace/recipes/${input.recipeId}`);
     return null;
   },
-  { permission: "recipes.run" },
 );
 
 /** **Save new version**. */
@@ -24,5 +23,4 @@ export const saveNewVersion = workspaceAction(
     revalidatePath(`/workspace/recipes/${input.recipeId}`);
     return saved;
   },
-  { permission: "recipes.edit" },
 );

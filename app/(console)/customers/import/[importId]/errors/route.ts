@@ -6,7 +6,7 @@ import { parseRecordId } from "@/lib/ids";
 
 /** Import from CSV › Download rows in error: the rows with their line and reason, as CSV. */
 export async function GET(_request: Request, { params }: { params: Promise<{ importId: string }> }) {
-  const { ctx, refusal } = await consoleRouteContext({ adminOnly: true });
+  const { ctx, refusal } = await consoleRouteContext();
   if (refusal) return refusal;
   const importId = parseRecordId((await params).importId);
   try {
