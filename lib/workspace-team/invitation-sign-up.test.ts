@@ -7,7 +7,8 @@ import { signInWithPassword } from "@/lib/auth/sign-in";
 import { verifyPassword } from "@/lib/auth/password";
 import { getDatabase } from "@/lib/db";
 import { createManager, insideCustomer, personContext } from "@/tests/support/contexts";
-import { adminContext, createCustomer, createPartner, createUser } from "@/tests/support/factories";
+import { apiClientContext } from "@/tests/support/api";
+import { createCustomer, createPartner, createUser } from "@/tests/support/factories";
 import { inviteCollaborator as inviteFromTeams } from "@/lib/workspace-team/team";
 import { inviteCollaborator as inviteFromApi, INVITATION_VALID_MS } from "./invitations";
 import { findInvitation, signUpWithInvitation } from "./invitation-sign-up";
@@ -30,7 +31,7 @@ async function setup() {
   const email = `${randomUUID()}@new.example`;
   const fromTeams = await inviteFromTeams(asManager, { name: "Nina New", email, roleId: OPERATOR });
   if (fromTeams.outcome !== "invited") throw new Error("expected an invitation");
-  const fromApi = await inviteFromApi(adminContext(globex.partner, globex.admin), String(other.id), { name: "Nina", email: email.toUpperCase(), roleName: "Admin" });
+  const fromApi = await inviteFromApi(await apiClientContext(globex.partner, globex.admin), String(other.id), { name: "Nina", email: email.toUpperCase(), roleName: "Admin" });
   return { db, acme, globex, home, other, email, token: tokenOf(fromTeams.invitationPath), apiToken: tokenOf(fromApi.invitationPath) };
 }
 

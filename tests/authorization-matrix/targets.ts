@@ -6,12 +6,12 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { connections, customerMembers, partnerInvitations, partners, passwordResets, projectGrants, roles } from "@/db/schema";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
-import { authenticateToken } from "@/lib/api-clients/authenticate";
 import { createApiClient } from "@/lib/api-clients/commands";
 import { createApiClientSchema } from "@/lib/api-clients/input";
 import { addEmbeddingKey } from "@/lib/embedding/add-key";
 import { retireEmbeddingKey } from "@/lib/embedding/retire-key";
 import { embeddingSettings } from "@/lib/embedding/settings";
+import { clientContextOf } from "@/tests/support/api";
 import { directLinkUrl, signLink } from "@/tests/support/direct-links";
 import { rsaKeyPair } from "@/tests/support/rsa-keys";
 import { hashOneTimeToken } from "@/lib/auth/one-time-token";
@@ -22,17 +22,12 @@ import { inviteCollaborator } from "@/lib/workspace-team/invitations";
 import { createWorkspaceRole, type RoleFamily } from "@/lib/workspace-team/workspace-roles";
 import { createManager, createTeamMember } from "@/tests/support/contexts";
 import { adminContext, createCustomer, createUser } from "@/tests/support/factories";
-import type { RequestContext } from "@/lib/context";
 import type { World } from "./world";
 
 export const unique = (label: string) => `${label} ${randomUUID().slice(0, 8)}`;
 const admin = (w: World) => adminContext(w.acme.partner, w.acme.admin);
 /** Acme's full API client: a customer's roles, groups and invitations are the REST API's commands. */
-async function client(w: World): Promise<RequestContext> {
-  const ctx = await authenticateToken(w.tokens.full, { now: new Date(), ip: null, userAgent: "vitest" });
-  if (!ctx) throw new Error("the world's full token does not authenticate");
-  return ctx;
-}
+const client = (w: World) => clientContextOf(w.tokens.full);
 const reference = (w: World) => String(w.c.id);
 
 export const fresh = {

@@ -2,9 +2,11 @@
  * Calls REST route handlers as Next would: a `Request` and the route's params. Tokens come from `createApiClient`,
  * the same command as the console's dialog.
  */
+import { authenticateToken } from "@/lib/api-clients/authenticate";
 import { createApiClient } from "@/lib/api-clients/commands";
 import { createApiClientSchema, type CreateApiClientInput } from "@/lib/api-clients/input";
 import { API_SCOPES, ENVIRONMENT_TYPES } from "@/lib/api-clients/scopes";
+import type { RequestContext } from "@/lib/context";
 import { adminContext } from "./factories";
 
 type Handler = (request: Request, segment: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> | Response;
@@ -21,6 +23,22 @@ export async function apiToken(
     ...overrides,
   });
   return (await createApiClient(adminContext(partner, admin), input)).token;
+}
+
+/** The context of a new API client of the partner (every scope and environment unless told), as the REST API builds it. */
+export async function apiClientContext(
+  partner: { id: number; name: string },
+  admin: { id: number; name: string; email: string },
+  overrides: Partial<CreateApiClientInput> = {},
+): Promise<RequestContext> {
+  return clientContextOf(await apiToken(partner, admin, overrides));
+}
+
+/** The context an API token authenticates as. */
+export async function clientContextOf(token: string): Promise<RequestContext> {
+  const ctx = await authenticateToken(token, { now: new Date(), ip: "127.0.0.1", userAgent: "vitest" });
+  if (!ctx) throw new Error("the token does not authenticate");
+  return ctx;
 }
 
 export interface CallOptions {
