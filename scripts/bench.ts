@@ -7,7 +7,7 @@
  * the counts; the REST list route and the server-rendered page over all the SQL they send (one client), the page
  * under load (autocannon against `next start`), and the page's first-load JavaScript. With `--explain`, also writes
  * the plans to docs/customers-table-plans.md; with `--no-http`, stops after the database figures; with
- * `--http-only`, skips them.
+ * `--http-only`, skips them. Then the bulk job's figures (scripts/lib/bench-bulk.ts; `--bulk-only`, `--no-bulk`).
  *
  * Run through `npm run bench`, which sets the react-server condition so the server-only modules load in Node.
  */
@@ -21,6 +21,7 @@ import { BENCH_ADMIN, openBenchPartner } from "./lib/bench-partner";
 import { firstLoadJs, signInCookie } from "./lib/first-load-js";
 import { BENCH_NEXTAUTH_SECRET, startNextServer } from "./lib/next-server";
 import { percentile } from "./lib/percentile";
+import { bulkFigures } from "./lib/bench-bulk";
 import type { RequestContext } from "../lib/context";
 import { TENANT_ROLE } from "../lib/db";
 import { encodeCursor } from "@/lib/customers/reads/cursor";
@@ -39,6 +40,8 @@ const HELP = `npm run bench [-- options]: the Customers table's figures at a mil
   --explain     also write the query plans to docs/customers-table-plans.md
   --no-http     stop after the database figures
   --http-only   skip the database figures
+  --bulk-only   only the bulk job's figures (a plan change of a filtered view, and the page's SQL meanwhile)
+  --no-bulk     skip the bulk job's figures
   --help        print this and exit
 
 Environment: BENCH_DATABASE_URL (else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/console_bench),
@@ -55,6 +58,7 @@ const HTTP_RUNS = Number(process.env.BENCH_HTTP_RUNS ?? 300);
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const explain = process.argv.includes("--explain");
 const httpOnly = process.argv.includes("--http-only");
+const bulkOnly = process.argv.includes("--bulk-only");
 const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/console_bench";
 
 async function time(run: () => Promise<unknown>, runs = RUNS, warmUps = 3): Promise<{ p50: number; p95: number }> {
@@ -189,9 +193,10 @@ async function databaseFigures(): Promise<void> {
   }
 }
 
-if (!httpOnly) await databaseFigures();
+if (!httpOnly && !bulkOnly) await databaseFigures();
+if (!httpOnly && !process.argv.includes("--no-bulk")) await bulkFigures(handle, ctx, RUNS);
 await Promise.all([handle.close(), tenantSql.end()]);
-if (process.argv.includes("--no-http")) process.exit(0);
+if (process.argv.includes("--no-http") || bulkOnly) process.exit(0);
 
 // ─── HTTP: next start on the same database ───────────────────────────────────
 // The REST list route is measured for speed, not for its rate limit (1,000 a minute by default).

@@ -107,12 +107,19 @@ async function queueBulkJob(ctx: RequestContext, view: BulkJobView): Promise<Bul
  */
 async function resolveSelection(tx: Transaction, ctx: RequestContext, jobId: number, selection: ParsedBulkSelection, action: ParsedBulkAction) {
   const total = await snapshot(tx, ctx, jobId, await selectionCondition(tx, ctx, selection));
+  // Described first: a filter naming another partner's plan is refused by its field, not as an empty view.
+  const described = await describeSelection(tx, ctx, selection, total);
+  if (total === 0) {
+    // Another partner's IDs answer exactly like IDs that name nothing (D8).
+    const field = selection.kind === "view" ? "selection.query" : selection.kind === "ids" ? "selection.ids" : "selection.externalIds";
+    const message = selection.kind === "view" ? "No customer matches this view." : "None of these customers is yours.";
+    throw invalid(message, { [field]: [message] });
+  }
   if (action.type === "delete" && action.confirmCount !== total) {
     const message = `The selection holds ${formatNumber(total)} customers now: type that number to delete them.`;
     throw invalid(message, { "action.confirmCount": [message] });
   }
   const unknown = await unknownReferences(tx, ctx, selection);
-  const described = await describeSelection(tx, ctx, selection, total);
   const selectionDescription =
     selection.kind === "view" ? `${described}, as of the moment the job was started (customers added afterwards are not included)` : described;
   const errors = unknown.slice(0, MAX_KEPT_ERRORS).map((reference) => ({ ...reference, reason: "No customer of yours has this ID." }));

@@ -160,6 +160,7 @@ const projectGrantsBody = (_t: Target, w: World) => ({
 export const ROUTE_PROBES: Record<string, RouteProbe> = {
   // The console's own route handlers (session cookie).
   "GET /audit-log/export": { target: none },
+  "GET /jobs/:id/file": { target: async (w) => ({ id: (await fresh.bulkExport(w)).id }) },
   "GET /customers/export": { target: none },
   "GET /lookups/accounts": { target: none, query: "q=" },
   "GET /workspace/accounts": { target: none, query: "q=" },
@@ -194,6 +195,9 @@ export const ROUTE_PROBES: Record<string, RouteProbe> = {
   "GET /api/test/customers": { target: none },
   "POST /api/test/customers": { target: none, body: () => ({}) },
   // The REST API (bearer token).
+  "POST /api/bulk_jobs": { target: customerC, body: (t) => ({ action: { type: "start_trial" }, ids: [t.customerId] }) },
+  "GET /api/bulk_jobs/:id": { target: async (w) => ({ id: (await fresh.bulkJob(w)).id }) },
+  "POST /api/bulk_jobs/:id/cancel": { target: async (w) => ({ id: (await fresh.bulkJob(w)).id }) },
   "GET /api/customer_managers": { target: none },
   "POST /api/customer_managers": {
     target: async (w) => ({ team_collaborator_id: (await fresh.teamMember(w)).id, customer: w.c.id }),

@@ -22,6 +22,8 @@ import { inviteCollaborator } from "@/lib/workspace-team/invitations";
 import { createWorkspaceRole, type RoleFamily } from "@/lib/workspace-team/workspace-roles";
 import { createManager, createTeamMember } from "@/tests/support/contexts";
 import { adminContext, createCustomer, createUser } from "@/tests/support/factories";
+import { runBulkJobBatch } from "@/lib/bulk-jobs/run";
+import { startBulkJob } from "@/lib/bulk-jobs/start";
 import type { World } from "./world";
 
 export const unique = (label: string) => `${label} ${randomUUID().slice(0, 8)}`;
@@ -32,6 +34,15 @@ const reference = (w: World) => String(w.c.id);
 
 export const fresh = {
   customer: (w: World) => createCustomer(w.db, w.acme.partner.id, w.acme.plans.starter.id),
+  /** A bulk job of Acme's on C, queued. */
+  bulkJob: (w: World) => startBulkJob(admin(w), { action: { type: "start_trial" }, selection: { kind: "ids", ids: [w.c.id] } }),
+  /** An export of C that has run, with its file. */
+  async bulkExport(w: World) {
+    const job = await startBulkJob(admin(w), { action: { type: "export" }, selection: { kind: "ids", ids: [w.c.id] } });
+    await runBulkJobBatch(job.id, w.acme.partner.id);
+    await runBulkJobBatch(job.id, w.acme.partner.id);
+    return job;
+  },
   teamMember: (w: World) => createTeamMember(w.db, w.acme.partner.id),
   manager: async (w: World) => (await createManager(w.db, w.acme.partner.id, SYSTEM_ROLE_IDS.admin, [w.c.id])).assignment,
   async collaborator(w: World) {

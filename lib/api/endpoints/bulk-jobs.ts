@@ -149,6 +149,7 @@ function commandSelection(body: z.output<typeof startBody>): BulkSelection {
 const FIELD_NAMES: [RegExp, string][] = [
   [/^selection\.query\.plans(\..*)?$/, "filter.plan"],
   [/^selection\.query\./, "filter."],
+  [/^selection\.query$/, "filter"],
   [/^selection\.externalIds/, "external_ids"],
   [/^selection\.ids/, "ids"],
   [/^selection$/, "ids"],
