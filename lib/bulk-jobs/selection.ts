@@ -27,6 +27,7 @@ export async function selectionCondition(tx: Transaction, ctx: RequestContext, s
 /** IDs or external IDs of a listed selection that name none of the partner's customers (reported, not acted on). */
 export async function unknownReferences(tx: Transaction, ctx: RequestContext, selection: ParsedBulkSelection): Promise<{ customerId?: number; externalId?: string }[]> {
   if (selection.kind === "ids") {
+    // Raw SQL: the named IDs that are not the partner's customers, from an unnested array, in one statement however many were named.
     const rows = await tx.execute<{ id: number }>(sql`
       select u.id from unnest(${intArrayLiteral(selection.ids)}::int[]) u(id)
        where not exists (select 1 from customers c where c.id = u.id and c.partner_id = ${ctx.partnerId})`);

@@ -28,6 +28,7 @@ export async function previewBulkSelection(ctx: RequestContext, selection: BulkS
   await authorize(ctx, "bulk_jobs.write");
   const parsed = parse(bulkJobSelectionSchema, { selection }).selection;
   return inPartnerScope(ctx, async (tx) => {
+    // Raw SQL: the selection's condition is the Customers table's own SQL (lib/customers/reads/table-sql.ts, measured).
     const [row] = await tx.execute<{ count: number }>(sql`select count(*)::int as count from customers c where ${await selectionCondition(tx, ctx, parsed)}`);
     const count = row!.count;
     return { count, description: await describeSelection(tx, ctx, parsed, count) };
@@ -128,6 +129,7 @@ async function resolveSelection(tx: Transaction, ctx: RequestContext, jobId: num
 
 /** The selection's customers numbered 1…n in ID order: the list the batches walk. Answers n. */
 async function snapshot(tx: Transaction, ctx: RequestContext, jobId: number, condition: SQL): Promise<number> {
+  // Raw SQL: one insert … select numbers the selection's customers (row_number) however many there are.
   const rows = await tx.execute(sql`
     insert into bulk_job_customers (bulk_job_id, position, partner_id, customer_id)
     select ${jobId}, row_number() over (order by c.id), ${ctx.partnerId}, c.id
