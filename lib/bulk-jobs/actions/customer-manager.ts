@@ -1,10 +1,10 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { customers } from "@/db/schema";
 import type { RequestContext } from "@/lib/context";
 import type { Transaction } from "@/lib/db";
 import { DomainError, invalid } from "@/lib/errors";
 import { adjustManagedCustomers, requireManagerOfChosenCustomers } from "@/lib/customer-managers/edit";
-import { intArrayLiteral } from "@/lib/search/like-pattern";
 import { CUSTOMER_GONE, type PreparedAction } from "../runners";
 import type { ParsedBulkAction } from "../types";
 
@@ -25,8 +25,11 @@ export async function customerManagerAction(tx: Transaction, ctx: RequestContext
   return {
     label: adding ? `Add to ${manager.person.name}'s customers` : `Remove from ${manager.person.name}'s customers`,
     async runBatch(batchTx, batchCtx, customerIds) {
-      const rows = await batchTx.execute<{ id: number }>(sql`
-        select id from customers where partner_id = ${batchCtx.partnerId} and id = any(${intArrayLiteral(customerIds)}::int[]) order by id`);
+      const rows = await batchTx
+        .select({ id: customers.id })
+        .from(customers)
+        .where(and(eq(customers.partnerId, batchCtx.partnerId), inArray(customers.id, customerIds)))
+        .orderBy(asc(customers.id));
       const present = rows.map((row) => row.id);
       const changed = await adjustManagedCustomers(batchTx, batchCtx, action.customerManagerId, adding ? { add: present } : { remove: present });
       const found = new Set(present);

@@ -17,6 +17,7 @@ export function exportAction(jobId: number): PreparedAction {
     label: "Export to CSV",
     async runBatch(tx, ctx, customerIds) {
       const tableCtx = await sqlContext(tx, ctx);
+      // Raw SQL: the rows and app names are the Customers export's own SQL (lib/customers/reads/export.ts), one statement a batch.
       const rows = await tx.execute<ExportRow>(
         sql`${exportRowsSql(tableCtx, [sql`c.partner_id = ${ctx.partnerId}`, sql`c.id = any(${intArrayLiteral(customerIds)}::int[])`])} order by c.id`,
       );
