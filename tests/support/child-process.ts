@@ -15,16 +15,25 @@ export interface Child {
 }
 
 export function runScript(script: string, env: Record<string, string>): Child {
-  const tsx = require.resolve("tsx/cli");
-  const child = spawn(process.execPath, [tsx, script], {
-    // tsx starts a Node.js process of its own: the condition must go through NODE_OPTIONS to reach it.
-    env: { ...process.env, NODE_OPTIONS: "--conditions=react-server", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  // tsx starts a Node.js process of its own: the condition must go through NODE_OPTIONS to reach it.
+  return collect(spawn(process.execPath, [require.resolve("tsx/cli"), script], { env: { ...process.env, NODE_OPTIONS: "--conditions=react-server", ...env }, stdio: ["ignore", "pipe", "pipe"] }));
+}
+
+/**
+ * The same, with tsx loaded into the script's own process instead of starting a second one: a signal sent to the
+ * child reaches the script itself (a test that kills a worker with SIGKILL must not leave it running, orphaned).
+ */
+export function runKillableScript(script: string, env: Record<string, string>): Child {
+  return collect(
+    spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] }),
+  );
+}
+
+function collect(child: ChildProcess): Child {
   let stdout = "";
   let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     child.on("exit", (code) => resolve({ code, stdout, stderr }));
   });
