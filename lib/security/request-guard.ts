@@ -17,7 +17,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isCsrfOriginAllowed } from "next/dist/server/app-render/csrf-protection";
-import type { ApiErrorBody } from "@/lib/api/errors";
+import type { ApiErrorBody } from "@/lib/transport/errors";
 import { API_CONTENT_SECURITY_POLICY } from "./content-security-policy";
 
 /** Whether a path segment percent-decodes to text (decodeURIComponent refuses exactly the malformed and non-UTF-8 escapes). */
@@ -103,7 +103,7 @@ export function guardRequest(request: IncomingMessage, response: ServerResponse,
   const literal = literalPath(url);
   if (literal !== null) {
     if (isApiPath(url)) {
-      // The REST API's error shape (lib/api/errors.ts). Where the segment stands for a record's ID, the API's rule for
+      // The REST API's error shape (lib/transport/errors.ts). Where the segment stands for a record's ID, the API's rule for
       // an ID that names nothing applies: 404.
       const idPosition = isIdPosition(firstMalformedIndex(url));
       const body: ApiErrorBody = {

@@ -7,7 +7,7 @@ import { getDatabase } from "@/lib/db";
 import { addDirectMember, createManager, insideCustomer, makeManager, personContext } from "@/tests/support/contexts";
 import { adminContext, createCustomer, createPartner, createUser } from "@/tests/support/factories";
 import { authorize } from "@/lib/authorization/authorize";
-import { runWorkspaceAction } from "./action";
+import { runWorkspaceAction } from "@/lib/transport/workspace-action";
 import { connectApp, disconnect, listConnectableApps } from "./connections";
 import { getRecipe, saveRecipeVersion, setRecipeStatus } from "./recipes";
 import { renameTeam } from "./settings";

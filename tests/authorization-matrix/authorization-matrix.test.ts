@@ -8,7 +8,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { ActionResult } from "@/lib/actions/console-action";
+import type { ActionResult } from "@/lib/transport/action";
 import type { ApiScope } from "@/lib/api-clients/scopes";
 import { getDatabase } from "@/lib/db";
 import { call } from "@/tests/support/api";

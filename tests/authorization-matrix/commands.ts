@@ -27,7 +27,6 @@ export const NOT_COMMANDS: Record<string, string> = {
     "the API client's environments (rule A10), checked by the REST adapter after the command's scope; to move into the commands",
   "lib/workspace/scope.ts#inWorkspace": "the workspace transaction, which re-reads the person's access inside it",
   "lib/workspace/context.ts#toWorkspaceContext": "authenticates a request inside a customer account (the workspace transport)",
-  "lib/workspace/action.ts#runWorkspaceAction": "the workspace server action transport",
   "lib/workspace-access/switch.ts#switchIntoCustomer":
     "moves a session between the accounts it is authenticated for; checks who may enter which customer itself (rules C7, U18)",
   "lib/workspace-access/switch.ts#switchToAnotherCustomer": "the same, from a customer account the session switched into",

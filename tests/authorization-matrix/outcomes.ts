@@ -3,7 +3,7 @@
  * refusal gets its code only when it has exactly the documented form; anything else comes back described, so the
  * comparison with the matrix fails and shows it.
  */
-import type { ActionResult } from "@/lib/actions/console-action";
+import type { ActionResult } from "@/lib/transport/action";
 
 const MESSAGES: Record<string, string> = {
   "Your session has ended. Sign in again.": "401",

@@ -3,14 +3,14 @@
  * without touching this file) gets fuzzRuns() generated requests (1,000 on PostgreSQL): wrong types, missing and
  * extra fields, huge and Unicode strings, nulls, edge numbers, SQL and HTML metacharacters, deeply nested and
  * malformed JSON, and the other partner's IDs. Whatever comes in: never a 5xx and nothing logged as unexpected,
- * errors in the one documented shape with a documented status (rule A-series, lib/api/errors.ts), Acme's rows
+ * errors in the one documented shape with a documented status (rule A-series, lib/transport/errors.ts), Acme's rows
  * unchanged after every refused request, and Globex's rows unchanged after every request (decision D8).
  */
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { RATE_GROUPS } from "@/lib/api/rate-limit";
 import { API_ENDPOINTS } from "@/lib/api/registry";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/transport/api-route";
 import { call, expectErrorShape } from "@/tests/support/api";
 import { DOCUMENTED_ERROR_STATUSES, fuzzedRequests } from "./api-requests";
 import { digestWatch, fuzzFixture, type FuzzFixture } from "./fuzz-fixture";

@@ -4,7 +4,7 @@
  * would call it: with the session cookie of the person the page is for, now and then of nobody or of the other
  * partner's admin. Whatever comes in: never an unexpected failure ("Something went wrong on our side", the
  * actions' 5xx) and nothing logged, a result of the one action shape (`{ ok: true, data }` or
- * `{ ok: false, error, fieldErrors? }`, lib/actions/console-action.ts), Acme's rows unchanged after every refusal and
+ * `{ ok: false, error, fieldErrors? }`, lib/transport/action.ts), Acme's rows unchanged after every refusal and
  * Globex's rows unchanged after every call (decision D8).
  */
 import fc from "fast-check";

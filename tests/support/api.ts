@@ -69,7 +69,7 @@ export async function call(handler: Handler, method: string, options: CallOption
   return { status: response.status, body: text ? (json ? JSON.parse(text) : text) : null, headers: response.headers };
 }
 
-/** The one error shape (lib/api/errors.ts). */
+/** The one error shape (lib/transport/errors.ts). */
 export function expectErrorShape(body: unknown): asserts body is { message: string; errors: Record<string, string[]> } {
   const value = body as { message?: unknown; errors?: unknown };
   if (typeof value?.message !== "string" || typeof value.errors !== "object" || value.errors === null || Object.keys(value).length !== 2) {

@@ -1,6 +1,6 @@
 "use server";
 
-import { failureOf, type ActionResult } from "@/lib/actions/console-action";
+import { failureOf, type ActionResult } from "@/lib/transport/action";
 import { requestMeta } from "@/lib/auth/session";
 import { requestPasswordReset } from "@/lib/password-reset/request";
 import { RESET_REQUESTED } from "@/lib/password-reset/schema";

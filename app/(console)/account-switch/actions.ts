@@ -1,6 +1,6 @@
 "use server";
 
-import { consoleAction } from "@/lib/actions/console-action";
+import { consoleAction } from "@/lib/transport/console-action";
 import { rememberReturnPath } from "@/lib/workspace-access/return-path";
 import { switchIntoCustomer } from "@/lib/workspace-access/switch";
 import { switchAccountSchema } from "@/lib/workspace-access/switch-schema";

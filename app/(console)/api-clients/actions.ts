@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { consoleAction } from "@/lib/actions/console-action";
+import { consoleAction } from "@/lib/transport/console-action";
 import { createApiClient, revokeApiClient } from "@/lib/api-clients/commands";
 import { createApiClientSchema, revokeApiClientSchema } from "@/lib/api-clients/input";
 

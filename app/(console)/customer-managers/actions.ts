@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { consoleAction } from "@/lib/actions/console-action";
+import { consoleAction } from "@/lib/transport/console-action";
 import { assignCustomerManager } from "@/lib/customer-managers/assign";
 import { editCustomerManager } from "@/lib/customer-managers/edit";
 import { removeCustomerManager } from "@/lib/customer-managers/remove";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { consoleAction } from "@/lib/actions/console-action";
+import { consoleAction } from "@/lib/transport/console-action";
 import { addEmbeddingKey } from "@/lib/embedding/add-key";
 import { addEmbeddingKeySchema, retireEmbeddingKeySchema } from "@/lib/embedding/input";
 import { retireEmbeddingKey } from "@/lib/embedding/retire-key";

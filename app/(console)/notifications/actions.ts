@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { consoleAction } from "@/lib/actions/console-action";
+import { consoleAction } from "@/lib/transport/console-action";
 import { notificationDefaultInput } from "@/lib/notifications/schema";
 import { setNotificationDefault } from "@/lib/notifications/settings";
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { consoleAction } from "@/lib/actions/console-action";
+import { consoleAction } from "@/lib/transport/console-action";
 import { changeTeamRole } from "@/lib/partner-team/change-role";
 import { inviteTeamMember } from "@/lib/partner-team/invite";
 import { removeTeamMember } from "@/lib/partner-team/remove";

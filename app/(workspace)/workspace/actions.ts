@@ -1,7 +1,7 @@
 "use server";
 
 import { cookies } from "next/headers";
-import { failureOf, fieldErrorsOf, type ActionResult } from "@/lib/actions/console-action";
+import { failureOf, fieldErrorsOf, type ActionResult } from "@/lib/transport/action";
 import { getSessionContext } from "@/lib/auth/session";
 import { sessionSecretFromCookies } from "@/lib/auth/session-cookie";
 import { revokeSession } from "@/lib/auth/session-store";

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/transport/api-route";
 import { listMembers } from "@/lib/api/endpoints/directory";
 
 export const GET = apiRoute(listMembers);

@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { failureOf, type ActionResult } from "@/lib/actions/console-action";
+import { failureOf, type ActionResult } from "@/lib/transport/action";
 import { signUpWithInvitation } from "@/lib/workspace-team/invitation-sign-up";
 
 /** Creates the account of an invited person (rule U19); the input is checked with zod by the command. */

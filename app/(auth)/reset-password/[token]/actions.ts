@@ -1,6 +1,6 @@
 "use server";
 
-import { failureOf, type ActionResult } from "@/lib/actions/console-action";
+import { failureOf, type ActionResult } from "@/lib/transport/action";
 import { requestMeta } from "@/lib/auth/session";
 import { resetPassword } from "@/lib/password-reset/reset";
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { failureOf, type ActionResult } from "@/lib/actions/console-action";
+import { failureOf, type ActionResult } from "@/lib/transport/action";
 import { getSessionContext, requestMeta } from "@/lib/auth/session";
 import { acceptTeamInvitation } from "@/lib/partner-team/accept";
 

@@ -1,4 +1,4 @@
-import { consoleResponse } from "@/lib/actions/console-route";
+import { consoleResponse } from "@/lib/transport/console-route";
 import { exportAuditCsv } from "@/lib/audit/export";
 import { auditFilterSchema } from "@/lib/audit/filters";
 import { formatIsoDate } from "@/lib/format";

@@ -8,7 +8,7 @@ import { assignManager, editManager } from "../actions";
 import { CustomerChips } from "./customer-chips";
 import type { RoleOption } from "@/lib/customer-managers/options";
 import { assignManagerSchema, editManagerSchema } from "@/lib/customer-managers/schema";
-import type { ActionResult } from "@/lib/actions/console-action";
+import type { ActionResult } from "@/lib/transport/action";
 import { focusWhenRendered } from "@/components/focus-return";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { DialogFormFooter } from "@/components/ui/dialog-form-footer";

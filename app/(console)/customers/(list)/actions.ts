@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { consoleAction } from "@/lib/actions/console-action";
+import { consoleAction } from "@/lib/transport/console-action";
 import { addCustomer } from "@/lib/customers/commands/add-customer";
 import { addCustomerSchema } from "@/lib/customers/add-customer-input";
 

@@ -1,4 +1,4 @@
-import { consoleResponse } from "@/lib/actions/console-route";
+import { consoleResponse } from "@/lib/transport/console-route";
 import { customerCsvLines } from "@/lib/customers/reads/export";
 import { formatIsoDate } from "@/lib/format";
 import { customerQueryFromSearchParams } from "@/lib/customers/query-input";

@@ -1,4 +1,4 @@
-import { consoleJson, searchTerm } from "@/lib/actions/console-route";
+import { consoleJson, searchTerm } from "@/lib/transport/console-route";
 import { countEnterableCustomers, searchEnterableCustomers } from "@/lib/workspace-access/enterable";
 
 /** The customer accounts the signed-in person may switch into (the account switcher), with how many there are. */

@@ -1,4 +1,4 @@
-import { consoleJson, searchTerm } from "@/lib/actions/console-route";
+import { consoleJson, searchTerm } from "@/lib/transport/console-route";
 import { searchCustomerOptions } from "@/lib/customers/reads/picker";
 
 /** The partner's customers matching `q` (customer pickers). */

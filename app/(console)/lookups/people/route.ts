@@ -1,4 +1,4 @@
-import { consoleJson, searchTerm } from "@/lib/actions/console-route";
+import { consoleJson, searchTerm } from "@/lib/transport/console-route";
 import { searchAuditPeople } from "@/lib/audit/people";
 
 /** People the audit log can be filtered by. */

@@ -1,4 +1,4 @@
-import { consoleJson, searchTerm } from "@/lib/actions/console-route";
+import { consoleJson, searchTerm } from "@/lib/transport/console-route";
 import { listAssignableTeamMembers } from "@/lib/customer-managers/options";
 
 /** Team members who can become customer managers (rule C2). */

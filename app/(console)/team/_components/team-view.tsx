@@ -10,7 +10,7 @@ import { DropdownMenuItem } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RowActionsMenu } from "@/components/ui/row-actions-menu";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { ActionResult } from "@/lib/actions/console-action";
+import type { ActionResult } from "@/lib/transport/action";
 import type { TeamInvitation, TeamMember } from "@/lib/partner-team/list";
 import { PARTNER_ROLE_LABELS } from "@/lib/partner-team/schema";
 import { changeTeamRoleAction, removeTeamMemberAction, resendInvitationAction, revokeInvitationAction } from "../actions";

@@ -1,4 +1,4 @@
-import { searchTerm, switchedInJson } from "@/lib/actions/console-route";
+import { searchTerm, switchedInJson } from "@/lib/transport/console-route";
 import { countEnterableCustomers, searchOtherEnterableCustomers } from "@/lib/workspace-access/enterable";
 
 /**

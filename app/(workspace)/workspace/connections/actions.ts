@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { workspaceAction } from "@/lib/workspace/action";
+import { workspaceAction } from "@/lib/transport/workspace-action";
 import { connectApp, disconnect } from "@/lib/workspace/connections";
 import { connectAppSchema, disconnectSchema } from "@/lib/workspace/schemas";
 

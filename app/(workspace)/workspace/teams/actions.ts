@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { workspaceAction } from "@/lib/workspace/action";
+import { workspaceAction } from "@/lib/transport/workspace-action";
 import { changeRoleSchema, inviteCollaboratorSchema, removeCollaboratorSchema } from "@/lib/workspace/schemas";
 import { changeCollaboratorRole, inviteCollaborator, removeCollaborator } from "@/lib/workspace-team/team";
 

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/transport/api-route";
 import { getBulkJobEndpoint } from "@/lib/api/endpoints/bulk-jobs";
 
 export const GET = apiRoute(getBulkJobEndpoint);

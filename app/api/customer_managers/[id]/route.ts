@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/transport/api-route";
 import { deleteCustomerManagerEndpoint, updateCustomerManagerEndpoint } from "@/lib/api/endpoints/customer-managers";
 
 export const PUT = apiRoute(updateCustomerManagerEndpoint);

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/transport/api-route";
 import { addEmbeddingKeyEndpoint } from "@/lib/api/endpoints/embedding";
 
 export const POST = apiRoute(addEmbeddingKeyEndpoint);

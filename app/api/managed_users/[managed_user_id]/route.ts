@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/transport/api-route";
 import { deleteManagedUser, getManagedUser, updateManagedUser } from "@/lib/api/endpoints/managed-users";
 
 export const GET = apiRoute(getManagedUser);

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/transport/api-route";
 import { removeMemberEndpoint, updateMemberEndpoint } from "@/lib/api/endpoints/team";
 
 export const PUT = apiRoute(updateMemberEndpoint);

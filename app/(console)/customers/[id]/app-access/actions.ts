@@ -1,6 +1,6 @@
 "use server";
 
-import { consoleAction } from "@/lib/actions/console-action";
+import { consoleAction } from "@/lib/transport/console-action";
 import { appAccessInput } from "@/lib/app-access/schema";
 import { updateAppAccess } from "@/lib/app-access/selection";
 import { refreshing } from "../_lib/refreshing";

@@ -1,6 +1,6 @@
 "use server";
 
-import { consoleAction } from "@/lib/actions/console-action";
+import { consoleAction } from "@/lib/transport/console-action";
 import { deleteCustomer } from "@/lib/customers/commands/delete";
 import {
   changePlan,

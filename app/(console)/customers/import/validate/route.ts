@@ -1,4 +1,4 @@
-import { consoleJson } from "@/lib/actions/console-route";
+import { consoleJson } from "@/lib/transport/console-route";
 import { uploadedImport } from "@/lib/customer-import/upload";
 
 /** Import from CSV › upload: the file as the body, the mapping (when the user changed it) in the query. */

@@ -1,5 +1,6 @@
 import { bulkJobFile } from "@/lib/bulk-jobs/file";
-import { consoleErrorResponse, consoleRouteContext } from "@/lib/auth/route-session";
+import { consoleRouteContext } from "@/lib/transport/console-route";
+import { consoleErrorResponse } from "@/lib/transport/errors";
 import { DomainError } from "@/lib/errors";
 import { parseRecordId } from "@/lib/ids";
 import { logError } from "@/lib/observability/log-error";

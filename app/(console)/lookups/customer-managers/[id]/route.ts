@@ -1,4 +1,4 @@
-import { consoleJson } from "@/lib/actions/console-route";
+import { consoleJson } from "@/lib/transport/console-route";
 import { parseRecordId } from "@/lib/ids";
 import { getCustomerManager } from "@/lib/customer-managers/list";
 import { notFound } from "@/lib/errors";

@@ -1,4 +1,4 @@
-import { consoleJson } from "@/lib/actions/console-route";
+import { consoleJson } from "@/lib/transport/console-route";
 import { otherCustomersNamed } from "@/lib/customers/reads/same-name";
 
 /** The partner's customers with this name, for the warning of + Add customer (issue 12: warn, never block). */

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { workspaceAction } from "@/lib/workspace/action";
+import { workspaceAction } from "@/lib/transport/workspace-action";
 import { teamNameSchema } from "@/lib/workspace/schemas";
 import { renameTeam } from "@/lib/workspace/settings";
 

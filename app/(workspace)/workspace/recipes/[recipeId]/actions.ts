@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { workspaceAction } from "@/lib/workspace/action";
+import { workspaceAction } from "@/lib/transport/workspace-action";
 import { saveRecipeVersion, setRecipeStatus } from "@/lib/workspace/recipes";
 import { recipeStatusSchema, saveVersionSchema } from "@/lib/workspace/schemas";
 

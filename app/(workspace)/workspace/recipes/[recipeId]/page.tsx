@@ -6,7 +6,7 @@ import { RecipeStatusBadge } from "../../_components/recipe-status-badge";
 import { RecipeActions } from "./_components/recipe-actions";
 import { formatDateTime } from "@/lib/format";
 import { parseRecordId } from "@/lib/ids";
-import { orNotFound } from "@/lib/actions/page-errors";
+import { orNotFound } from "@/lib/transport/page";
 import { actingAsLabel } from "@/lib/audit/labels";
 import { requireWorkspacePage } from "@/lib/workspace/context";
 import { hasPermission } from "@/lib/workspace/permissions";

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/transport/api-route";
 import { retireEmbeddingKeyEndpoint } from "@/lib/api/endpoints/embedding";
 
 export const DELETE = apiRoute(retireEmbeddingKeyEndpoint);

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/transport/api-route";
 import { addWorkspaceCollaborator, listWorkspaceCollaborators } from "@/lib/api/endpoints/workspace-members";
 
 export const GET = apiRoute(listWorkspaceCollaborators);

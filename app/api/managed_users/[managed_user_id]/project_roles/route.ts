@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/transport/api-route";
 import { projectRoleEndpoints as endpoints } from "@/lib/api/endpoints/workspace-roles";
 
 export const GET = apiRoute(endpoints.list);

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/transport/api-route";
 import { createUserGroupEndpoint, listUserGroupsEndpoint } from "@/lib/api/endpoints/user-groups";
 
 export const GET = apiRoute(listUserGroupsEndpoint);

@@ -1,4 +1,5 @@
-import { consoleRouteContext, consoleErrorResponse } from "@/lib/auth/route-session";
+import { consoleRouteContext } from "@/lib/transport/console-route";
+import { consoleErrorResponse } from "@/lib/transport/errors";
 import { importErrorFile } from "@/lib/customer-import/error-file";
 import { knownFailure } from "@/lib/db/errors";
 import { notFound } from "@/lib/errors";

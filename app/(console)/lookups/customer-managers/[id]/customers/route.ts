@@ -1,4 +1,4 @@
-import { consoleJson, searchTerm } from "@/lib/actions/console-route";
+import { consoleJson, searchTerm } from "@/lib/transport/console-route";
 import { parseRecordId } from "@/lib/ids";
 import { listManagedCustomers } from "@/lib/customer-managers/list";
 import { notFound } from "@/lib/errors";

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/transport/api-route";
 import { deleteProjectGrantEndpoint, getProjectGrantEndpoint, updateProjectGrantEndpoint } from "@/lib/api/endpoints/project-grants";
 
 export const GET = apiRoute(getProjectGrantEndpoint);

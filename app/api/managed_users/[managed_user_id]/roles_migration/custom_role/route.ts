@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/transport/api-route";
 import { migrateCustomRoleEndpoint } from "@/lib/api/endpoints/roles-migration";
 
 export const POST = apiRoute(migrateCustomRoleEndpoint);

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/transport/api-route";
 import { getMemberPrivilegesEndpoint } from "@/lib/api/endpoints/member-privileges";
 
 export const GET = apiRoute(getMemberPrivilegesEndpoint);

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/transport/api-route";
 import { listProjectGrantsEndpoint, putProjectGrantsEndpoint } from "@/lib/api/endpoints/project-grants";
 
 export const GET = apiRoute(listProjectGrantsEndpoint);

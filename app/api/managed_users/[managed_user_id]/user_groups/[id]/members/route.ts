@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/transport/api-route";
 import { addUserGroupMembersEndpoint, listUserGroupMembersEndpoint, removeUserGroupMembersEndpoint } from "@/lib/api/endpoints/user-groups";
 
 export const GET = apiRoute(listUserGroupMembersEndpoint);

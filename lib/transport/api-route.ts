@@ -4,11 +4,9 @@ import { fieldErrorsOf, unstorableTextErrors, type FieldErrors } from "@/lib/err
 import { authenticateToken } from "@/lib/api-clients/authenticate";
 import { hasScope } from "@/lib/api-clients/scopes";
 import { now } from "@/lib/clock";
-import { knownFailure } from "@/lib/db/errors";
-import type { AnyEndpoint } from "./endpoint";
-import { apiFieldErrors, domainErrorResponse, errorResponse } from "./errors";
-import { logError } from "@/lib/observability/log-error";
-import { takeRequest } from "./rate-limit";
+import type { AnyEndpoint } from "@/lib/api/endpoint";
+import { takeRequest } from "@/lib/api/rate-limit";
+import { apiFailure, apiFieldErrors, errorResponse } from "./errors";
 import { readUpload } from "@/lib/customer-import/read-upload";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -108,10 +106,7 @@ export function apiRoute(endpoint: AnyEndpoint) {
       const result = await endpoint.handler(ctx, { params: params.data, query: query.data, body, upload, url });
       return Response.json(result, { status: endpoint.status ?? 200, headers: { "cache-control": "no-store" } });
     } catch (error) {
-      const known = knownFailure(error);
-      if (known) return domainErrorResponse(known);
-      logError(error, "API request failed", { route: `${endpoint.method} ${endpoint.path}` });
-      return errorResponse(503, "The request could not be completed. Nothing was changed; try again.");
+      return apiFailure(error, { route: `${endpoint.method} ${endpoint.path}` });
     }
   };
 }

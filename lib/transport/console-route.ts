@@ -1,11 +1,31 @@
 import "server-only";
-import { consoleErrorResponse, consoleRouteContext } from "@/lib/auth/route-session";
+import { consoleAccess } from "@/lib/auth/console-access";
 import { getSessionContext, type ConsoleContext } from "@/lib/auth/session";
 import type { RequestContext } from "@/lib/context";
 import { knownFailure } from "@/lib/db/errors";
-import { logError } from "@/lib/observability/log-error";
+import { consoleErrorResponse, consoleFailure } from "./errors";
 
 const NO_STORE = { "cache-control": "no-store" };
+
+/**
+ * For the console's own route handlers (JSON for the table and the pickers, CSV exports): the session context, or
+ * the JSON answer to send instead, a 503 among them when the database cannot be reached to read the session. Route
+ * handlers are public endpoints: each one authenticates here; what the caller may do, its command decides.
+ */
+export async function consoleRouteContext(): Promise<{ ctx: ConsoleContext; refusal: null } | { ctx: null; refusal: Response }> {
+  let access: Awaited<ReturnType<typeof consoleAccess>>;
+  try {
+    access = await consoleAccess();
+  } catch (error) {
+    const known = knownFailure(error);
+    if (!known) throw error;
+    return { ctx: null, refusal: consoleErrorResponse(known) };
+  }
+  if (access.refusal) {
+    return { ctx: null, refusal: Response.json({ error: access.refusal.message }, { status: access.refusal.status, headers: NO_STORE }) };
+  }
+  return access;
+}
 
 type Read<Context, T> = (ctx: Context, params: URLSearchParams) => Promise<T>;
 
@@ -40,7 +60,7 @@ export async function consoleResponse(respond: (ctx: ConsoleContext) => Promise<
   try {
     return await respond(ctx);
   } catch (error) {
-    return routeFailure(error);
+    return consoleFailure(error);
   }
 }
 
@@ -71,15 +91,8 @@ async function answer<Context, T>(request: Request, ctx: Context, read: Read<Con
     const count = total && searchTerm(params) === "" ? await total(ctx, params) : null;
     return Response.json(body, { headers: count === null ? NO_STORE : { ...NO_STORE, "x-total-count": String(count) } });
   } catch (error) {
-    return routeFailure(error);
+    return consoleFailure(error);
   }
-}
-
-function routeFailure(error: unknown): Response {
-  const known = knownFailure(error);
-  if (known) return consoleErrorResponse(known);
-  logError(error, "console route failed");
-  return Response.json({ error: "Something went wrong on our side. Try again." }, { status: 500, headers: NO_STORE });
 }
 
 /** A search term from the query string, bounded. */
