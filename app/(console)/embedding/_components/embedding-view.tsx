@@ -112,7 +112,7 @@ export function EmbeddingView({ settings }: { settings: EmbeddingSettings }) {
         )}
         {full ? <p className="text-xs text-muted-foreground">Two keys are active (a rotation): retire the old one once your app signs with the new one.</p> : null}
       </section>
-      <AddKeyDialog open={adding} onOpenChange={setAdding} rotation={settings.keys.length > 0} onAdded={() => router.refresh()} />
+      <AddKeyDialog open={adding} onOpenChange={setAdding} rotation={settings.keys.length > 0} />
     </div>
   );
 }
