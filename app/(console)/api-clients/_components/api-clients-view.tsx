@@ -1,9 +1,8 @@
 "use client";
 
 import { KeyRound, Plus } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
+import { confirmed } from "@/components/forms/confirmed";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
@@ -23,18 +22,10 @@ function statusOf(client: ApiClientSummary): { label: string; variant: "secondar
 }
 
 export function ApiClientsView({ clients, canManage }: { clients: ApiClientSummary[]; canManage: boolean }) {
-  const router = useRouter();
   const [creating, setCreating] = useState(false);
 
-  async function revoke(client: ApiClientSummary) {
-    const result = await revokeApiClientAction({ id: client.id });
-    if (!result.ok) {
-      toast.error(result.error);
-      throw new Error(result.error);
-    }
-    toast.success(`${client.name} was revoked. Its token no longer works.`);
-    router.refresh();
-  }
+  const revoke = (client: ApiClientSummary) =>
+    confirmed(() => revokeApiClientAction({ id: client.id }), () => `${client.name} was revoked. Its token no longer works.`);
 
   const add = canManage ? (
     <Button onClick={() => setCreating(true)}>
@@ -118,7 +109,7 @@ export function ApiClientsView({ clients, canManage }: { clients: ApiClientSumma
           </TableBody>
         </Table>
       )}
-      <CreateApiClientDialog open={creating} onOpenChange={setCreating} onCreated={() => router.refresh()} />
+      <CreateApiClientDialog open={creating} onOpenChange={setCreating} />
     </div>
   );
 }

@@ -1,14 +1,13 @@
 "use client";
 
 import * as React from "react";
-import { useRouter } from "next/navigation";
 import { Pencil, UserMinus } from "lucide-react";
-import { toast } from "sonner";
 
 import { removeManager } from "../actions";
 import { ManagerDialog } from "./manager-dialog";
 import { plural } from "@/lib/format";
 import type { RoleOption } from "@/lib/customer-managers/options";
+import { confirmed } from "@/components/forms/confirmed";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { DropdownMenuItem } from "@/components/ui/dropdown-menu";
 import { RowActionsMenu } from "@/components/ui/row-actions-menu";
@@ -25,7 +24,6 @@ export type ManagerSummary = {
 
 /** The ⋮ menu of a manager (rule C9): **Edit customer manager** and **Remove customer manager**. */
 export function ManagerRowActions({ manager, roles }: { manager: ManagerSummary; roles: RoleOption[] }) {
-  const router = useRouter();
   const [editing, setEditing] = React.useState(false);
   const [removing, setRemoving] = React.useState(false);
   const loses = manager.manageAll
@@ -34,15 +32,7 @@ export function ManagerRowActions({ manager, roles }: { manager: ManagerSummary;
   // Said only when it is true: a manager who never switched in is in no account.
   const inside = manager.inAccountNow ? `, including ${manager.inAccountNow}'s account, which it is in right now` : "";
 
-  async function remove() {
-    const result = await removeManager({ id: manager.id });
-    if (!result.ok) {
-      toast.error(result.error);
-      throw new Error(result.error);
-    }
-    toast.success(`${manager.name} is no longer a customer manager.`);
-    router.refresh();
-  }
+  const remove = () => confirmed(() => removeManager({ id: manager.id }), () => `${manager.name} is no longer a customer manager.`);
 
   return (
     <>

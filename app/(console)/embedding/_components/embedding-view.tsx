@@ -1,9 +1,8 @@
 "use client";
 
 import { KeyRound, Plus } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
+import { confirmed } from "@/components/forms/confirmed";
 import { CopyButton } from "@/components/customers/copy-button";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
@@ -16,19 +15,11 @@ import { LocalTime } from "@/components/ui/local-time";
 
 
 export function EmbeddingView({ settings }: { settings: EmbeddingSettings }) {
-  const router = useRouter();
   const [adding, setAdding] = useState(false);
   const full = settings.keys.length >= 2;
 
-  async function retire(key: EmbeddingKeySummary) {
-    const result = await retireEmbeddingKeyAction({ id: key.id });
-    if (!result.ok) {
-      toast.error(result.error);
-      throw new Error(result.error);
-    }
-    toast.success("The key was retired. Tokens signed with it no longer sign anyone in.");
-    router.refresh();
-  }
+  const retire = (key: EmbeddingKeySummary) =>
+    confirmed(() => retireEmbeddingKeyAction({ id: key.id }), () => "The key was retired. Tokens signed with it no longer sign anyone in.");
 
   const add = (
     <Button onClick={() => setAdding(true)} disabled={full} title={full ? "Two keys are active: retire the old one first." : undefined}>

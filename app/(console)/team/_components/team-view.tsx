@@ -2,7 +2,7 @@
 
 import { MailPlus, RotateCw, ShieldCheck, ShieldMinus, UserMinus, Users, XCircle } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
+import { confirmed } from "@/components/forms/confirmed";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -18,20 +18,12 @@ import { InviteDialog } from "./invite-dialog";
 import { LocalTime } from "@/components/ui/local-time";
 
 
-/** Runs an action (which revalidates the page) and says how it went; throws on failure so a confirm dialog stays open. */
-function useRun() {
-  return async <T,>(action: Promise<ActionResult<T>>, success: string) => {
-    const result = await action;
-    if (!result.ok) {
-      toast.error(result.error);
-      throw new Error(result.error);
-    }
-    toast.success(success);
-  };
+/** The team's actions revalidate /team; a refusal rejects, which keeps a confirmation open. */
+function run<T>(action: () => Promise<ActionResult<T>>, success: string) {
+  return confirmed(action, () => success);
 }
 
 function MemberActions({ member, isYou }: { member: TeamMember; isYou: boolean }) {
-  const run = useRun();
   const [confirming, setConfirming] = useState<"role" | "remove" | null>(null);
   const nextRole = member.role === "admin" ? "member" : "admin";
   return (
@@ -56,7 +48,7 @@ function MemberActions({ member, isYou }: { member: TeamMember; isYou: boolean }
             : `${isYou ? "You" : member.name} will no longer be able to manage customers, the team or API clients.`
         }
         confirmLabel={nextRole === "admin" ? "Make admin" : "Make member"}
-        onConfirm={() => run(changeTeamRoleAction({ userId: member.userId, role: nextRole }), `${member.name} is now ${PARTNER_ROLE_LABELS[nextRole] === "Admin" ? "an admin" : "a member"}.`)}
+        onConfirm={() => run(() => changeTeamRoleAction({ userId: member.userId, role: nextRole }), `${member.name} is now ${PARTNER_ROLE_LABELS[nextRole] === "Admin" ? "an admin" : "a member"}.`)}
       />
       <ConfirmDialog
         open={confirming === "remove"}
@@ -65,20 +57,19 @@ function MemberActions({ member, isYou }: { member: TeamMember; isYou: boolean }
         description={`${isYou ? "You are" : `${member.name} is`} signed out at once, everywhere${member.customerManager ? ", and loses the customer manager role in every customer account" : ""}. The audit log and the work done stay.`}
         confirmLabel="Remove from team"
         destructive
-        onConfirm={() => run(removeTeamMemberAction({ userId: member.userId }), `${member.name} was removed from the team.`)}
+        onConfirm={() => run(() => removeTeamMemberAction({ userId: member.userId }), `${member.name} was removed from the team.`)}
       />
     </>
   );
 }
 
 function InvitationActions({ invitation }: { invitation: TeamInvitation }) {
-  const run = useRun();
   const [revoking, setRevoking] = useState(false);
   const [resending, setResending] = useState(false);
   async function resend() {
     setResending(true);
     try {
-      await run(resendInvitationAction({ id: invitation.id }), `Invitation sent again to ${invitation.email}.`);
+      await run(() => resendInvitationAction({ id: invitation.id }), `Invitation sent again to ${invitation.email}.`);
     } catch {
       // The toast said why.
     } finally {
@@ -102,7 +93,7 @@ function InvitationActions({ invitation }: { invitation: TeamInvitation }) {
         description="Its link stops working at once. You can invite the same email again later."
         confirmLabel="Revoke invitation"
         destructive
-        onConfirm={() => run(revokeInvitationAction({ id: invitation.id }), `The invitation to ${invitation.email} was revoked.`)}
+        onConfirm={() => run(() => revokeInvitationAction({ id: invitation.id }), `The invitation to ${invitation.email} was revoked.`)}
       />
     </div>
   );
