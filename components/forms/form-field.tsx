@@ -2,6 +2,7 @@
 
 import * as React from "react";
 import { useController, type Control, type ControllerRenderProps, type FieldValues, type Path } from "react-hook-form";
+import { Checkbox } from "@/components/ui/checkbox";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -91,5 +92,50 @@ export function TextField<Values extends FieldValues, Name extends Path<Values>>
     <FormField {...{ control, name, id, label, labelAside, above, description, below, describedBy, className }}>
       {(field) => <Input {...field} {...input} value={field.value ?? ""} />}
     </FormField>
+  );
+}
+
+/** A `useActionForm` field whose value is a list of choices, one checkbox each, in a fieldset with a legend. */
+export function CheckboxGroupField<Values extends FieldValues, Name extends Path<Values>>(props: {
+  control: Control<Values, unknown, Values>;
+  name: Name;
+  /** Prefixes the checkboxes' ids (`${id}-${value}`) and the error's. */
+  id: string;
+  legend: React.ReactNode;
+  options: readonly { value: string; label: React.ReactNode }[];
+  description?: React.ReactNode;
+  /** The options' layout. */
+  className?: string;
+}) {
+  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  const chosen = field.value as string[];
+  const messages = messagesOf(fieldState.error);
+  const errorId = `${props.id}-error`;
+
+  return (
+    <fieldset className="space-y-2" aria-describedby={messages.length ? errorId : undefined}>
+      <legend className="text-sm font-medium">{props.legend}</legend>
+      <div className={props.className}>
+        {props.options.map((option, index) => (
+          <div key={option.value} className="flex items-center gap-2">
+            <Checkbox
+              // The first box takes the focus when the field is refused.
+              ref={index === 0 ? field.ref : undefined}
+              id={`${props.id}-${option.value}`}
+              checked={chosen.includes(option.value)}
+              onBlur={field.onBlur}
+              onCheckedChange={(on) =>
+                field.onChange(on === true ? [...new Set([...chosen, option.value])] : chosen.filter((value) => value !== option.value))
+              }
+            />
+            <Label htmlFor={`${props.id}-${option.value}`} className="text-sm font-normal">
+              {option.label}
+            </Label>
+          </div>
+        ))}
+      </div>
+      {props.description ? <p className="text-xs text-muted-foreground">{props.description}</p> : null}
+      <FieldError id={errorId}>{messages[0]}</FieldError>
+    </fieldset>
   );
 }

@@ -21,7 +21,12 @@ export type ActionFormOptions<Schema extends FormSchema, Result> = {
   action: (values: z.input<Schema>) => Promise<ActionResult<Result>>;
   /** The success toast, or null for none; `values` as the schema reads them (trimmed, say). */
   success?: (data: Result, values: z.output<Schema>) => string | null;
-  onSuccess?: (data: Result, values: z.output<Schema>) => void;
+  /** Awaited while the form stays pending (a sign-in after the account is made, say). */
+  onSuccess?: (data: Result, values: z.output<Schema>) => void | Promise<void>;
+  /** After the field errors are placed and the error said (to clear a password, say). */
+  onFailure?: (failure: { error: string; fieldErrors?: FieldErrors }) => void;
+  /** Success leaves the page: the form stays pending until it has gone. */
+  leavesPage?: boolean;
   /** Say the form's error in a toast instead of above the fields, as the Settings page does. */
   toastErrors?: boolean;
   /** A message to show on arrival (a sign-in link that expired, say). */
@@ -47,7 +52,7 @@ export function useActionForm<Schema extends FormSchema, Result>(
   options: ActionFormOptions<Schema, Result>,
 ): ActionForm<z.input<Schema>> {
   type Values = z.input<Schema>;
-  const { schema, defaultValues, action, success, onSuccess, toastErrors } = options;
+  const { schema, defaultValues, action, success, onSuccess, onFailure, toastErrors, leavesPage } = options;
   const form = useForm<Values, unknown, Values>({
     // raw: the action receives what was typed and parses it itself, as it must for any other caller.
     resolver: zodResolver(schema, undefined, { raw: true }) as unknown as Resolver<Values, unknown, Values>,
@@ -55,6 +60,7 @@ export function useActionForm<Schema extends FormSchema, Result>(
     criteriaMode: "all",
   });
   const [formError, setFormError] = React.useState<string | null>(options.initialError ?? null);
+  const [leaving, setLeaving] = React.useState(false);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -63,15 +69,17 @@ export function useActionForm<Schema extends FormSchema, Result>(
       const parsed = schema.parse(values);
       const message = success?.(result.data, parsed);
       if (message) toast.success(message);
-      onSuccess?.(result.data, parsed);
+      if (leavesPage) setLeaving(true);
+      await onSuccess?.(result.data, parsed);
       return;
     }
     const placed = placeFieldErrors(form, Object.keys(defaultValues as object), result.fieldErrors);
     if (toastErrors) toast.error(result.error);
     else if (!placed) setFormError(result.error);
+    onFailure?.(result);
   });
 
-  return { form, onSubmit, pending: form.formState.isSubmitting, formError, setFormError };
+  return { form, onSubmit, pending: form.formState.isSubmitting || leaving, formError, setFormError };
 }
 
 /** Puts the server's field errors on the form's fields and focuses the first; false when none is one of them. */

@@ -62,6 +62,8 @@ export type SearchComboboxProps<Item> = {
   emptyText?: string;
   invalid?: boolean;
   describedBy?: string;
+  /** The trigger button, for a form that moves the focus to a refused field. */
+  triggerRef?: React.Ref<HTMLButtonElement>;
   disabled?: boolean;
   className?: string;
   contentClassName?: string;
@@ -104,6 +106,7 @@ function SearchComboboxControl<Item>({
   emptyText = "Nothing matches your search.",
   invalid,
   describedBy,
+  triggerRef,
   disabled,
   className,
   contentClassName,
@@ -160,6 +163,7 @@ function SearchComboboxControl<Item>({
     >
       <PopoverTrigger asChild>
         <button
+          ref={triggerRef}
           id={id}
           type="button"
           role="combobox"

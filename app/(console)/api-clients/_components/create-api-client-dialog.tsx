@@ -1,73 +1,59 @@
 "use client";
 
 import { Check, Copy } from "lucide-react";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { z } from "zod";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/checkbox";
+import { CheckboxGroupField, TextField } from "@/components/forms/form-field";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { FieldError } from "@/components/ui/field-error";
+import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { fieldErrorsOf, type FieldErrors } from "@/lib/errors";
 import { createApiClientSchema } from "@/lib/api-clients/input";
-import { API_SCOPES, ENVIRONMENT_TYPES, SCOPE_LABELS, type ApiScope, type EnvironmentType } from "@/lib/api-clients/scopes";
+import { API_SCOPES, ENVIRONMENT_TYPES, SCOPE_LABELS, type EnvironmentType } from "@/lib/api-clients/scopes";
 import { createApiClientAction } from "../actions";
 
 const ENVIRONMENT_LABELS: Record<EnvironmentType, string> = { development: "Development (DEV)", test: "Test", production: "Production" };
+const SCOPE_OPTIONS = API_SCOPES.map((scope) => ({ value: scope, label: SCOPE_LABELS[scope] }));
+const ENVIRONMENT_OPTIONS = ENVIRONMENT_TYPES.map((type) => ({ value: type, label: ENVIRONMENT_LABELS[type] }));
 
-function toggle<T>(list: T[], value: T, on: boolean): T[] {
-  return on ? [...new Set([...list, value])] : list.filter((item) => item !== value);
-}
+const projectNamesOf = (text: string) => text.split(",").map((project) => project.trim()).filter(Boolean);
+const daysOf = (text: string) => (text.trim() === "" ? null : Number(text));
+
+/**
+ * The server's schema, with the two fields typed as text here (a comma-separated list, a number of days): each
+ * is read as the server's field (without its default, which only an absent field takes).
+ */
+const formSchema = createApiClientSchema.extend({
+  projectNames: z.string().transform(projectNamesOf).pipe(createApiClientSchema.shape.projectNames.in.removeDefault()),
+  expiresInDays: z.string().transform(daysOf).pipe(createApiClientSchema.shape.expiresInDays.removeDefault()),
+});
+
+const EMPTY: z.input<typeof formSchema> = { name: "", scopes: [...API_SCOPES], environmentTypes: [...ENVIRONMENT_TYPES], projectNames: "", expiresInDays: "" };
 
 /** **Create API client**: name, permissions, reach (rule A10), expiry; then the token, shown this once. */
-export function CreateApiClientDialog({ open, onOpenChange, onCreated }: { open: boolean; onOpenChange(open: boolean): void; onCreated(): void }) {
-  const [name, setName] = useState("");
-  const [scopes, setScopes] = useState<ApiScope[]>([...API_SCOPES]);
-  const [environments, setEnvironments] = useState<EnvironmentType[]>([...ENVIRONMENT_TYPES]);
-  const [projects, setProjects] = useState("");
-  const [expires, setExpires] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
+export function CreateApiClientDialog({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }) {
   const [token, setToken] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const [pending, startTransition] = useTransition();
+  const { form, onSubmit, pending } = useActionForm({
+    schema: formSchema,
+    defaultValues: EMPTY,
+    action: (values) => createApiClientAction({ ...values, projectNames: projectNamesOf(values.projectNames), expiresInDays: daysOf(values.expiresInDays) }),
+    success: (created) => `${created.client.name} was created.`,
+    onSuccess: (created) => setToken(created.token),
+    toastErrors: true,
+  });
+  const { control } = form;
 
   function reset(next: boolean) {
     if (!next) {
-      setName("");
-      setScopes([...API_SCOPES]);
-      setEnvironments([...ENVIRONMENT_TYPES]);
-      setProjects("");
-      setExpires("");
-      setErrors({});
+      form.reset();
       setToken(null);
       setCopied(false);
     }
     onOpenChange(next);
-  }
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const input = {
-      name,
-      scopes,
-      environmentTypes: environments,
-      projectNames: projects.split(",").map((project) => project.trim()).filter(Boolean),
-      expiresInDays: expires.trim() === "" ? null : Number(expires),
-    };
-    const parsed = createApiClientSchema.safeParse(input);
-    if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error));
-    startTransition(async () => {
-      const result = await createApiClientAction(input);
-      if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
-        toast.error(result.error);
-        return;
-      }
-      setToken(result.data.token);
-      toast.success(`${result.data.client.name} was created.`);
-      onCreated();
-    });
   }
 
   async function copy() {
@@ -109,60 +95,36 @@ export function CreateApiClientDialog({ open, onOpenChange, onCreated }: { open:
               <DialogTitle>Create API client</DialogTitle>
               <DialogDescription>Choose what the client may do and which environments and projects it may reach.</DialogDescription>
             </DialogHeader>
-            <form noValidate onSubmit={submit} className="space-y-4">
-              <div className="space-y-1.5">
-                <Label htmlFor="api-client-name">Name</Label>
-                <Input id="api-client-name" value={name} onChange={(event) => setName(event.target.value)} autoFocus aria-invalid={errors.name ? true : undefined} />
-                <FieldError id="api-client-name-error" errors={errors.name} />
-              </div>
-              <fieldset className="space-y-2">
-                <legend className="text-sm font-medium">Permissions</legend>
-                <div className="grid gap-2 sm:grid-cols-2">
-                  {API_SCOPES.map((scope) => (
-                    <div key={scope} className="flex items-center gap-2">
-                      <Checkbox id={`scope-${scope}`} checked={scopes.includes(scope)} onCheckedChange={(on) => setScopes(toggle(scopes, scope, on === true))} />
-                      <Label htmlFor={`scope-${scope}`} className="text-sm font-normal">
-                        {SCOPE_LABELS[scope]}
-                      </Label>
-                    </div>
-                  ))}
-                </div>
-                <FieldError id="api-client-scopes-error" errors={errors.scopes} />
-              </fieldset>
-              <fieldset className="space-y-2">
-                <legend className="text-sm font-medium">Environments</legend>
-                <div className="flex flex-wrap gap-4">
-                  {ENVIRONMENT_TYPES.map((type) => (
-                    <div key={type} className="flex items-center gap-2">
-                      <Checkbox id={`environment-${type}`} checked={environments.includes(type)} onCheckedChange={(on) => setEnvironments(toggle(environments, type, on === true))} />
-                      <Label htmlFor={`environment-${type}`} className="text-sm font-normal">
-                        {ENVIRONMENT_LABELS[type]}
-                      </Label>
-                    </div>
-                  ))}
-                </div>
-                <p className="text-xs text-muted-foreground">Managing collaborators needs the Development environment.</p>
-                <FieldError id="api-client-environments-error" errors={errors.environmentTypes} />
-              </fieldset>
-              <div className="space-y-1.5">
-                <Label htmlFor="api-client-projects">Projects (optional)</Label>
-                <Input id="api-client-projects" value={projects} onChange={(event) => setProjects(event.target.value)} placeholder="All projects" />
-                <p className="text-xs text-muted-foreground">Project names, comma-separated. Leave empty for every project of the chosen environments.</p>
-                <FieldError id="api-client-projects-error" errors={errors.projectNames} />
-              </div>
-              <div className="space-y-1.5">
-                <Label htmlFor="api-client-expires">Expires after (days, optional)</Label>
-                <Input id="api-client-expires" inputMode="numeric" value={expires} onChange={(event) => setExpires(event.target.value)} placeholder="Never" className="w-40" />
-                <FieldError id="api-client-expires-error" errors={errors.expiresInDays} />
-              </div>
-              <DialogFooter>
-                <Button type="button" variant="outline" onClick={() => reset(false)}>
-                  Cancel
-                </Button>
-                <Button type="submit" pending={pending}>
-                  Create API client
-                </Button>
-              </DialogFooter>
+            <form noValidate onSubmit={onSubmit} className="space-y-4">
+              <TextField control={control} name="name" id="api-client-name" label="Name" autoFocus />
+              <CheckboxGroupField control={control} name="scopes" id="scope" legend="Permissions" options={SCOPE_OPTIONS} className="grid gap-2 sm:grid-cols-2" />
+              <CheckboxGroupField
+                control={control}
+                name="environmentTypes"
+                id="environment"
+                legend="Environments"
+                options={ENVIRONMENT_OPTIONS}
+                description="Managing collaborators needs the Development environment."
+                className="flex flex-wrap gap-4"
+              />
+              <TextField
+                control={control}
+                name="projectNames"
+                id="api-client-projects"
+                label="Projects (optional)"
+                description="Project names, comma-separated. Leave empty for every project of the chosen environments."
+                placeholder="All projects"
+              />
+              <TextField
+                control={control}
+                name="expiresInDays"
+                id="api-client-expires"
+                label="Expires after (days, optional)"
+                inputMode="numeric"
+                placeholder="Never"
+                className="w-40"
+              />
+              <DialogFormFooter submitLabel="Create API client" pending={pending} onCancel={() => reset(false)} />
             </form>
           </>
         )}

@@ -1,18 +1,20 @@
 "use client";
 
 import * as React from "react";
-import { useRouter } from "next/navigation";
-import { toast } from "sonner";
+import { useQuery } from "@tanstack/react-query";
+import type { z } from "zod";
 
 import { assignManager, editManager } from "../actions";
 import { CustomerChips } from "./customer-chips";
 import type { RoleOption } from "@/lib/customer-managers/options";
 import { assignManagerSchema, editManagerSchema } from "@/lib/customer-managers/schema";
-import type { ActionResult } from "@/lib/transport/action";
 import { focusWhenRendered } from "@/components/focus-return";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
-import { FieldError } from "@/components/ui/field-error";
+import { FormField } from "@/components/forms/form-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { WithQueryClient } from "@/components/query-client";
+import { FormAlert } from "@/components/ui/field-error";
 import { Label } from "@/components/ui/label";
 import { SearchCombobox, type SearchOption } from "@/components/ui/search-combobox";
 import { Select, SelectContent, SelectGroup, SelectItem, SelectLabel, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -40,7 +42,8 @@ export type ManagerDialogMode =
 
 type CustomerRef = { id: number; name: string };
 
-type Errors = Partial<Record<"userId" | "roleId" | "customerIds" | "form", string>>;
+/** The fields of both schemas: the person when assigning, the manager's ID when editing. */
+type ManagerValues = { userId?: number; id?: number; roleId: number; manageAll: boolean; customerIds: number[] };
 
 const personOption = (member: TeamMember): SearchOption => ({ value: String(member.id), label: member.name, description: member.email });
 const customerOption = (customer: CustomerItem): SearchOption => ({
@@ -49,20 +52,11 @@ const customerOption = (customer: CustomerItem): SearchOption => ({
   description: customer.externalId ?? undefined,
 });
 
-function errorsOf(fieldErrors: Record<string, string[] | undefined> | undefined, fallback?: string): Errors {
-  const errors: Errors = {};
-  for (const key of ["userId", "roleId", "customerIds"] as const) {
-    const message = fieldErrors?.[key]?.[0];
-    if (message) errors[key] = message;
-  }
-  if (fallback && Object.keys(errors).length === 0) errors.form = fallback;
-  return errors;
-}
-
-function issuesByField(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string[]> {
-  const byField: Record<string, string[]> = {};
-  for (const issue of issues) (byField[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-  return byField;
+async function fetchManagerDetail(managerId: number): Promise<ManagerDetail> {
+  const response = await fetch(`/lookups/customer-managers/${managerId}`);
+  const body = (await response.json()) as ManagerDetail & { error?: string };
+  if (!response.ok) throw new Error(body.error ?? "The customer manager could not be loaded.");
+  return body;
 }
 
 /**
@@ -85,97 +79,77 @@ export function ManagerDialog({
   return (
     <Dialog open={open} onOpenChange={(next) => (pending ? undefined : onOpenChange(next))}>
       <DialogContent className="max-w-xl">
-        <ManagerForm mode={mode} roles={roles} pending={pending} setPending={setPending} close={() => onOpenChange(false)} />
+        <WithQueryClient>
+          <ManagerLoader mode={mode} roles={roles} setPending={setPending} close={() => onOpenChange(false)} />
+        </WithQueryClient>
       </DialogContent>
     </Dialog>
   );
 }
 
-/** The dialog's form, mounted each time the dialog opens: empty to assign, loaded from the server to edit. */
+type FormProps = { mode: ManagerDialogMode; roles: RoleOption[]; setPending: (pending: boolean) => void; close: () => void };
+
+/** Mounted each time the dialog opens: to edit, the manager as saved now (never an earlier answer), then the form. */
+function ManagerLoader(props: FormProps) {
+  const editing = props.mode.kind === "edit" ? props.mode.managerId : null;
+  const detail = useQuery({
+    queryKey: ["customer-manager", editing],
+    queryFn: () => fetchManagerDetail(editing!),
+    enabled: editing !== null,
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+  });
+  const loading = editing !== null && detail.isPending;
+  // A form reads its defaults once: it mounts again when the manager has loaded.
+  return <ManagerForm key={loading ? "loading" : "ready"} {...props} loading={loading} saved={detail.data} loadError={detail.error?.message ?? null} />;
+}
+
 function ManagerForm({
   mode,
   roles,
-  pending,
   setPending,
   close,
-}: {
-  mode: ManagerDialogMode;
-  roles: RoleOption[];
-  pending: boolean;
-  setPending: (pending: boolean) => void;
-  close: () => void;
-}) {
-  const router = useRouter();
+  loading,
+  saved,
+  loadError,
+}: FormProps & { loading: boolean; saved: ManagerDetail | undefined; loadError: string | null }) {
   const editing = mode.kind === "edit" ? mode.managerId : null;
   const assignPreset = mode.kind === "assign" ? mode.preset : undefined;
-  const addedCustomers = mode.preset?.customers;
+  const initialCustomers = saved ? [...saved.firstCustomers, ...(mode.preset?.customers ?? [])] : (assignPreset?.customers ?? []);
   const [person, setPerson] = React.useState<SearchOption | null>(assignPreset ? personOption(assignPreset.person) : null);
-  const [roleId, setRoleId] = React.useState(assignPreset?.roleId ? String(assignPreset.roleId) : "");
-  const [manageAll, setManageAll] = React.useState(false);
-  const [customers, setCustomers] = React.useState<Map<number, string>>(
-    () => new Map(assignPreset ? assignPreset.customers.map((customer) => [customer.id, customer.name]) : []),
-  );
-  const [errors, setErrors] = React.useState<Errors>({});
-  const [loading, setLoading] = React.useState(editing !== null);
-
-  React.useEffect(() => {
-    if (editing === null) return;
-    let cancelled = false;
-    fetch(`/lookups/customer-managers/${editing}`)
-      .then(async (response) => {
-        const body = (await response.json()) as ManagerDetail & { error?: string };
-        if (!response.ok) throw new Error(body.error ?? "The customer manager could not be loaded.");
-        if (cancelled) return;
-        setRoleId(String(body.role.id));
-        setManageAll(body.manageAll);
-        setCustomers(new Map([...body.firstCustomers, ...(addedCustomers ?? [])].map((customer) => [customer.id, customer.name])));
-      })
-      .catch((error: Error) => !cancelled && setErrors({ form: error.message }))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, [editing, addedCustomers]);
-
-  const chosen = React.useMemo(() => new Set([...customers.keys()].map(String)), [customers]);
+  // The chosen customers' names, for the chips; the form holds their IDs.
+  const [names, setNames] = React.useState(() => new Map(initialCustomers.map((customer) => [customer.id, customer.name])));
+  const schema: z.ZodType<unknown, ManagerValues> = editing === null ? assignManagerSchema : editManagerSchema;
+  const customerIds = [...names.keys()];
+  const { form, onSubmit, pending, formError } = useActionForm({
+    schema,
+    defaultValues:
+      editing === null
+        ? { userId: assignPreset?.person.id ?? Number.NaN, roleId: assignPreset?.roleId ?? Number.NaN, manageAll: false, customerIds }
+        : { id: editing, roleId: saved?.role.id ?? Number.NaN, manageAll: saved?.manageAll ?? false, customerIds },
+    action: (values) =>
+      editing === null ? assignManager(values as z.input<typeof assignManagerSchema>) : editManager({ ...values, id: editing }),
+    success: () => (editing === null ? `${person?.label} is now a customer manager.` : "Customer manager saved."),
+    onSuccess: () => {
+      close();
+      // The row just added gets focus (its menu) once the action's revalidation has rendered it; an edited row
+      // keeps its menu's.
+      if (editing === null && person) focusWhenRendered(() => managerMenuButton(person.label));
+    },
+    initialError: loadError,
+  });
+  React.useEffect(() => setPending(pending), [pending, setPending]);
+  const manageAll = form.watch("manageAll");
+  const chosen = React.useMemo(() => new Set([...names.keys()].map(String)), [names]);
 
   function toggleCustomer(option: SearchOption) {
-    setCustomers((current) => {
-      const next = new Map(current);
-      const id = Number(option.value);
-      if (next.has(id)) next.delete(id);
-      else next.set(id, option.label);
-      return next;
-    });
-    setErrors((current) => ({ ...current, customerIds: undefined }));
-  }
-
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    if (pending) return;
-    const fields = { roleId: roleId ? Number(roleId) : Number.NaN, manageAll, customerIds: manageAll ? [] : [...customers.keys()] };
-    let send: () => Promise<ActionResult<{ id: number }>>;
-    if (editing === null) {
-      const parsed = assignManagerSchema.safeParse({ ...fields, userId: person ? Number(person.value) : Number.NaN });
-      if (!parsed.success) return setErrors(errorsOf(issuesByField(parsed.error.issues)));
-      send = () => assignManager(parsed.data);
-    } else {
-      const parsed = editManagerSchema.safeParse({ ...fields, id: editing });
-      if (!parsed.success) return setErrors(errorsOf(issuesByField(parsed.error.issues)));
-      send = () => editManager(parsed.data);
-    }
-    setPending(true);
-    const result = await send();
-    setPending(false);
-    if (!result.ok) {
-      setErrors(errorsOf(result.fieldErrors, result.error));
-      return;
-    }
-    toast.success(editing === null ? `${person?.label} is now a customer manager.` : "Customer manager saved.");
-    close();
-    router.refresh();
-    // The row just added gets focus (its menu) once the server has rendered it; an edited row keeps its menu's.
-    if (editing === null && person) focusWhenRendered(() => managerMenuButton(person.label));
+    const next = new Map(names);
+    const id = Number(option.value);
+    if (next.has(id)) next.delete(id);
+    else next.set(id, option.label);
+    setNames(next);
+    form.setValue("customerIds", [...next.keys()], { shouldValidate: form.formState.isSubmitted });
   }
 
   const systemRoles = roles.filter((role) => role.kind === "system");
@@ -183,7 +157,7 @@ function ManagerForm({
   const title = editing === null ? "Assign customer manager" : "Edit customer manager";
 
   return (
-    <form noValidate onSubmit={submit} className="grid gap-5">
+    <form noValidate onSubmit={onSubmit} className="grid gap-5">
       <DialogHeader>
         <DialogTitle>{title}</DialogTitle>
         <DialogDescription>
@@ -194,28 +168,33 @@ function ManagerForm({
       </DialogHeader>
 
       {mode.kind === "assign" ? (
-        <div className="grid gap-2">
-          <Label htmlFor="manager-person">Team member</Label>
-          <SearchCombobox<TeamMember>
-            id="manager-person"
-            searchLabel="Search team members"
-            placeholder="Choose a team member"
-            selected={person}
-            source="/lookups/team-members"
-            toOption={personOption}
-            onSelect={(option) => {
-              setPerson(option);
-              setErrors((current) => ({ ...current, userId: undefined }));
-            }}
-            emptyText="Every member of your team who matches is already a customer manager."
-            invalid={!!errors.userId}
-            describedBy={errors.userId ? "manager-person-error" : "manager-person-hint"}
-          />
-          <p id="manager-person-hint" className="text-xs text-muted-foreground">
-            Only members of your partner team who are not customer managers yet.
-          </p>
-          <FieldError id="manager-person-error">{errors.userId}</FieldError>
-        </div>
+        <FormField
+          control={form.control}
+          name="userId"
+          id="manager-person"
+          label="Team member"
+          description="Only members of your partner team who are not customer managers yet."
+          className="gap-2"
+        >
+          {(field) => (
+            <SearchCombobox<TeamMember>
+              id={field.id}
+              triggerRef={field.ref}
+              searchLabel="Search team members"
+              placeholder="Choose a team member"
+              selected={person}
+              source="/lookups/team-members"
+              toOption={personOption}
+              onSelect={(option) => {
+                setPerson(option);
+                field.onChange(Number(option.value));
+              }}
+              emptyText="Every member of your team who matches is already a customer manager."
+              invalid={field["aria-invalid"]}
+              describedBy={field["aria-describedby"]}
+            />
+          )}
+        </FormField>
       ) : null}
 
       {loading ? (
@@ -225,81 +204,82 @@ function ManagerForm({
         </div>
       ) : (
         <>
-          <div className="grid gap-2">
-            <Label htmlFor="manager-role">Role</Label>
-            <Select
-              value={roleId}
-              onValueChange={(value) => {
-                setRoleId(value);
-                setErrors((current) => ({ ...current, roleId: undefined }));
-              }}
-            >
-              <SelectTrigger
-                id="manager-role"
-                aria-invalid={errors.roleId ? true : undefined}
-                aria-describedby={errors.roleId ? "manager-role-error" : "manager-role-hint"}
-              >
-                <SelectValue placeholder="Choose a role" />
-              </SelectTrigger>
-              <SelectContent>
-                <SelectGroup>
-                  <SelectLabel>System roles</SelectLabel>
-                  {systemRoles.map((role) => (
-                    <SelectItem key={role.id} value={String(role.id)}>
-                      {role.name}
-                    </SelectItem>
-                  ))}
-                </SelectGroup>
-                {inheritableRoles.length > 0 ? (
+          <FormField
+            control={form.control}
+            name="roleId"
+            id="manager-role"
+            label="Role"
+            description="The role applies in every customer account this manager covers."
+            className="gap-2"
+          >
+            {({ value, onChange, name: _name, disabled: _disabled, ...field }) => (
+              <Select value={Number.isNaN(value) ? "" : String(value)} onValueChange={(role) => onChange(Number(role))}>
+                <SelectTrigger {...field}>
+                  <SelectValue placeholder="Choose a role" />
+                </SelectTrigger>
+                <SelectContent>
                   <SelectGroup>
-                    <SelectLabel>Inheritable roles</SelectLabel>
-                    {inheritableRoles.map((role) => (
+                    <SelectLabel>System roles</SelectLabel>
+                    {systemRoles.map((role) => (
                       <SelectItem key={role.id} value={String(role.id)}>
                         {role.name}
                       </SelectItem>
                     ))}
                   </SelectGroup>
-                ) : null}
-              </SelectContent>
-            </Select>
-            <p id="manager-role-hint" className="text-xs text-muted-foreground">
-              The role applies in every customer account this manager covers.
-            </p>
-            <FieldError id="manager-role-error">{errors.roleId}</FieldError>
-          </div>
+                  {inheritableRoles.length > 0 ? (
+                    <SelectGroup>
+                      <SelectLabel>Inheritable roles</SelectLabel>
+                      {inheritableRoles.map((role) => (
+                        <SelectItem key={role.id} value={String(role.id)}>
+                          {role.name}
+                        </SelectItem>
+                      ))}
+                    </SelectGroup>
+                  ) : null}
+                </SelectContent>
+              </Select>
+            )}
+          </FormField>
 
           <div className="flex items-start justify-between gap-4 rounded-md border p-3">
             <div className="grid gap-1">
               <Label htmlFor="manager-all">Manage all customers</Label>
               <p className="text-xs text-muted-foreground">Every customer account, including customers added later.</p>
             </div>
-            <Switch id="manager-all" checked={manageAll} onCheckedChange={(checked) => setManageAll(checked)} />
+            <Switch
+              id="manager-all"
+              checked={manageAll}
+              onCheckedChange={(checked) => form.setValue("manageAll", checked, { shouldValidate: form.formState.isSubmitted })}
+            />
           </div>
 
           {manageAll ? null : (
-            <div className="grid gap-2">
-              <Label htmlFor="manager-customers">Choose customers</Label>
-              <SearchCombobox<CustomerItem>
-                id="manager-customers"
-                searchLabel="Search customers"
-                placeholder={customers.size === 0 ? "Search by name or external ID" : `${customers.size.toLocaleString("en")} chosen`}
-                source="/lookups/customers"
-                toOption={customerOption}
-                chosen={chosen}
-                closeOnSelect={false}
-                onSelect={toggleCustomer}
-                emptyText="No customer matches your search."
-                invalid={!!errors.customerIds}
-                describedBy={errors.customerIds ? "manager-customers-error" : undefined}
-              />
-              <CustomerChips customers={customers} onRemove={(id) => toggleCustomer({ value: String(id), label: "" })} />
-              <FieldError id="manager-customers-error">{errors.customerIds}</FieldError>
-            </div>
+            <FormField control={form.control} name="customerIds" id="manager-customers" label="Choose customers" className="gap-2">
+              {(field) => (
+                <>
+                  <SearchCombobox<CustomerItem>
+                    id={field.id}
+                    triggerRef={field.ref}
+                    searchLabel="Search customers"
+                    placeholder={names.size === 0 ? "Search by name or external ID" : `${names.size.toLocaleString("en")} chosen`}
+                    source="/lookups/customers"
+                    toOption={customerOption}
+                    chosen={chosen}
+                    closeOnSelect={false}
+                    onSelect={toggleCustomer}
+                    emptyText="No customer matches your search."
+                    invalid={field["aria-invalid"]}
+                    describedBy={field["aria-describedby"]}
+                  />
+                  <CustomerChips customers={names} onRemove={(id) => toggleCustomer({ value: String(id), label: "" })} />
+                </>
+              )}
+            </FormField>
           )}
         </>
       )}
 
-      <FieldError>{errors.form}</FieldError>
+      <FormAlert>{formError}</FormAlert>
 
       <DialogFormFooter
         submitLabel={editing === null ? "Assign customer manager" : "Save"}
