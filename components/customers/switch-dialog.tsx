@@ -2,14 +2,15 @@
 
 import * as React from "react";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 
 import { switchToAccount } from "@/app/(console)/account-switch/actions";
 import { switchToAnotherAccount } from "@/app/(workspace)/workspace/actions";
 import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { FieldError } from "@/components/ui/field-error";
-import { Label } from "@/components/ui/label";
+import { FormAlert } from "@/components/ui/field-error";
+import { FormField } from "@/components/forms/form-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { switchAccountSchema } from "@/lib/workspace-access/switch-schema";
 import { Textarea } from "@/components/ui/textarea";
 
 export type SwitchDialogProps = {
@@ -29,7 +30,7 @@ export function SwitchDialog({ from = "partner", customer, open, onOpenChange }:
   return (
     <Dialog open={open} onOpenChange={(next) => (pending ? undefined : onOpenChange(next))}>
       <DialogContent>
-        {customer ? <SwitchForm from={from} customer={customer} pending={pending} setPending={setPending} onCancel={() => onOpenChange(false)} /> : null}
+        {customer ? <SwitchForm from={from} customer={customer} setPending={setPending} onCancel={() => onOpenChange(false)} /> : null}
       </DialogContent>
     </Dialog>
   );
@@ -41,50 +42,44 @@ function returnPath(): string | undefined {
   return path.length <= 2000 ? path : undefined;
 }
 
+const reasonSchema = switchAccountSchema.pick({ reason: true });
+
 /** The dialog's form, mounted each time the dialog opens, so that it starts empty. */
 function SwitchForm({
   from,
   customer,
-  pending,
   setPending,
   onCancel,
 }: {
   from: "partner" | "customer";
   customer: { id: number; name: string };
-  pending: boolean;
   setPending: (pending: boolean) => void;
   onCancel: () => void;
 }) {
   const router = useRouter();
-  const [reason, setReason] = React.useState("");
-  const [error, setError] = React.useState<string | undefined>();
-
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    if (pending) return;
-    setPending(true);
-    setError(undefined);
-    const result =
+  const { form, onSubmit, pending, formError } = useActionForm({
+    schema: reasonSchema,
+    defaultValues: { reason: "" },
+    action: ({ reason }) =>
       from === "customer"
-        ? await switchToAnotherAccount({ customerId: customer.id, reason })
-        : await switchToAccount({ customerId: customer.id, reason, returnTo: returnPath() });
-    if (!result.ok) {
-      setPending(false);
-      setError(result.fieldErrors?.reason?.[0] ?? result.error);
-      return;
-    }
-    toast.success(`You are now in ${result.data.customerName}'s account.`);
-    router.replace("/workspace");
-    router.refresh();
-    // From inside a customer account the workspace stays mounted (only its account changes): close the dialog.
-    if (from === "customer") {
-      setPending(false);
-      onCancel();
-    }
-  }
+        ? switchToAnotherAccount({ customerId: customer.id, reason })
+        : switchToAccount({ customerId: customer.id, reason, returnTo: returnPath() }),
+    success: (switched) => `You are now in ${switched.customerName}'s account.`,
+    onSuccess: () => {
+      router.replace("/workspace");
+      // The session changed account (a row on the server, no cookie, no page's data): every page the router
+      // keeps was rendered for the previous account, which no action's revalidation covers.
+      router.refresh();
+      // From inside a customer account the workspace stays mounted (only its account changes): close the dialog.
+      if (from === "customer") onCancel();
+    },
+    // From the partner account the console unmounts as the workspace loads.
+    leavesPage: from === "partner",
+  });
+  React.useEffect(() => setPending(pending), [pending, setPending]);
 
   return (
-    <form onSubmit={submit} className="grid gap-4">
+    <form noValidate onSubmit={onSubmit} className="grid gap-4">
       <DialogHeader>
         <DialogTitle>Switch to this account</DialogTitle>
         <DialogDescription>
@@ -95,24 +90,20 @@ function SwitchForm({
             : "The switch ends when you return to the partner account, sign out, or when its time limit runs out."}
         </DialogDescription>
       </DialogHeader>
-      <div className="grid gap-2">
-        <Label htmlFor="switch-reason">
-          Reason <span className="font-normal text-muted-foreground">(optional)</span>
-        </Label>
-        <Textarea
-          id="switch-reason"
-          value={reason}
-          maxLength={500}
-          placeholder="Why you are entering this account, e.g. a support ticket"
-          onChange={(event) => setReason(event.target.value)}
-          aria-describedby={error ? "switch-reason-error" : "switch-reason-hint"}
-          aria-invalid={error ? true : undefined}
-        />
-        <p id="switch-reason-hint" className="text-xs text-muted-foreground">
-          Kept in the audit log with the switch.
-        </p>
-        <FieldError id="switch-reason-error">{error}</FieldError>
-      </div>
+      <FormField
+        control={form.control}
+        name="reason"
+        id="switch-reason"
+        label={
+          <>
+            Reason <span className="font-normal text-muted-foreground">(optional)</span>
+          </>
+        }
+        description="Kept in the audit log with the switch."
+      >
+        {(field) => <Textarea {...field} maxLength={500} placeholder="Why you are entering this account, e.g. a support ticket" />}
+      </FormField>
+      <FormAlert>{formError}</FormAlert>
       <DialogFormFooter submitLabel="Switch to this account" pending={pending} onCancel={onCancel} />
     </form>
   );

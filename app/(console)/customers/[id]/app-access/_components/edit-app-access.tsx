@@ -1,6 +1,7 @@
 "use client";
 
 import * as React from "react";
+import { useController } from "react-hook-form";
 import { Pencil, Search } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -14,13 +15,13 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "@/components/ui/dialog";
-import { FieldError } from "@/components/ui/field-error";
+import { FieldError, FormAlert } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { formatNumber, plural } from "@/lib/format";
-import { EMPTY_SELECTION } from "@/lib/app-access/schema";
+import { appAccessInput } from "@/lib/app-access/schema";
 import type { AppSummary } from "@/lib/app-access/selection";
-import { useActionRunner } from "@/components/use-action-runner";
+import { messagesOf, useActionForm } from "@/components/forms/use-action-form";
 import { updateAppAccessAction } from "../actions";
 import { AppIcon } from "./app-icon";
 
@@ -38,11 +39,23 @@ interface EditAppAccessProps {
  */
 export function EditAppAccess({ customerId, catalog, allApps: initialAll, selectedIds, disabled }: EditAppAccessProps) {
   const [open, setOpen] = React.useState(false);
-  const [allApps, setAllApps] = React.useState(initialAll);
-  const [selected, setSelected] = React.useState(() => new Set(selectedIds));
   const [search, setSearch] = React.useState("");
-  const [error, setError] = React.useState<string | null>(null);
-  const { pending, run } = useActionRunner();
+  const saved = { customerId, allApps: initialAll, appIds: selectedIds };
+  const { form, onSubmit, pending, formError, setFormError } = useActionForm({
+    schema: appAccessInput,
+    defaultValues: saved,
+    action: updateAppAccessAction,
+    success: (data) => (data.changed ? "App access saved." : "Nothing to change."),
+    onSuccess: () => setOpen(false),
+    toastErrors: true,
+  });
+  // The list of apps is the field the refusal of an empty choice lands on, and gets the focus then.
+  const {
+    field: { value: appIds, onChange: setAppIds, ref: listRef },
+    fieldState,
+  } = useController({ control: form.control, name: "appIds" });
+  const allApps = form.watch("allApps");
+  const selected = new Set(appIds);
 
   const term = search.trim().toLowerCase();
   const shown = term ? catalog.filter((app) => app.name.toLowerCase().includes(term)) : catalog;
@@ -50,34 +63,17 @@ export function EditAppAccess({ customerId, catalog, allApps: initialAll, select
   function onOpenChange(next: boolean) {
     if (next) {
       // Every opening starts from what is saved.
-      setAllApps(initialAll);
-      setSelected(new Set(selectedIds));
+      form.reset(saved);
+      setFormError(null);
       setSearch("");
-      setError(null);
     }
     setOpen(next);
   }
 
   function update(change: (draft: Set<number>) => void) {
-    setSelected((current) => {
-      const draft = new Set(current);
-      change(draft);
-      return draft;
-    });
-    setError(null);
-  }
-
-  async function apply() {
-    if (!allApps && selected.size === 0) {
-      setError(EMPTY_SELECTION);
-      return;
-    }
-    const result = await run(
-      () => updateAppAccessAction({ customerId, allApps, appIds: allApps ? [] : [...selected] }),
-      (data) => (data.changed ? "App access saved." : "Nothing to change."),
-    );
-    if (result.ok) setOpen(false);
-    else setError(result.fieldErrors?.appIds?.[0] ?? null);
+    const draft = new Set(selected);
+    change(draft);
+    setAppIds([...draft]);
   }
 
   return (
@@ -93,15 +89,14 @@ export function EditAppAccess({ customerId, catalog, allApps: initialAll, select
           <DialogTitle>Edit app access</DialogTitle>
           <DialogDescription>Choose the apps this customer can discover and connect to.</DialogDescription>
         </DialogHeader>
+        {/* display: contents keeps the dialog's grid; Select all, Clear and Cancel are type="button". */}
+        <form noValidate onSubmit={onSubmit} className="contents">
 
         <div className="flex items-start gap-3 rounded-md border px-3 py-2.5">
           <Checkbox
             id="allow-all-apps"
             checked={allApps}
-            onCheckedChange={(checked) => {
-              setAllApps(checked === true);
-              setError(null);
-            }}
+            onCheckedChange={(checked) => form.setValue("allApps", checked === true, { shouldValidate: form.formState.isSubmitted })}
             aria-describedby="allow-all-apps-description"
             className="mt-0.5"
           />
@@ -144,8 +139,10 @@ export function EditAppAccess({ customerId, catalog, allApps: initialAll, select
             </div>
           </div>
           <ul
+            ref={listRef}
             aria-label="Apps"
-            tabIndex={allApps ? 0 : undefined}
+            aria-describedby={fieldState.error ? "app-access-error" : undefined}
+            tabIndex={allApps ? 0 : -1}
             className="max-h-72 overflow-y-auto rounded-md border p-1 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
           >
             {shown.length === 0 ? (
@@ -172,16 +169,18 @@ export function EditAppAccess({ customerId, catalog, allApps: initialAll, select
           </ul>
         </fieldset>
 
-        <FieldError>{error}</FieldError>
+        <FieldError id="app-access-error" errors={messagesOf(fieldState.error)} />
+        <FormAlert>{formError}</FormAlert>
 
         <DialogFooter>
           <DialogClose asChild>
             <Button variant="outline">Cancel</Button>
           </DialogClose>
-          <Button onClick={apply} pending={pending}>
+          <Button type="submit" pending={pending}>
             Apply changes
           </Button>
         </DialogFooter>
+        </form>
       </DialogContent>
     </Dialog>
   );

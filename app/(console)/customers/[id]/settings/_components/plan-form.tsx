@@ -1,12 +1,13 @@
 "use client";
 
-import * as React from "react";
-import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
-import { Label } from "@/components/ui/label";
 import { PlanSelect } from "@/components/customers/plan-select";
-import { useActionRunner } from "@/components/use-action-runner";
+import { FormField } from "@/components/forms/form-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { changePlanInput } from "@/lib/customers/settings-schema";
 import { changePlanAction } from "../actions";
+
+const planSchema = changePlanInput.pick({ planId: true });
 
 /** Settings › Subscription (rule U20): one of the partner's existing plans. */
 export function PlanForm({
@@ -22,40 +23,28 @@ export function PlanForm({
   disabled: boolean;
   disabledReasonId?: string;
 }) {
-  const [planId, setPlanId] = React.useState(String(currentPlanId));
-  const [errors, setErrors] = React.useState<string[]>([]);
-  const { pending, run } = useActionRunner();
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const name = plans.find((plan) => String(plan.id) === planId)?.name ?? "the plan";
-    const result = await run(
-      () => changePlanAction({ customerId, planId: Number(planId) }),
-      (data) => (data.changed ? `The customer is now on ${name}.` : "Nothing to change."),
-    );
-    setErrors(result.ok ? [] : (result.fieldErrors?.planId ?? []));
-  }
+  const { form, onSubmit, pending } = useActionForm({
+    schema: planSchema,
+    defaultValues: { planId: String(currentPlanId) },
+    action: ({ planId }) => changePlanAction({ customerId, planId }),
+    success: (data, { planId }) =>
+      data.changed ? `The customer is now on ${plans.find((plan) => plan.id === planId)?.name ?? "the plan"}.` : "Nothing to change.",
+    toastErrors: true,
+  });
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-2">
       <fieldset disabled={disabled} className="flex flex-col gap-2">
-        <Label htmlFor="setting-plan">Plan</Label>
-        <div className="flex flex-wrap items-center gap-2">
-          <PlanSelect
-            plans={plans}
-            value={planId}
-            onValueChange={setPlanId}
-            disabled={disabled}
-            id="setting-plan"
-            className="w-60"
-            aria-invalid={errors.length > 0 || undefined}
-            aria-describedby={[errors.length ? "setting-plan-error" : null, disabledReasonId].filter(Boolean).join(" ") || undefined}
-          />
-          <Button type="submit" variant="outline" pending={pending}>
-            Save plan
-          </Button>
-        </div>
-        <FieldError id="setting-plan-error" errors={errors} />
+        <FormField control={form.control} name="planId" id="setting-plan" label="Plan" describedBy={disabledReasonId} className="gap-2">
+          {({ value, onChange, name: _name, disabled: _disabled, ...field }) => (
+            <div className="flex flex-wrap items-center gap-2">
+              <PlanSelect plans={plans} value={String(value)} onValueChange={onChange} disabled={disabled} {...field} className="w-60" />
+              <Button type="submit" variant="outline" pending={pending}>
+                Save plan
+              </Button>
+            </div>
+          )}
+        </FormField>
       </fieldset>
     </form>
   );

@@ -1,14 +1,13 @@
 "use client";
 
 import * as React from "react";
-import type { z } from "zod";
+import { z } from "zod";
+import { FormField } from "@/components/forms/form-field";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/transport/action";
-import { useActionRunner } from "@/components/use-action-runner";
 
 export interface TextSettingFormProps {
   /** The field's name in the action's input; server field errors are looked up by it. */
@@ -16,7 +15,7 @@ export interface TextSettingFormProps {
   label: string;
   defaultValue: string;
   /** The same field schema the server action applies. */
-  schema: z.ZodType;
+  schema: z.ZodType<unknown, string>;
   save: (value: string) => Promise<ActionResult<{ changed: boolean }>>;
   savedMessage: string;
   saveLabel: string;
@@ -35,59 +34,34 @@ export interface TextSettingFormProps {
  * action, and shows the server's field errors (each bad entry named) under the field.
  */
 export function TextSettingForm(props: TextSettingFormProps) {
-  const { field, label, schema, save, savedMessage, disabled } = props;
-  const [value, setValue] = React.useState(props.defaultValue);
-  const [errors, setErrors] = React.useState<string[]>([]);
-  const { pending, run } = useActionRunner();
-  const inputId = `setting-${field}`;
-  const errorId = `${inputId}-error`;
-  const describedBy = [props.description ? `${inputId}-description` : null, errors.length ? errorId : null, props.disabledReasonId]
-    .filter(Boolean)
-    .join(" ");
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) {
-      setErrors(parsed.error.issues.map((issue) => issue.message));
-      return;
-    }
-    const result = await run(() => save(value), (data) => (data.changed ? savedMessage : "Nothing to change."));
-    setErrors(result.ok ? [] : (result.fieldErrors?.[field] ?? []));
-  }
+  const { field, schema, save, savedMessage, disabled } = props;
+  const formSchema = React.useMemo(() => z.object({ [field]: schema }), [field, schema]);
+  const { form, onSubmit, pending } = useActionForm({
+    schema: formSchema,
+    defaultValues: { [field]: props.defaultValue },
+    action: (values) => save(String(values[field])),
+    success: (data) => (data.changed ? savedMessage : "Nothing to change."),
+    toastErrors: true,
+  });
 
   const Control = props.multiline ? Textarea : Input;
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
       <fieldset disabled={disabled} className="flex flex-col gap-2">
-        <Label htmlFor={inputId}>{label}</Label>
-        {props.warning}
-        <Control
-          id={inputId}
+        <FormField
+          control={form.control}
           name={field}
-          value={value}
-          placeholder={props.placeholder}
-          onChange={(event: React.ChangeEvent<HTMLInputElement & HTMLTextAreaElement>) => setValue(event.target.value)}
-          aria-invalid={errors.length > 0 || undefined}
-          aria-describedby={describedBy || undefined}
-          autoComplete="off"
-          spellCheck={false}
-          className="max-w-xl"
-        />
-        {props.description ? (
-          <p id={`${inputId}-description`} className="text-sm text-muted-foreground">
-            {props.description}
-          </p>
-        ) : null}
-        <FieldError id={errorId}>
-          {errors.length > 0
-            ? errors.map((message) => (
-                <span key={message} className="block">
-                  {message}
-                </span>
-              ))
-            : null}
-        </FieldError>
+          id={`setting-${field}`}
+          label={props.label}
+          above={props.warning}
+          description={props.description}
+          describedBy={props.disabledReasonId}
+          className="gap-2"
+        >
+          {(control) => (
+            <Control {...control} placeholder={props.placeholder} autoComplete="off" spellCheck={false} className="max-w-xl" />
+          )}
+        </FormField>
         <div>
           <Button type="submit" variant="outline" pending={pending}>
             {props.saveLabel}
