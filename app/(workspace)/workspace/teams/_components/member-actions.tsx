@@ -1,9 +1,7 @@
 "use client";
 
 import * as React from "react";
-import { useRouter } from "next/navigation";
 import { Pencil, UserMinus } from "lucide-react";
-import { toast } from "sonner";
 
 import { changeRole, remove } from "../actions";
 import { RoleSelect } from "./role-select";
@@ -13,8 +11,11 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } f
 import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
 import { DropdownMenuItem } from "@/components/ui/dropdown-menu";
 import { RowActionsMenu } from "@/components/ui/row-actions-menu";
-import { FieldError } from "@/components/ui/field-error";
-import { Label } from "@/components/ui/label";
+import { FormAlert } from "@/components/ui/field-error";
+import { FormField } from "@/components/forms/form-field";
+import { confirmed } from "@/components/forms/confirmed";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { changeRoleSchema } from "@/lib/workspace/schemas";
 
 export type TeamMemberSummary = { userId: number; name: string; roleId: number; isCustomerManager: boolean; managerRoleName: string | null };
 
@@ -24,34 +25,16 @@ export type TeamMemberSummary = { userId: number; name: string; roleId: number; 
  * manager's assignment itself is never editable here (rule C6), so manager-only rows get no menu at all.
  */
 export function MemberActions({ member, roles }: { member: TeamMemberSummary; roles: WorkspaceRoleOption[] }) {
-  const router = useRouter();
   const [changing, setChanging] = React.useState(false);
   const [removing, setRemoving] = React.useState(false);
-  const [roleId, setRoleId] = React.useState(String(member.roleId));
-  const [error, setError] = React.useState<string | undefined>();
-  const [pending, setPending] = React.useState(false);
   const removeLabel = member.isCustomerManager ? "Remove direct invitation" : "Remove from team";
-
-  async function saveRole(event: React.FormEvent) {
-    event.preventDefault();
-    setPending(true);
-    const result = await changeRole({ userId: member.userId, roleId: Number(roleId) });
-    setPending(false);
-    if (!result.ok) return setError(result.fieldErrors?.roleId?.[0] ?? result.error);
-    toast.success(`${member.name}'s role changed.`);
-    setChanging(false);
-    router.refresh();
-  }
-
-  async function confirmRemove() {
-    const result = await remove({ userId: member.userId });
-    if (!result.ok) {
-      toast.error(result.error);
-      throw new Error(result.error);
-    }
-    toast.success(result.data.managerRoleApplies ? `${member.name} now has the customer manager role.` : `${member.name} was removed from the team.`);
-    router.refresh();
-  }
+  const { form, onSubmit, pending, formError, setFormError } = useActionForm({
+    schema: changeRoleSchema,
+    defaultValues: { userId: member.userId, roleId: member.roleId },
+    action: changeRole,
+    success: () => `${member.name}'s role changed.`,
+    onSuccess: () => setChanging(false),
+  });
 
   return (
     <>
@@ -59,8 +42,8 @@ export function MemberActions({ member, roles }: { member: TeamMemberSummary; ro
         {member.isCustomerManager ? null : (
           <DropdownMenuItem
             onSelect={() => {
-              setRoleId(String(member.roleId));
-              setError(undefined);
+              form.reset({ userId: member.userId, roleId: member.roleId });
+              setFormError(null);
               setChanging(true);
             }}
           >
@@ -75,16 +58,15 @@ export function MemberActions({ member, roles }: { member: TeamMemberSummary; ro
       </RowActionsMenu>
       <Dialog open={changing} onOpenChange={(next) => (pending ? undefined : setChanging(next))}>
         <DialogContent>
-          <form onSubmit={saveRole} className="grid gap-4">
+          <form noValidate onSubmit={onSubmit} className="grid gap-4">
             <DialogHeader>
               <DialogTitle>Change role</DialogTitle>
               <DialogDescription>{member.name}&apos;s role in this account.</DialogDescription>
             </DialogHeader>
-            <div className="grid gap-2">
-              <Label htmlFor="member-role">Role</Label>
-              <RoleSelect id="member-role" roles={roles} value={roleId} onChange={setRoleId} errorId={error ? "member-role-error" : undefined} />
-              <FieldError id="member-role-error">{error}</FieldError>
-            </div>
+            <FormField control={form.control} name="roleId" id="member-role" label="Role">
+              {({ name: _name, disabled: _disabled, ...field }) => <RoleSelect roles={roles} {...field} />}
+            </FormField>
+            <FormAlert>{formError}</FormAlert>
             <DialogFormFooter submitLabel="Save" pending={pending} onCancel={() => setChanging(false)} />
           </form>
         </DialogContent>
@@ -100,7 +82,12 @@ export function MemberActions({ member, roles }: { member: TeamMemberSummary; ro
         }
         confirmLabel={removeLabel}
         destructive
-        onConfirm={confirmRemove}
+        onConfirm={() =>
+          confirmed(
+            () => remove({ userId: member.userId }),
+            (data) => (data.managerRoleApplies ? `${member.name} now has the customer manager role.` : `${member.name} was removed from the team.`),
+          )
+        }
       />
     </>
   );

@@ -3,23 +3,20 @@
 import type { WorkspaceRoleOption } from "@/lib/workspace-team/team";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 
-/** The roles a collaborator can be given in this workspace. */
+/** The roles a collaborator can be given in this workspace; the value is the role's ID (NaN: none chosen yet). */
 export function RoleSelect({
-  id,
   roles,
   value,
   onChange,
-  errorId,
+  ...trigger
 }: {
-  id: string;
   roles: WorkspaceRoleOption[];
-  value: string;
-  onChange: (value: string) => void;
-  errorId?: string;
-}) {
+  value: number;
+  onChange: (value: number) => void;
+} & Pick<React.ComponentProps<typeof SelectTrigger>, "id" | "aria-invalid" | "aria-describedby" | "ref" | "onBlur">) {
   return (
-    <Select value={value} onValueChange={onChange}>
-      <SelectTrigger id={id} aria-invalid={errorId ? true : undefined} aria-describedby={errorId}>
+    <Select value={Number.isNaN(value) ? "" : String(value)} onValueChange={(chosen) => onChange(Number(chosen))}>
+      <SelectTrigger {...trigger}>
         <SelectValue placeholder="Choose a role" />
       </SelectTrigger>
       <SelectContent>
