@@ -1,7 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, count, eq, gt, sql } from "drizzle-orm";
-import { z } from "zod";
 import { customerMembers, customers, partnerMembers, sessions, signInAttempts, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
@@ -9,17 +8,13 @@ import type { RequestContext } from "@/lib/context";
 import { getDatabase } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { MINUTE_MS } from "@/lib/time";
+import { credentialsSchema } from "./credentials-schema";
 import { verifyPassword } from "./password";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 const FAILURE_WINDOW_MS = 15 * MINUTE_MS;
 const MAX_FAILURES_PER_EMAIL = 5;
 const MAX_FAILURES_PER_IP = 30;
-
-export const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")).pipe(z.string().max(320)),
-  password: z.string().min(1, "Enter your password.").max(1024),
-});
 
 export function hashSessionSecret(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");

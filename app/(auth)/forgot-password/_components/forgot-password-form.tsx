@@ -3,38 +3,20 @@
 import * as React from "react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { FieldError, FormAlert } from "@/components/ui/field-error";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { FormAlert } from "@/components/ui/field-error";
+import { TextField } from "@/components/forms/form-field";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { forgotPasswordSchema } from "@/lib/password-reset/schema";
 import { forgotPassword } from "../actions";
 
 export function ForgotPasswordForm() {
-  const [email, setEmail] = React.useState("");
-  const [error, setError] = React.useState<string | null>(null);
-  const [formError, setFormError] = React.useState<string | null>(null);
   const [sent, setSent] = React.useState<string | null>(null);
-  const [pending, setPending] = React.useState(false);
-
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    if (pending) return;
-    const parsed = forgotPasswordSchema.safeParse({ email });
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Enter a valid email address.");
-    setPending(true);
-    setError(null);
-    setFormError(null);
-    try {
-      const result = await forgotPassword(parsed.data);
-      if (result.ok) setSent(result.data.message);
-      else if (result.fieldErrors?.email) setError(result.fieldErrors.email[0] ?? result.error);
-      else setFormError(result.error);
-    } catch {
-      setFormError("The server could not be reached. Try again.");
-    } finally {
-      setPending(false);
-    }
-  }
+  const { form, onSubmit, pending, formError } = useActionForm({
+    schema: forgotPasswordSchema,
+    defaultValues: { email: "" },
+    action: forgotPassword,
+    onSuccess: (result) => setSent(result.message),
+  });
 
   if (sent) {
     return (
@@ -49,25 +31,21 @@ export function ForgotPasswordForm() {
     );
   }
   return (
-    <form noValidate onSubmit={submit} className="flex flex-col gap-5">
+    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
       <FormAlert>{formError}</FormAlert>
-      <div className="flex flex-col gap-2">
-        <Label htmlFor="forgot-email">Email</Label>
-        <Input
-          id="forgot-email"
-          type="email"
-          inputMode="email"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          autoFocus
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? "forgot-email-error" : undefined}
-        />
-        <FieldError id="forgot-email-error">{error}</FieldError>
-      </div>
+      <TextField
+        control={form.control}
+        name="email"
+        id="forgot-email"
+        label="Email"
+        type="email"
+        inputMode="email"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        autoFocus
+        className="gap-2"
+      />
       <Button type="submit" className="w-full" pending={pending}>
         Email me a link
       </Button>
