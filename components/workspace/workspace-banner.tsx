@@ -50,6 +50,8 @@ export function WorkspaceBanner({ customerName, roleName, endsAt, renderedAt }: 
     const result = await returnToPartner();
     if (!result.ok) toast.error(result.error);
     router.replace(result.ok ? result.data.returnTo : "/customers");
+    // The session changed account (a row on the server, no cookie, no page's data): every page the router keeps
+    // was rendered inside the customer account, which no action's revalidation covers.
     router.refresh();
   }
 
