@@ -40,7 +40,10 @@ export type ActionForm<Values extends FieldValues> = {
   pending: boolean;
   /** The server's answer that belongs to no field (or could not be sent at all); null when there is none. */
   formError: string | null;
-  setFormError: (message: string | null) => void;
+  /** Back to the defaults (or `values`), without errors: a dialog that opens again. */
+  reset: (values?: Values) => void;
+  /** A dialog's `onOpenChange` that also resets the form when the dialog closes. */
+  resetOnClose: (onOpenChange: (open: boolean) => void) => (open: boolean) => void;
 };
 
 /**
@@ -73,13 +76,33 @@ export function useActionForm<Schema extends FormSchema, Result>(
       await onSuccess?.(result.data, parsed);
       return;
     }
-    const placed = placeFieldErrors(form, Object.keys(defaultValues as object), result.fieldErrors);
+    const placed = placeFieldErrors(form, shownFields(form, defaultValues), result.fieldErrors);
     if (toastErrors) toast.error(result.error);
     else if (!placed) setFormError(result.error);
     onFailure?.(result);
+  }, (errors) => {
+    // A value the form carries but does not show (a link's token, a record's ID) is refused only by tampering;
+    // say so rather than refuse nothing visible.
+    const hidden = Object.entries(errors).filter(([field]) => !shownFields(form, defaultValues).includes(field));
+    if (hidden.length === Object.keys(errors).length) setFormError(hidden[0]?.[1]?.message?.toString() ?? "Something went wrong; reload the page.");
   });
 
-  return { form, onSubmit, pending: form.formState.isSubmitting || leaving, formError, setFormError };
+  function reset(values?: Values) {
+    form.reset(values);
+    setFormError(null);
+  }
+  const resetOnClose = (onOpenChange: (open: boolean) => void) => (open: boolean) => {
+    if (!open) reset();
+    onOpenChange(open);
+  };
+
+  return { form, onSubmit, pending: form.formState.isSubmitting || leaving, formError, reset, resetOnClose };
+}
+
+/** The fields on screen, in the order of the defaults (the form's order). */
+function shownFields<Values extends FieldValues>(form: UseFormReturn<Values, unknown, Values>, defaultValues: object): string[] {
+  // `_names.mount` is react-hook-form's own record of the fields rendered (part of its typed Control).
+  return Object.keys(defaultValues).filter((field) => form.control._names.mount.has(field));
 }
 
 /** Puts the server's field errors on the form's fields and focuses the first; false when none is one of them. */

@@ -4,7 +4,7 @@ import * as React from "react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/field-error";
-import { TextField } from "@/components/forms/form-field";
+import { EmailField } from "../../_components/auth-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { forgotPasswordSchema } from "@/lib/password-reset/schema";
 import { forgotPassword } from "../actions";
@@ -33,19 +33,7 @@ export function ForgotPasswordForm() {
   return (
     <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
       <FormAlert>{formError}</FormAlert>
-      <TextField
-        control={form.control}
-        name="email"
-        id="forgot-email"
-        label="Email"
-        type="email"
-        inputMode="email"
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        autoFocus
-        className="gap-2"
-      />
+      <EmailField control={form.control} name="email" id="forgot-email" autoFocus />
       <Button type="submit" className="w-full" pending={pending}>
         Email me a link
       </Button>

@@ -10,7 +10,7 @@ import { credentialsSchema } from "@/lib/auth/credentials-schema";
 import type { ActionResult } from "@/lib/actions/console-action";
 import { TextField } from "@/components/forms/form-field";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
+import { AuthSubmit, EmailField } from "../../_components/auth-fields";
 import { FormAlert } from "@/components/ui/field-error";
 
 export type SignInFormProps = {
@@ -64,20 +64,7 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
     <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
       <FormAlert>{formError}</FormAlert>
 
-      <TextField
-        control={form.control}
-        name="email"
-        id="sign-in-email"
-        label="Email"
-        type="email"
-        inputMode="email"
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        required
-        autoFocus
-        className="gap-2"
-      />
+      <EmailField control={form.control} name="email" id="sign-in-email" required autoFocus />
       <TextField
         control={form.control}
         name="password"
@@ -94,12 +81,7 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
         className="gap-2"
       />
 
-      <Button type="submit" className="w-full" pending={pending}>
-        Sign in
-      </Button>
-      <p role="status" className="sr-only">
-        {pending ? "Signing in…" : ""}
-      </p>
+      <AuthSubmit pending={pending} label="Sign in" pendingText="Signing in…" />
     </form>
   );
 }

@@ -11,21 +11,15 @@ import { addEmbeddingKeyAction } from "../actions";
 
 /** **Set signing key** / **Add key for rotation**: the PEM public key, checked on the server (which names any problem). */
 export function AddKeyDialog({ open, onOpenChange, rotation }: { open: boolean; onOpenChange(open: boolean): void; rotation: boolean }) {
-  const { form, onSubmit, pending, formError, setFormError } = useActionForm({
+  const { form, onSubmit, pending, formError, resetOnClose } = useActionForm({
     schema: addEmbeddingKeySchema,
     defaultValues: { publicKey: "" },
     action: addEmbeddingKeyAction,
     success: (added) => `The key ${added.key.fingerprint.slice(0, 11)}… is active.`,
-    onSuccess: () => close(false),
+    onSuccess: (): void => close(false),
   });
 
-  function close(next: boolean) {
-    if (!next) {
-      form.reset();
-      setFormError(null);
-    }
-    onOpenChange(next);
-  }
+  const close: (open: boolean) => void = resetOnClose(onOpenChange);
 
   return (
     <Dialog open={open} onOpenChange={close}>

@@ -10,21 +10,15 @@ import { inviteTeamMemberAction } from "../actions";
 
 /** **Invite team member**: an email and a partner role; the invitation email goes out with a one-time link. */
 export function InviteDialog({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }) {
-  const { form, onSubmit, pending, formError, setFormError } = useActionForm({
+  const { form, onSubmit, pending, formError, resetOnClose } = useActionForm({
     schema: inviteTeamMemberSchema,
     defaultValues: { email: "", role: "member" },
     action: inviteTeamMemberAction,
     success: (_data, values) => `Invitation sent to ${values.email}.`,
-    onSuccess: () => close(false),
+    onSuccess: (): void => close(false),
   });
 
-  function close(next: boolean) {
-    if (!next) {
-      form.reset();
-      setFormError(null);
-    }
-    onOpenChange(next);
-  }
+  const close: (open: boolean) => void = resetOnClose(onOpenChange);
 
   return (
     <Dialog open={open} onOpenChange={close}>

@@ -2,14 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import type { z } from "zod";
-import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/field-error";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { TextField } from "@/components/forms/form-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { acceptTeamInvitationSchema } from "@/lib/partner-team/accept-schema";
-import { MIN_PASSWORD_LENGTH } from "@/lib/workspace-team/sign-up-schema";
+import { AuthSubmit, NewPasswordField, ReadOnlyEmail } from "../../../_components/auth-fields";
 import { signInAndGo } from "../../../_components/sign-in-and-go";
 import { acceptTeamInvitationLink } from "../actions";
 
@@ -42,29 +39,12 @@ export function AcceptForm({ token, email, signedIn }: { token: string; email: s
       <FormAlert>{formError}</FormAlert>
       {signedIn ? null : (
         <>
-          <div className="flex flex-col gap-2">
-            <Label htmlFor="accept-email">Email</Label>
-            <Input id="accept-email" type="email" autoComplete="username" readOnly value={email} />
-          </div>
+          <ReadOnlyEmail id="accept-email" email={email} />
           <TextField control={form.control} name="name" id="accept-name" label="Name" autoComplete="name" maxLength={100} autoFocus className="gap-2" />
-          <TextField
-            control={form.control}
-            name="password"
-            id="accept-password"
-            label="Password"
-            description={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-            type="password"
-            autoComplete="new-password"
-            className="gap-2"
-          />
+          <NewPasswordField control={form.control} name="password" id="accept-password" />
         </>
       )}
-      <Button type="submit" className="w-full" pending={pending}>
-        {signedIn ? "Accept invitation" : "Create account and join"}
-      </Button>
-      <p role="status" className="sr-only">
-        {pending ? "Joining the team…" : ""}
-      </p>
+      <AuthSubmit pending={pending} label={signedIn ? "Accept invitation" : "Create account and join"} pendingText="Joining the team…" />
     </form>
   );
 }

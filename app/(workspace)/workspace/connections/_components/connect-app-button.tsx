@@ -18,7 +18,7 @@ import { AppIcon } from "@/components/apps/app-icon";
 /** **Connect an app**: only the apps this account may use are offered (rule U23), and the server checks again. */
 export function ConnectAppButton({ apps }: { apps: AppOption[] }) {
   const [open, setOpen] = React.useState(false);
-  const { form, onSubmit, pending, formError, setFormError } = useActionForm({
+  const { form, onSubmit, pending, formError, reset } = useActionForm({
     schema: connectAppSchema,
     defaultValues: { appId: Number.NaN, name: "" },
     action: connect,
@@ -26,21 +26,18 @@ export function ConnectAppButton({ apps }: { apps: AppOption[] }) {
     onSuccess: () => setOpen(false),
   });
 
-  function reset(next: boolean) {
+  function start(next: boolean) {
     setOpen(next);
-    if (next) {
-      form.reset();
-      setFormError(null);
-    }
+    if (next) reset();
   }
 
   return (
     <>
-      <Button onClick={() => reset(true)}>
+      <Button onClick={() => start(true)}>
         <Plus aria-hidden="true" />
         Connect an app
       </Button>
-      <Dialog open={open} onOpenChange={(next) => (pending ? undefined : reset(next))}>
+      <Dialog open={open} onOpenChange={(next) => (pending ? undefined : start(next))}>
         <DialogContent>
           <form noValidate onSubmit={onSubmit} className="grid gap-4">
             <DialogHeader>

@@ -22,7 +22,7 @@ export function InviteButton({ roles }: { roles: WorkspaceRoleOption[] }) {
   const [open, setOpen] = React.useState(false);
   // The one-time link of the invitation just made (and to whom): shown once, to pass on to the person.
   const [invited, setInvited] = React.useState<{ link: string; email: string } | null>(null);
-  const { form, onSubmit, pending, formError, setFormError } = useActionForm({
+  const { form, onSubmit, pending, formError, reset } = useActionForm({
     schema: inviteCollaboratorSchema,
     defaultValues: { name: "", email: "", roleId: Number.NaN },
     action: invite,
@@ -34,8 +34,7 @@ export function InviteButton({ roles }: { roles: WorkspaceRoleOption[] }) {
   });
 
   function start() {
-    form.reset();
-    setFormError(null);
+    reset();
     setInvited(null);
     setOpen(true);
   }

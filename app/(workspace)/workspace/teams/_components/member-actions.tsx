@@ -28,7 +28,7 @@ export function MemberActions({ member, roles }: { member: TeamMemberSummary; ro
   const [changing, setChanging] = React.useState(false);
   const [removing, setRemoving] = React.useState(false);
   const removeLabel = member.isCustomerManager ? "Remove direct invitation" : "Remove from team";
-  const { form, onSubmit, pending, formError, setFormError } = useActionForm({
+  const { form, onSubmit, pending, formError, reset } = useActionForm({
     schema: changeRoleSchema,
     defaultValues: { userId: member.userId, roleId: member.roleId },
     action: changeRole,
@@ -42,8 +42,7 @@ export function MemberActions({ member, roles }: { member: TeamMemberSummary; ro
         {member.isCustomerManager ? null : (
           <DropdownMenuItem
             onSelect={() => {
-              form.reset({ userId: member.userId, roleId: member.roleId });
-              setFormError(null);
+              reset({ userId: member.userId, roleId: member.roleId });
               setChanging(true);
             }}
           >

@@ -41,7 +41,7 @@ export function EditAppAccess({ customerId, catalog, allApps: initialAll, select
   const [open, setOpen] = React.useState(false);
   const [search, setSearch] = React.useState("");
   const saved = { customerId, allApps: initialAll, appIds: selectedIds };
-  const { form, onSubmit, pending, formError, setFormError } = useActionForm({
+  const { form, onSubmit, pending, formError, reset } = useActionForm({
     schema: appAccessInput,
     defaultValues: saved,
     action: updateAppAccessAction,
@@ -63,8 +63,7 @@ export function EditAppAccess({ customerId, catalog, allApps: initialAll, select
   function onOpenChange(next: boolean) {
     if (next) {
       // Every opening starts from what is saved.
-      form.reset(saved);
-      setFormError(null);
+      reset(saved);
       setSearch("");
     }
     setOpen(next);

@@ -25,15 +25,12 @@ export function RecipeActions({ recipe, canRun, canEdit }: RecipeActionsProps) {
   const [statusPending, setStatusPending] = React.useState(false);
   const [open, setOpen] = React.useState(false);
   const running = recipe.status === "running";
-  const { form, onSubmit, pending: saving, formError, setFormError } = useActionForm({
+  const { form, onSubmit, pending: saving, formError, reset } = useActionForm({
     schema: saveVersionSchema,
     defaultValues: { recipeId: recipe.id, comment: "" },
     action: saveNewVersion,
     success: (saved) => `Version ${saved.version} saved.`,
-    onSuccess: () => {
-      setOpen(false);
-      form.reset();
-    },
+    onSuccess: () => setOpen(false),
   });
 
   // The action revalidates the recipe's page.
@@ -56,8 +53,7 @@ export function RecipeActions({ recipe, canRun, canEdit }: RecipeActionsProps) {
       {canEdit ? (
         <Button
           onClick={() => {
-            form.clearErrors();
-            setFormError(null);
+            reset();
             setOpen(true);
           }}
         >
