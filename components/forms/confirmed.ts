@@ -1,7 +1,7 @@
 "use client";
 
 import { toast } from "sonner";
-import type { ActionResult } from "@/lib/actions/console-action";
+import type { ActionResult } from "@/lib/transport/action";
 import { UNREACHABLE } from "./use-action-form";
 
 /**

@@ -7,7 +7,7 @@ import { signIn } from "next-auth/react";
 
 import { safeCallbackPath } from "@/lib/utils";
 import { credentialsSchema } from "@/lib/auth/credentials-schema";
-import type { ActionResult } from "@/lib/actions/console-action";
+import type { ActionResult } from "@/lib/transport/action";
 import { TextField } from "@/components/forms/form-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { AuthSubmit, EmailField } from "../../_components/auth-fields";
