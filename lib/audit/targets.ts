@@ -1,9 +1,10 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { and, eq, exists, inArray, or, sql } from "drizzle-orm";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
+import { apiClients, connections, customerInvitations, customerManagers, customerMembers, customers, partnerInvitations, partnerMembers, recipes, userGroups, users } from "@/db/schema";
 import type { RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
 import { parseRecordId } from "@/lib/ids";
-import { intArrayLiteral } from "@/lib/search/like-pattern";
 
 /** What an event acted on, as the audit log names it: "Northwind Traders", linked to its page where it has one. */
 export interface AuditTarget {
@@ -43,44 +44,46 @@ export interface TargetReference {
  * How each kind of target is named, always within the reader's partner (the events are, but a target ID alone is
  * not). A person is named only if it belongs to the partner's team or to one of its customers.
  */
-const LOOKUPS: Record<string, { query: (partnerId: number, ids: SQL) => SQL; href?: (id: number) => string }> = {
-  customer: {
-    query: (partnerId, ids) => sql`select id, name as label from customers where partner_id = ${partnerId} and id = any(${ids})`,
-    href: (id) => `/customers/${id}`,
-  },
+const personLabel = sql<string>`${users.name} || ' (' || ${users.email} || ')'`;
+
+/** `select id, <label> from <table> where partner_id = … and id in (…)`: the lookup of most kinds. */
+function named(table: PgTable & { id: AnyPgColumn; partnerId: AnyPgColumn }, label: AnyPgColumn) {
+  return (tx: Queryable, partnerId: number, ids: number[]): Promise<Named[]> =>
+    tx
+      .select({ id: sql<number>`${table.id}`, label: sql<string>`${label}` })
+      .from(table)
+      .where(and(eq(table.partnerId, partnerId), inArray(table.id, ids)));
+}
+
+const LOOKUPS: Record<string, { query: (tx: Queryable, partnerId: number, ids: number[]) => Promise<Named[]>; href?: (id: number) => string }> = {
+  customer: { query: named(customers, customers.name), href: (id) => `/customers/${id}` },
   user: {
-    query: (partnerId, ids) => sql`
-      select u.id, u.name || ' (' || u.email || ')' as label from users u
-       where u.id = any(${ids})
-         and (exists (select 1 from partner_members pm where pm.user_id = u.id and pm.partner_id = ${partnerId})
-              or exists (select 1 from customer_members cm where cm.user_id = u.id and cm.partner_id = ${partnerId}))`,
+    query: (tx, partnerId, ids) => {
+      const inTeam = exists(tx.select({ one: sql`1` }).from(partnerMembers).where(and(eq(partnerMembers.userId, users.id), eq(partnerMembers.partnerId, partnerId))));
+      const collaborator = exists(
+        tx.select({ one: sql`1` }).from(customerMembers).where(and(eq(customerMembers.userId, users.id), eq(customerMembers.partnerId, partnerId))),
+      );
+      return tx
+        .select({ id: users.id, label: personLabel })
+        .from(users)
+        .where(and(inArray(users.id, ids), or(inTeam, collaborator)));
+    },
   },
   customer_manager: {
-    query: (partnerId, ids) => sql`
-      select m.id, u.name || ' (' || u.email || ')' as label from customer_managers m join users u on u.id = m.user_id
-       where m.partner_id = ${partnerId} and m.id = any(${ids})`,
+    query: (tx, partnerId, ids) =>
+      tx
+        .select({ id: customerManagers.id, label: personLabel })
+        .from(customerManagers)
+        .innerJoin(users, eq(users.id, customerManagers.userId))
+        .where(and(eq(customerManagers.partnerId, partnerId), inArray(customerManagers.id, ids))),
     href: () => "/customer-managers",
   },
-  api_client: {
-    query: (partnerId, ids) => sql`select id, name as label from api_clients where partner_id = ${partnerId} and id = any(${ids})`,
-    href: () => "/api-clients",
-  },
-  partner_invitation: {
-    query: (partnerId, ids) => sql`select id, email as label from partner_invitations where partner_id = ${partnerId} and id = any(${ids})`,
-    href: () => "/team",
-  },
-  invitation: {
-    query: (partnerId, ids) => sql`select id, email as label from customer_invitations where partner_id = ${partnerId} and id = any(${ids})`,
-  },
-  user_group: {
-    query: (partnerId, ids) => sql`select id, name as label from user_groups where partner_id = ${partnerId} and id = any(${ids})`,
-  },
-  recipe: {
-    query: (partnerId, ids) => sql`select id, name as label from recipes where partner_id = ${partnerId} and id = any(${ids})`,
-  },
-  connection: {
-    query: (partnerId, ids) => sql`select id, name as label from connections where partner_id = ${partnerId} and id = any(${ids})`,
-  },
+  api_client: { query: named(apiClients, apiClients.name), href: () => "/api-clients" },
+  partner_invitation: { query: named(partnerInvitations, partnerInvitations.email), href: () => "/team" },
+  invitation: { query: named(customerInvitations, customerInvitations.email) },
+  user_group: { query: named(userGroups, userGroups.name) },
+  recipe: { query: named(recipes, recipes.name) },
+  connection: { query: named(connections, connections.name) },
 };
 
 function key(type: string, id: string): string {
@@ -105,7 +108,7 @@ export async function describeAuditTargets(
   }
   const found = new Map<string, Named>();
   for (const [type, ids] of wanted) {
-    const rows = await tx.execute<Named>(LOOKUPS[type]!.query(ctx.partnerId, sql`${intArrayLiteral([...ids])}::int[]`));
+    const rows = await LOOKUPS[type]!.query(tx, ctx.partnerId, [...ids]);
     for (const row of rows) found.set(key(type, String(row.id)), row);
   }
 

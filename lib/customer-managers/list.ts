@@ -48,6 +48,7 @@ type ManagerRow = {
   in_account_now: string | null;
 };
 
+// Raw SQL: each manager's count, first few customer names (json_agg) and current switch in one statement per page.
 function managersQuery(ctx: RequestContext, where: ReturnType<typeof sql>, firstCount: number | null) {
   const firstLimit = firstCount === null ? sql`` : sql`limit ${firstCount}`;
   return sql<ManagerRow>`
@@ -131,6 +132,7 @@ export async function listManagedCustomers(
       sql`select manage_all from customer_managers where id = ${managerId} and partner_id = ${ctx.partnerId}`,
     );
     if (!manager) throw new DomainError("NOT_FOUND", "Customer manager not found");
+    // Raw SQL: the total comes with the page as a window count (count(*) over ()), one statement for both.
     const rows = await tx.execute<CustomerRef & { total: number }>(sql`
       select c.id, c.name, count(*) over ()::int as total
         from customer_manager_customers x join customers c on c.id = x.customer_id

@@ -1,5 +1,6 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, asc, eq, exists, isNull, like, not, or, sql } from "drizzle-orm";
+import { customerManagers, partnerMembers, roles, users } from "@/db/schema";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { containsPattern } from "@/lib/search/like-pattern";
 import { authorize } from "@/lib/authorization/authorize";
@@ -17,17 +18,19 @@ export type TeamMemberOption = {
 export async function listAssignableTeamMembers(ctx: RequestContext, input: { q?: string }): Promise<TeamMemberOption[]> {
   await authorize(ctx, "customer_managers.write");
   const pattern = containsPattern(input.q);
-  const search = pattern ? sql`and (lower(u.name) like ${pattern} or lower(u.email) like ${pattern})` : sql``;
-  return inPartnerScope(ctx, async (tx) =>
-    tx.execute<TeamMemberOption>(sql`
-      select u.id, u.name, u.email, u.avatar_url as "avatarUrl"
-        from partner_members pm join users u on u.id = pm.user_id
-       where pm.partner_id = ${ctx.partnerId}
-         and not exists (select 1 from customer_managers m where m.partner_id = ${ctx.partnerId} and m.user_id = pm.user_id)
-         ${search}
-       order by lower(u.name), u.id
-       limit ${PICKER_LIMIT}`),
-  );
+  const search = pattern ? or(like(sql`lower(${users.name})`, pattern), like(sql`lower(${users.email})`, pattern)) : undefined;
+  return inPartnerScope(ctx, async (tx) => {
+    const alreadyManager = exists(
+      tx.select({ one: sql`1` }).from(customerManagers).where(and(eq(customerManagers.partnerId, ctx.partnerId), eq(customerManagers.userId, partnerMembers.userId))),
+    );
+    return tx
+      .select({ id: users.id, name: users.name, email: users.email, avatarUrl: users.avatarUrl })
+      .from(partnerMembers)
+      .innerJoin(users, eq(users.id, partnerMembers.userId))
+      .where(and(eq(partnerMembers.partnerId, ctx.partnerId), not(alreadyManager), search))
+      .orderBy(asc(sql`lower(${users.name})`), asc(users.id))
+      .limit(PICKER_LIMIT);
+  });
 }
 
 export type RoleOption = {
@@ -40,9 +43,10 @@ export type RoleOption = {
 export async function listManagerRoles(ctx: RequestContext): Promise<RoleOption[]> {
   await authorize(ctx, "customer_managers.write");
   return inPartnerScope(ctx, async (tx) =>
-    tx.execute<RoleOption>(sql`
-      select id, name, kind from roles
-       where (kind = 'system' and partner_id is null) or (kind = 'inheritable' and partner_id = ${ctx.partnerId})
-       order by kind, lower(name), id`),
+    tx
+      .select({ id: roles.id, name: roles.name, kind: sql<RoleOption["kind"]>`${roles.kind}` })
+      .from(roles)
+      .where(or(and(eq(roles.kind, "system"), isNull(roles.partnerId)), and(eq(roles.kind, "inheritable"), eq(roles.partnerId, ctx.partnerId))))
+      .orderBy(asc(roles.kind), asc(sql`lower(${roles.name})`), asc(roles.id)),
   );
 }

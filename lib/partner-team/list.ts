@@ -1,5 +1,6 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, isNull, max, sql } from "drizzle-orm";
+import { customerManagers, partnerInvitations, partnerMembers, sessions, users } from "@/db/schema";
 import { inPartnerScope, type PartnerRole, type RequestContext } from "@/lib/context";
 import { authorize } from "@/lib/authorization/authorize";
 
@@ -27,18 +28,42 @@ export interface TeamInvitation {
 export async function listTeam(ctx: RequestContext): Promise<{ members: TeamMember[]; invitations: TeamInvitation[] }> {
   await authorize(ctx, "team.read");
   return inPartnerScope(ctx, async (tx) => {
-    const members = await tx.execute<{ userId: number; name: string; email: string; role: PartnerRole; lastSignInAt: Date | string | null; customerManager: boolean }>(sql`
-      select u.id as "userId", u.name, u.email, m.role,
-             (select max(s.created_at) from sessions s where s.partner_id = m.partner_id and s.user_id = m.user_id) as "lastSignInAt",
-             exists (select 1 from customer_managers cm where cm.partner_id = m.partner_id and cm.user_id = m.user_id) as "customerManager"
-        from partner_members m join users u on u.id = m.user_id
-       where m.partner_id = ${ctx.partnerId}
-       order by lower(u.name), u.id`);
-    const invitations = await tx.execute<{ id: number; email: string; role: PartnerRole; invitedBy: string | null; sentAt: Date | string; expiresAt: Date | string }>(sql`
-      select i.id, i.email, i.role, u.name as "invitedBy", i.sent_at as "sentAt", i.expires_at as "expiresAt"
-        from partner_invitations i left join users u on u.id = i.invited_by_id
-       where i.partner_id = ${ctx.partnerId} and i.accepted_at is null and i.revoked_at is null
-       order by i.sent_at desc, i.id desc`);
+    const lastSignInAt = tx
+      .select({ at: max(sessions.createdAt) })
+      .from(sessions)
+      .where(and(eq(sessions.partnerId, partnerMembers.partnerId), eq(sessions.userId, partnerMembers.userId)));
+    const isCustomerManager = exists(
+      tx
+        .select({ one: sql`1` })
+        .from(customerManagers)
+        .where(and(eq(customerManagers.partnerId, partnerMembers.partnerId), eq(customerManagers.userId, partnerMembers.userId))),
+    );
+    const members = await tx
+      .select({
+        userId: users.id,
+        name: users.name,
+        email: users.email,
+        role: partnerMembers.role,
+        lastSignInAt: sql<Date | string | null>`(${lastSignInAt})`,
+        customerManager: sql<boolean>`${isCustomerManager}`,
+      })
+      .from(partnerMembers)
+      .innerJoin(users, eq(users.id, partnerMembers.userId))
+      .where(eq(partnerMembers.partnerId, ctx.partnerId))
+      .orderBy(asc(sql`lower(${users.name})`), asc(users.id));
+    const invitations = await tx
+      .select({
+        id: partnerInvitations.id,
+        email: partnerInvitations.email,
+        role: partnerInvitations.role,
+        invitedBy: users.name,
+        sentAt: partnerInvitations.sentAt,
+        expiresAt: partnerInvitations.expiresAt,
+      })
+      .from(partnerInvitations)
+      .leftJoin(users, eq(users.id, partnerInvitations.invitedById))
+      .where(and(eq(partnerInvitations.partnerId, ctx.partnerId), isNull(partnerInvitations.acceptedAt), isNull(partnerInvitations.revokedAt)))
+      .orderBy(desc(partnerInvitations.sentAt), desc(partnerInvitations.id));
     const iso = (value: Date | string) => new Date(value).toISOString();
     return {
       members: members.map((m) => ({ ...m, lastSignInAt: m.lastSignInAt === null ? null : iso(m.lastSignInAt) })),

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, exists, or, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { apps, connections } from "@/db/schema";
+import { apps, connections, customerAppAccess, customers, users } from "@/db/schema";
 import { assertMayUseApp } from "@/lib/app-access/enforce";
 import { recordAudit } from "@/lib/audit/record";
 import type { RequestContext } from "@/lib/context";
@@ -24,13 +24,21 @@ export type ConnectionRow = {
 export async function listConnections(ctx: RequestContext): Promise<ConnectionRow[]> {
   await authorize(ctx, "workspace.view");
   return inWorkspace(ctx, "workspace.view", async (tx, _access, customerId) => {
-    const rows = await tx.execute<ConnectionRow>(sql`
-      select c.id, c.name, c.authenticated, a.name as "appName", a.icon_path as "appIconPath",
-             u.name as "createdByName", c.created_at as "createdAt"
-        from connections c join apps a on a.id = c.app_id left join users u on u.id = c.created_by_id
-       where c.customer_id = ${customerId} and c.partner_id = ${ctx.partnerId}
-       order by lower(a.name), lower(c.name), c.id`);
-    return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
+    return tx
+      .select({
+        id: connections.id,
+        name: connections.name,
+        authenticated: connections.authenticated,
+        appName: apps.name,
+        appIconPath: apps.iconPath,
+        createdByName: users.name,
+        createdAt: connections.createdAt,
+      })
+      .from(connections)
+      .innerJoin(apps, eq(apps.id, connections.appId))
+      .leftJoin(users, eq(users.id, connections.createdById))
+      .where(and(eq(connections.customerId, customerId), eq(connections.partnerId, ctx.partnerId)))
+      .orderBy(asc(sql`lower(${apps.name})`), asc(sql`lower(${connections.name})`), asc(connections.id));
   });
 }
 
@@ -40,12 +48,27 @@ export type AppOption = { id: number; name: string; iconPath: string };
 export async function listConnectableApps(ctx: RequestContext): Promise<AppOption[]> {
   await authorize(ctx, "workspace.view");
   return inWorkspace(ctx, "workspace.view", async (tx, _access, customerId) =>
-    tx.execute<AppOption>(sql`
-      select a.id, a.name, a.icon_path as "iconPath" from apps a
-       where exists (select 1 from customers c where c.id = ${customerId} and c.partner_id = ${ctx.partnerId}
-                        and (c.app_access = 'all'
-                             or exists (select 1 from customer_app_access x where x.customer_id = c.id and x.app_id = a.id)))
-       order by lower(a.name)`),
+    tx
+      .select({ id: apps.id, name: apps.name, iconPath: apps.iconPath })
+      .from(apps)
+      .where(
+        exists(
+          tx
+            .select({ one: sql`1` })
+            .from(customers)
+            .where(
+              and(
+                eq(customers.id, customerId),
+                eq(customers.partnerId, ctx.partnerId),
+                or(
+                  eq(customers.appAccess, "all"),
+                  exists(tx.select({ one: sql`1` }).from(customerAppAccess).where(and(eq(customerAppAccess.customerId, customers.id), eq(customerAppAccess.appId, apps.id)))),
+                ),
+              ),
+            ),
+        ),
+      )
+      .orderBy(asc(sql`lower(${apps.name})`)),
   );
 }
 

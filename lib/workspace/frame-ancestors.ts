@@ -1,5 +1,6 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
+import { customers, partners, sessions } from "@/db/schema";
 import { sessionSecretFromCookies } from "@/lib/auth/session-cookie";
 import { hashSessionSecret } from "@/lib/auth/sign-in";
 import { effectiveOrigins } from "@/lib/customers/origins";
@@ -14,12 +15,12 @@ export async function workspaceFrameAncestors(cookie: (name: string) => string |
   try {
     const secret = await sessionSecretFromCookies(cookie);
     if (!secret) return [];
-    const [row] = await getDatabase().execute<{ partner_origins: string[]; customer_origins: string[]; embedded_origin: string | null }>(sql`
-      select p.iframe_origins as partner_origins, c.iframe_origins as customer_origins, s.embedded_origin
-        from sessions s
-        join partners p on p.id = s.partner_id
-        join customers c on c.id = s.active_customer_id and c.partner_id = s.partner_id
-       where s.id_hash = ${hashSessionSecret(secret)} and s.revoked_at is null`);
+    const [row] = await getDatabase()
+      .select({ partner_origins: partners.iframeOrigins, customer_origins: customers.iframeOrigins, embedded_origin: sessions.embeddedOrigin })
+      .from(sessions)
+      .innerJoin(partners, eq(partners.id, sessions.partnerId))
+      .innerJoin(customers, and(eq(customers.id, sessions.activeCustomerId), eq(customers.partnerId, sessions.partnerId)))
+      .where(and(eq(sessions.idHash, hashSessionSecret(secret)), isNull(sessions.revokedAt)));
     if (!row) return [];
     // A session that began in an iframe on one origin (rule U28) may be framed by that origin only.
     return row.embedded_origin !== null ? [row.embedded_origin] : effectiveOrigins(row.partner_origins, row.customer_origins);

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { recipes, recipeVersions } from "@/db/schema";
+import { recipes, recipeVersions, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { RequestContext } from "@/lib/context";
 import { notFound } from "@/lib/errors";
@@ -23,6 +23,7 @@ export type RecipeRow = {
 export async function listRecipes(ctx: RequestContext): Promise<RecipeRow[]> {
   await authorize(ctx, "workspace.view");
   return inWorkspace(ctx, "workspace.view", async (tx, _access, customerId) => {
+    // Raw SQL: a lateral join picks each recipe's latest version and its author in the one statement of the list.
     const rows = await tx.execute<RecipeRow>(sql`
       select r.id, r.name, r.status, p.name as "projectName", v.version as "latestVersion",
              u.name as "modifiedByName", r.updated_at as "updatedAt"
@@ -55,20 +56,21 @@ export async function getRecipe(ctx: RequestContext, recipeId: number) {
       .from(recipes)
       .where(and(eq(recipes.id, recipeId), eq(recipes.customerId, customerId), eq(recipes.partnerId, ctx.partnerId)));
     if (!recipe) throw notFound("Recipe");
-    const versions = await tx.execute<{ id: number; version: number; comment: string; created_at: string; name: string | null; email: string | null; modified_as: string }>(sql`
-      select v.id, v.version, v.comment, v.created_at, u.name, u.email, v.modified_as
-        from recipe_versions v left join users u on u.id = v.modified_by_id
-       where v.recipe_id = ${recipe.id} and v.partner_id = ${ctx.partnerId}
-       order by v.version desc`);
+    const versions = await tx
+      .select({ id: recipeVersions.id, version: recipeVersions.version, comment: recipeVersions.comment, createdAt: recipeVersions.createdAt, name: users.name, email: users.email, modifiedAs: recipeVersions.modifiedAs })
+      .from(recipeVersions)
+      .leftJoin(users, eq(users.id, recipeVersions.modifiedById))
+      .where(and(eq(recipeVersions.recipeId, recipe.id), eq(recipeVersions.partnerId, ctx.partnerId)))
+      .orderBy(desc(recipeVersions.version));
     return {
       ...recipe,
       versions: versions.map<RecipeVersionRow>((v) => ({
         id: v.id,
         version: v.version,
         comment: v.comment,
-        createdAt: new Date(v.created_at),
+        createdAt: v.createdAt,
         modifiedBy: v.name === null || v.email === null ? null : { name: v.name, email: v.email },
-        modifiedAs: v.modified_as,
+        modifiedAs: v.modifiedAs,
       })),
     };
   });

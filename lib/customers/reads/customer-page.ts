@@ -1,5 +1,6 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { customerManagers } from "@/db/schema";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
 import { maySwitchInto } from "@/lib/workspace-access/switching";
@@ -46,8 +47,9 @@ export async function getCustomerHeader(ctx: RequestContext, customerId: number)
 
 async function selfAssignment(tx: Queryable, ctx: RequestContext): Promise<CustomerHeader["selfAssignment"]> {
   if (ctx.actor.kind !== "user" || ctx.actor.partnerRole !== "admin") return null;
-  const [manager] = await tx.execute<{ id: number }>(
-    sql`select id from customer_managers where partner_id = ${ctx.partnerId} and user_id = ${ctx.actor.userId}`,
-  );
+  const [manager] = await tx
+    .select({ id: customerManagers.id })
+    .from(customerManagers)
+    .where(and(eq(customerManagers.partnerId, ctx.partnerId), eq(customerManagers.userId, ctx.actor.userId)));
   return manager ? { kind: "edit", managerId: manager.id } : { kind: "assign" };
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { customers } from "@/db/schema";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
 import { hasVisibleCharacter, normalizeName } from "@/lib/names";
@@ -30,13 +31,20 @@ export const SAME_NAME_COUNT_LIMIT = 100;
 export async function otherCustomersNamedIn(tx: Queryable, partnerId: number, name: string, exceptId: number | null): Promise<SameName> {
   const normalized = normalizeName(name);
   if (!hasVisibleCharacter(normalized)) return { customers: [], total: 0 };
-  const rows = await tx.execute<SameNameCustomer>(sql`
-    select id, name, external_id as "externalId" from customers
-     where partner_id = ${partnerId} and lower(name) = lower(${normalized})
-       ${exceptId === null ? sql`` : sql`and id <> ${exceptId}`}
-     order by created_at, id
-     limit ${SAME_NAME_COUNT_LIMIT}`);
-  return { customers: rows.slice(0, SHOWN).map((row) => ({ ...row, id: Number(row.id) })), total: rows.length };
+  const rows: SameNameCustomer[] = await tx
+    .select({ id: customers.id, name: customers.name, externalId: customers.externalId })
+    .from(customers)
+    .where(
+      and(
+        eq(customers.partnerId, partnerId),
+        // The (partner_id, lower(name)) index.
+        eq(sql`lower(${customers.name})`, sql`lower(${normalized})`),
+        exceptId === null ? undefined : ne(customers.id, exceptId),
+      ),
+    )
+    .orderBy(asc(customers.createdAt), asc(customers.id))
+    .limit(SAME_NAME_COUNT_LIMIT);
+  return { customers: rows.slice(0, SHOWN), total: rows.length };
 }
 
 /** The same, for a partner console reader (any team member: the Customers page shows every customer to them). */
