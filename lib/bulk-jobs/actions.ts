@@ -4,6 +4,7 @@ import type { Transaction } from "@/lib/db";
 import { DomainError, invalid } from "@/lib/errors";
 import { partnerPlan, planChangeTo, trialChange, trialExtension } from "@/lib/customers/commands/settings";
 import { formatNumber } from "@/lib/format";
+import { importRunner } from "@/lib/customer-import/job";
 import { appAccessAction } from "./actions/app-access";
 import { customerManagerAction } from "./actions/customer-manager";
 import { deleteAction } from "./actions/delete";
@@ -29,6 +30,7 @@ const RUNNERS: Partial<{ [T in BulkActionType]: ActionRunner<Extract<ParsedBulkA
   remove_from_customer_manager: customerManagerAction,
   export: async (_tx, _ctx, _action, jobId) => exportAction(jobId),
   delete: async () => deleteAction,
+  import: importRunner,
 };
 
 /** Other modules add their actions' runners here (the CSV import: `import`). */

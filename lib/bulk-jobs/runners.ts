@@ -29,6 +29,8 @@ export interface PreparedAction {
   ownRows?: {
     selectionDescription: string;
     total(tx: Transaction, ctx: RequestContext): Promise<number>;
+    /** Rows left out from the start (an import's rows in error, skipped): the job's first errors, counted as failed. */
+    skipped?(tx: Transaction, ctx: RequestContext): Promise<{ failed: number; errors: BulkJobError[] }>;
     runAfter(tx: Transaction, ctx: RequestContext, cursor: number, size: number): Promise<OwnRowsBatch>;
   };
   /** Called once, in the transaction of the batch that finds nothing left (the export's file, for instance). */

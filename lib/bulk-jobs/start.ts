@@ -35,6 +35,11 @@ export async function previewBulkSelection(ctx: RequestContext, selection: BulkS
   });
 }
 
+/** A CSV import has its own permission (and API scope), `customer_imports.write`; every other action `bulk_jobs.write`. */
+function permissionToStart(input: unknown) {
+  return (input as { action?: { type?: unknown } } | null)?.action?.type === "import" ? "customer_imports.write" : "bulk_jobs.write";
+}
+
 /**
  * Starts a bulk job: checks the action (an unknown plan is a field error, nothing written), resolves the selection
  * to its customers now (a view's filter included: the snapshot, so customers added afterwards are not touched),
@@ -42,7 +47,7 @@ export async function previewBulkSelection(ctx: RequestContext, selection: BulkS
  * count is the selection's count at this moment.
  */
 export async function startBulkJob(ctx: RequestContext, input: StartBulkJobInput): Promise<BulkJobView> {
-  await authorize(ctx, "bulk_jobs.write");
+  await authorize(ctx, permissionToStart(input));
   const { action, selection } = parse(startBulkJobInput, input);
   const view = await inPartnerScope(ctx, async (tx) => {
     const [job] = await tx
@@ -64,7 +69,11 @@ export async function startBulkJob(ctx: RequestContext, input: StartBulkJobInput
     const prepared = await prepareAction(tx, ctx, action, job!.id);
     const { total, selectionDescription, errors, failed } = selection
       ? await resolveSelection(tx, ctx, job!.id, selection, action)
-      : { total: await prepared.ownRows!.total(tx, ctx), selectionDescription: prepared.ownRows!.selectionDescription, errors: [], failed: 0 };
+      : {
+          total: await prepared.ownRows!.total(tx, ctx),
+          selectionDescription: prepared.ownRows!.selectionDescription,
+          ...((await prepared.ownRows!.skipped?.(tx, ctx)) ?? { errors: [], failed: 0 }),
+        };
     const [row] = await tx
       .update(bulkJobs)
       .set({ actionLabel: prepared.label, selectionDescription, total, errors, failed })

@@ -1,11 +1,14 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
-import { customerImportRows, customerImports, customers } from "@/db/schema";
+import { customerImportRows, customerImports, customers, plans } from "@/db/schema";
 import type { RequestContext } from "@/lib/context";
 import type { Transaction } from "@/lib/db";
-import { insertCustomer } from "@/lib/customers/commands/add-customer";
-import { patchCustomer } from "@/lib/customers/commands/update-customer";
-import { DomainError, invalid, notFound } from "@/lib/errors";
+import { insertCustomers } from "@/lib/customers/commands/add-customer";
+import { applyPlansMany } from "@/lib/customers/commands/customer-command";
+import { trialChange } from "@/lib/customers/commands/settings";
+import { patchPlans } from "@/lib/customers/commands/update-customer";
+import { readCustomers } from "@/lib/customers/reads/customer-record";
+import { invalid, notFound } from "@/lib/errors";
 import type { ImportValues } from "./validate-rows";
 import type { ImportRowError } from "./view";
 
@@ -51,8 +54,8 @@ export async function importToStart(tx: Transaction, ctx: RequestContext, import
 }
 
 export interface ImportBatchResult {
-  /** The last line done, for the job's cursor; null when no row was left. */
-  lastLine: number | null;
+  /** The last line done, for the job's cursor. */
+  lastLine: number;
   processed: number;
   changed: number;
   errors: ImportRowError[];
@@ -60,17 +63,18 @@ export interface ImportBatchResult {
 
 /**
  * Applies the next `limit` valid rows after `afterLine`, in the caller's transaction (the job's batch, which also
- * moves its cursor to `lastLine`, so that a resumed job neither repeats nor skips a row). Each row goes through the
- * same verb as one customer alone: a new external ID through `insertCustomer` (then a trial through the trial verb),
- * a known one through `patchCustomer`, each with its own audit events. Rows are matched again at this moment, so a
- * customer added since validation is updated, not added twice. A row the commands refuse (a plan deleted since) is
- * reported and the batch goes on: the refusal comes before any write of that row.
+ * moves its cursor to `lastLine`, so that a resumed job neither repeats nor skips a row); null when none is left.
+ * Rows are matched again at this moment, so a customer added since validation is updated, not added twice. Each
+ * row is decided by the same verbs as one customer alone, and written set-based with the same rows and audit
+ * events: a known external ID through `patchPlans` (rename, notification email, plan, trial) and applyPlansMany,
+ * a new one through `insertCustomers` (then its trial through the trial verb). A row whose plan was deleted since
+ * the file was checked is reported, and the batch goes on.
  */
 export async function applyImportBatch(
   tx: Transaction,
   ctx: RequestContext,
   input: { importId: number; afterLine: number; limit: number },
-): Promise<ImportBatchResult> {
+): Promise<ImportBatchResult | null> {
   const rows = await tx
     .select({ line: customerImportRows.line, externalId: customerImportRows.externalId, values: customerImportRows.values })
     .from(customerImportRows)
@@ -84,37 +88,57 @@ export async function applyImportBatch(
     )
     .orderBy(asc(customerImportRows.line))
     .limit(input.limit);
-  if (rows.length === 0) return { lastLine: null, processed: 0, changed: 0, errors: [] };
+  if (rows.length === 0) return null;
 
-  const ids = rows.map((row) => row.externalId!);
   const existing = await tx
     .select({ id: customers.id, externalId: customers.externalId })
     .from(customers)
-    .where(and(eq(customers.partnerId, ctx.partnerId), sql`${customers.externalId} in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`));
+    .where(and(eq(customers.partnerId, ctx.partnerId), sql`${customers.externalId} in (select jsonb_array_elements_text(${JSON.stringify(rows.map((row) => row.externalId))}::jsonb))`));
   const idOf = new Map(existing.map((row) => [row.externalId!, row.id]));
+  const partnerPlans = new Map(
+    (await tx.select({ id: plans.id, name: plans.name, isFree: plans.isFree }).from(plans).where(eq(plans.partnerId, ctx.partnerId))).map((plan) => [plan.id, plan]),
+  );
 
-  let changed = 0;
   const errors: ImportRowError[] = [];
+  const refuse = (row: (typeof rows)[number], reason: string) => errors.push({ line: row.line, externalId: row.externalId, reason });
+  const updates: { row: (typeof rows)[number]; customerId: number; values: ImportValues; plan?: { id: number; name: string } }[] = [];
+  const creates: { row: (typeof rows)[number]; values: ImportValues; plan: { id: number; name: string } }[] = [];
   for (const row of rows) {
-    const externalId = row.externalId!;
     const values = (row.values ?? {}) as ImportValues;
-    try {
-      const customerId = idOf.get(externalId);
-      if (customerId !== undefined) {
-        if (await patchCustomer(tx, ctx, customerId, values)) changed++;
-        continue;
-      }
-      if (values.name === undefined || values.notificationEmail === undefined || values.planId === undefined) {
-        throw invalid("The customer with this external ID was deleted after the file was checked, and the row lacks what a new customer needs.");
-      }
-      const created = await insertCustomer(tx, ctx, { name: values.name, notificationEmail: values.notificationEmail, planId: values.planId, externalId });
-      if (values.inTrial) await patchCustomer(tx, ctx, created.id, { inTrial: true });
-      idOf.set(externalId, created.id);
-      changed++;
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      errors.push({ line: row.line, externalId, reason: error.message });
+    const plan = values.planId === undefined ? undefined : partnerPlans.get(values.planId);
+    if (values.planId !== undefined && !plan) {
+      refuse(row, "Its plan was deleted after the file was checked.");
+      continue;
     }
+    const customerId = idOf.get(row.externalId!);
+    if (customerId !== undefined) updates.push({ row, customerId, values, plan });
+    else if (values.name === undefined || values.notificationEmail === undefined || !plan || plan.isFree) {
+      refuse(row, "The customer with this external ID was deleted after the file was checked, and the row lacks what a new customer needs.");
+    } else creates.push({ row, values, plan });
   }
-  return { lastLine: rows[rows.length - 1]!.line, processed: rows.length, changed, errors };
+
+  const found = new Map((await readCustomers(tx, ctx, updates.map((update) => update.customerId))).map((customer) => [customer.id, customer]));
+  const updated = await applyPlansMany(
+    tx,
+    ctx,
+    updates.flatMap(({ row, customerId, values, plan }) => {
+      const customer = found.get(customerId);
+      if (!customer) refuse(row, "The customer with this external ID was deleted while the import ran.");
+      return customer ? [{ customer, plans: patchPlans(ctx, customer, values, { plan }) }] : [];
+    }),
+  );
+  const added = await insertCustomers(
+    tx,
+    ctx,
+    creates.map(({ row, values, plan }) => ({
+      input: { name: values.name!, notificationEmail: values.notificationEmail!, planId: plan.id, externalId: row.externalId },
+      plan,
+      iframeOrigins: [],
+    })),
+  );
+  // A new customer with a trial: added, then its trial started, as one added alone and then given a trial.
+  const inTrial = added.filter((_, index) => creates[index]!.values.inTrial === true).map((customer) => customer.id);
+  const trials = await readCustomers(tx, ctx, inTrial);
+  await applyPlansMany(tx, ctx, trials.map((customer) => ({ customer, plans: [trialChange(ctx, customer, true)] })));
+  return { lastLine: rows[rows.length - 1]!.line, processed: rows.length, changed: updated.length + added.length, errors };
 }

@@ -1,18 +1,14 @@
 import "server-only";
-import { inPartnerScope, type RequestContext } from "@/lib/context";
-import { applyImportBatch, importToStart } from "./apply-batch";
+import { runBulkJobBatch } from "@/lib/bulk-jobs/run";
+import type { RequestContext } from "@/lib/context";
+import { startImport } from "./start-import";
 
-export const IMPORT_BATCH_SIZE = 5_000;
-
-/** Applies a validated import batch after batch, each batch its own transaction, as the bulk job does. */
-export async function runImportJob(ctx: RequestContext, importId: number, batch = IMPORT_BATCH_SIZE): Promise<{ changed: number }> {
-  await inPartnerScope(ctx, (tx) => importToStart(tx, ctx, importId, false));
-  let afterLine = 0;
-  let changed = 0;
-  for (;;) {
-    const result = await inPartnerScope(ctx, (tx) => applyImportBatch(tx, ctx, { importId, afterLine, limit: batch }));
-    if (result.lastLine === null) return { changed };
-    afterLine = result.lastLine;
-    changed += result.changed;
-  }
+/**
+ * Starts an import's bulk job and runs its batches here, one after another, as the long-job worker would (each its
+ * own transaction): `npm run bench` times the import without waiting for a worker to claim it.
+ */
+export async function runImportJob(ctx: RequestContext, importId: number, options: { skipErrors?: boolean; batchSize?: number } = {}) {
+  const job = await startImport(ctx, { importId, skipErrors: options.skipErrors ?? false });
+  while ((await runBulkJobBatch(job.id, ctx.partnerId, { batchSize: options.batchSize })) === "more");
+  return job;
 }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, customers } from "@/db/schema";
+import { auditEvents, bulkJobs, customers } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
 import { POST } from "@/app/api/customer_imports/route";
 import { openApiDocument } from "@/lib/api/openapi";
@@ -24,6 +24,19 @@ describe("POST /api/customer_imports", () => {
     expect(await db.select().from(customers).where(eq(customers.partnerId, partner.id))).toHaveLength(0);
     const [event] = await db.select().from(auditEvents).where(eq(auditEvents.action, "customer_import.validated"));
     expect(event).toMatchObject({ actingAs: "api_client" });
+  });
+
+  it("starts the import as a bulk job when every row is valid, or with skip_errors; not while a row is in error", async () => {
+    const db = getDatabase();
+    const { partner, admin } = await createPartner(db);
+    const token = await apiToken(partner, admin, { scopes: ["customer_imports:write"] });
+    const file = "external_id,name,email,plan\nx-1,One,one@x.example,Starter\nx-2,Two,nope,Starter\n";
+    const refused = (await (await post(token, file)).json()) as { result: { bulk_job: unknown } };
+    expect(refused.result.bulk_job).toBeNull();
+    const started = (await (await post(token, file, "?skip_errors=true")).json()) as { result: { bulk_job: Record<string, unknown> } };
+    expect(started.result.bulk_job).toMatchObject({ status: "queued", total: 1, description: expect.stringContaining("1 row in error skipped") });
+    const [job] = await db.select().from(bulkJobs).where(eq(bulkJobs.partnerId, partner.id));
+    expect(job).toMatchObject({ id: started.result.bulk_job.id, failed: 1 });
   });
 
   it("refuses a client without the customer_imports:write scope, and a file that is not CSV with its line", async () => {

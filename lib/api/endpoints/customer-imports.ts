@@ -3,7 +3,9 @@ import { z } from "zod";
 import { MAX_IMPORT_MEGABYTES } from "@/lib/customer-import/limits";
 import { IMPORT_FIELDS } from "@/lib/customer-import/mapping";
 import { mappingFromQuery } from "@/lib/customer-import/upload";
+import { startImport } from "@/lib/customer-import/start-import";
 import { validateImport } from "@/lib/customer-import/validate-import";
+import type { BulkJobView } from "@/lib/bulk-jobs/types";
 import type { ImportView } from "@/lib/customer-import/view";
 import { defineEndpoint } from "../endpoint";
 import { resultOf } from "../schemas";
@@ -33,9 +35,13 @@ const importResult = z.object({
   update_rows: z.number().int().describe("Rows whose external ID a customer has: each updates it (empty cells leave a field as it is)."),
   error_rows: z.number().int(),
   errors: z.array(rowError).describe("The first 100 rows in error, by line (the header is line 1)."),
+  bulk_job: z
+    .object({ id: z.number().int(), status: z.string(), total: z.number().int(), description: z.string() })
+    .nullable()
+    .describe("The bulk job that imports the rows; null when nothing was started (dry_run, rows in error without skip_errors, or no row to import)."),
 });
 
-export const toImportResult = (view: ImportView): z.infer<typeof importResult> => ({
+export const toImportResult = (view: ImportView, job: BulkJobView | null): z.infer<typeof importResult> => ({
   id: view.id,
   columns: view.header,
   mapping: view.mapping,
@@ -45,6 +51,7 @@ export const toImportResult = (view: ImportView): z.infer<typeof importResult> =
   update_rows: view.updateRows,
   error_rows: view.errorRows,
   errors: view.errors.map((error) => ({ line: error.line, external_id: error.externalId, reason: error.reason })),
+  bulk_job: job && { id: job.id, status: job.status, total: job.total, description: job.selectionDescription },
 });
 
 export const createCustomerImport = defineEndpoint({
@@ -55,7 +62,8 @@ export const createCustomerImport = defineEndpoint({
   description: [
     `The request body is the CSV file itself (Content-Type: text/csv), UTF-8 with or without a byte-order mark, at most ${MAX_IMPORT_MEGABYTES} MB.`,
     "Every row is validated before anything is written, with the rules of creating one customer; rows are matched by external ID: a new one",
-    "adds the customer, a known one updates it. A file that cannot be read as CSV answers 400 with the line.",
+    "adds the customer, a known one updates it, each with its audit event. Unless dry_run, the valid file is imported by a bulk job",
+    "(bulk_job in the answer); by default nothing is written while any row is in error. A file that cannot be read as CSV answers 400 with the line.",
   ].join(" "),
   scope: "customer_imports:write",
   rateGroup: "customers",
@@ -64,6 +72,8 @@ export const createCustomerImport = defineEndpoint({
   response: resultOf(importResult),
   async handler(ctx, { query, upload }) {
     const view = await validateImport(ctx, { bytes: upload!, fileName: query.file_name || "customers.csv", mapping: mappingFromQuery(query.mapping ?? null) });
-    return { result: toImportResult(view) };
+    const startable = view.id !== null && view.createRows + view.updateRows > 0 && (view.errorRows === 0 || query.skip_errors);
+    const job = !query.dry_run && startable ? await startImport(ctx, { importId: view.id!, skipErrors: query.skip_errors }) : null;
+    return { result: toImportResult(view, job) };
   },
 });

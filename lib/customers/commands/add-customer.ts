@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { customers, environments, plans } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudits } from "@/lib/audit/record-many";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import type { Transaction } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -32,8 +32,8 @@ export async function addCustomer(
 }
 
 /**
- * The add itself, in the caller's partner-scoped transaction: the one verb behind **+ Add customer**, the API's
- * `POST /api/managed_users` and each new row of a CSV import, with the same checks and the same audit event.
+ * The add itself, in the caller's partner-scoped transaction: the one verb behind **+ Add customer** and the API's
+ * `POST /api/managed_users`, with its checks; the rows and the audit event are written by `insertCustomers`.
  */
 export async function insertCustomer(
   tx: Transaction,
@@ -53,35 +53,59 @@ export async function insertCustomer(
       .where(and(eq(customers.partnerId, ctx.partnerId), eq(customers.externalId, input.externalId)));
     if (taken) throw conflict(EXTERNAL_ID_TAKEN, { externalId: [EXTERNAL_ID_TAKEN] });
   }
-  const [customer] = await tx
-    .insert(customers)
-    .values({
-      partnerId: ctx.partnerId,
-      name: input.name,
-      notificationEmail: input.notificationEmail,
-      planId: plan.id,
-      externalId: input.externalId,
-      iframeOrigins: options.iframeOrigins ?? [],
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      usagePeriod: billingPeriodOf(ctx.now),
-    })
-    .returning({ id: customers.id, name: customers.name });
-  await tx.insert(environments).values(
-    (["development", "test", "production"] as const).map((type) => ({ partnerId: ctx.partnerId, customerId: customer!.id, type })),
-  );
-  await recordAudit(tx, ctx, {
-    action: "customer.created",
-    targetType: "customer",
-    targetId: customer!.id,
-    customer: customer!,
-    changes: {
-      name: { from: null, to: input.name },
-      externalId: { from: null, to: input.externalId },
-      notificationEmail: { from: null, to: input.notificationEmail },
-      plan: { from: null, to: plan.name },
-      ...(options.iframeOrigins?.length ? { iframeOrigins: { from: null, to: options.iframeOrigins } } : {}),
-    },
-  });
+  const [customer] = await insertCustomers(tx, ctx, [{ input, plan, iframeOrigins: options.iframeOrigins ?? [] }]);
   return customer!;
+}
+
+export interface NewCustomer {
+  input: AddCustomerValues;
+  /** One of the partner's own plans other than Free, checked by the caller. */
+  plan: { id: number; name: string };
+  iframeOrigins: string[];
+}
+
+/**
+ * The writes of adding customers, once checked: their rows, three environments each and one `customer.created`
+ * event each, in multi-row INSERTs (a CSV import's batch adds thousands at once). Answers them in the given order.
+ */
+export async function insertCustomers(tx: Transaction, ctx: RequestContext, added: readonly NewCustomer[]): Promise<{ id: number; name: string }[]> {
+  if (added.length === 0) return [];
+  const rows = await tx
+    .insert(customers)
+    .values(
+      added.map(({ input, plan, iframeOrigins }) => ({
+        partnerId: ctx.partnerId,
+        name: input.name,
+        notificationEmail: input.notificationEmail,
+        planId: plan.id,
+        externalId: input.externalId,
+        iframeOrigins,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+        usagePeriod: billingPeriodOf(ctx.now),
+      })),
+    )
+    .returning({ id: customers.id, name: customers.name });
+  // PostgreSQL returns the rows of a multi-row INSERT … VALUES in the order given.
+  await tx
+    .insert(environments)
+    .values(rows.flatMap((customer) => (["development", "test", "production"] as const).map((type) => ({ partnerId: ctx.partnerId, customerId: customer.id, type }))));
+  await recordAudits(
+    tx,
+    ctx,
+    added.map(({ input, plan, iframeOrigins }, index) => ({
+      action: "customer.created",
+      targetType: "customer",
+      targetId: rows[index]!.id,
+      customer: rows[index]!,
+      changes: {
+        name: { from: null, to: input.name },
+        externalId: { from: null, to: input.externalId },
+        notificationEmail: { from: null, to: input.notificationEmail },
+        plan: { from: null, to: plan.name },
+        ...(iframeOrigins.length ? { iframeOrigins: { from: null, to: iframeOrigins } } : {}),
+      },
+    })),
+  );
+  return rows;
 }

@@ -10,7 +10,8 @@ import {
   iframeOriginsChange,
   nameChange,
   notificationEmailChange,
-  planChange,
+  partnerPlan,
+  planChangeTo,
   trialChange,
   withExternalIdConflict,
 } from "./settings";
@@ -46,11 +47,26 @@ export async function updateCustomer(ctx: RequestContext, reference: string, pat
 
 /**
  * The update itself, in the caller's partner-scoped transaction: the customer read and locked, then each given field
- * through its verb. The API's update and each known row of a CSV import go through it. Answers whether anything
- * changed.
+ * through its verb. The API's update goes through it. Answers whether anything changed.
  */
 export async function patchCustomer(tx: Transaction, ctx: RequestContext, customerId: number, patch: CustomerPatch): Promise<boolean> {
   const customer = await readCustomer(tx, ctx, customerId, { forUpdate: true });
+  const externalId = patch.externalId !== undefined ? await externalIdChange(tx, ctx, customer, patch.externalId) : undefined;
+  const plan = patch.planId !== undefined ? await partnerPlan(tx, ctx, patch.planId) : undefined;
+  return applyPlans(tx, ctx, customer, patchPlans(ctx, customer, patch, { externalId, plan }));
+}
+
+/**
+ * What a patch changes, verb by verb, once what needs the database is known (the external ID checked, the plan
+ * found to be the partner's): the API's update of one customer and each known row of a CSV import decide with it.
+ * Later verbs see what earlier ones decided (a plan chosen with `inTrial: true` starts the trial on the new plan).
+ */
+export function patchPlans(
+  ctx: RequestContext,
+  customer: CustomerRecord,
+  patch: Omit<CustomerPatch, "externalId" | "planId">,
+  resolved: { externalId?: CommandPlan; plan?: { id: number; name: string } },
+): CommandPlan[] {
   const plans: CommandPlan[] = [];
   let current: CustomerRecord = customer;
   const add = (plan: CommandPlan) => {
@@ -59,11 +75,11 @@ export async function patchCustomer(tx: Transaction, ctx: RequestContext, custom
   };
   if (patch.name !== undefined) add(nameChange(current, patch.name));
   if (patch.notificationEmail !== undefined) add(notificationEmailChange(current, patch.notificationEmail));
-  if (patch.externalId !== undefined) add(await externalIdChange(tx, ctx, current, patch.externalId));
+  if (resolved.externalId) add(resolved.externalId);
   if (patch.iframeOrigins !== undefined) add(iframeOriginsChange(current, patch.iframeOrigins ?? []));
-  if (patch.planId !== undefined) add(await planChange(tx, ctx, current, patch.planId));
+  if (resolved.plan) add(planChangeTo(ctx, current, resolved.plan));
   if (patch.inTrial === true) add(trialChange(ctx, current, true));
   // Ending a trial that is not running changes nothing (the API's `in_trial: false` on a subscription).
   if (patch.inTrial === false && current.trialEndsAt !== null) add(trialChange(ctx, current, false));
-  return applyPlans(tx, ctx, customer, plans);
+  return plans;
 }
