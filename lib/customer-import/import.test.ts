@@ -141,8 +141,9 @@ describe("CSV import: bad input, each with its line and reason, and nothing writ
     // With the option, the valid rows are imported and the others skipped.
     const job = await runImport(ctx, view.id!, { skipErrors: true });
     expect(job).toMatchObject({ status: "succeeded", total: 2, processed: 2, changed: 2, failed: 10 });
-    expect(job.errors).toHaveLength(10);
-    expect(job.errors[0]).toMatchObject({ line: 4, externalId: "dup", reason: expect.stringMatching(/^Skipped: External ID dup is also on line 3/) });
+    const jobErrors = job.errors as { line: number }[];
+    expect(jobErrors).toHaveLength(10);
+    expect(jobErrors[0]).toMatchObject({ line: 4, externalId: "dup", reason: expect.stringMatching(/^Skipped: External ID dup is also on line 3/) });
     expect((await partnerCustomers()).map((row) => row.externalId).sort()).toEqual(["dup", "ok-1"]);
   });
 

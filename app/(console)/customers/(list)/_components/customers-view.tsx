@@ -1,4 +1,5 @@
-import { Download, Info, SearchX, Users } from "lucide-react";
+import { Download, Info, SearchX, Upload, Users } from "lucide-react";
+import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatNumber, pluralWord } from "@/lib/format";
@@ -56,6 +57,14 @@ export function CustomersView({ view, query, state, notices, search, plans, apps
                 Export CSV
               </a>
             </Button>
+            {canAddCustomers ? (
+              <Button variant="outline" asChild>
+                <Link href="/customers/import">
+                  <Upload aria-hidden />
+                  Import from CSV
+                </Link>
+              </Button>
+            ) : null}
             {canAddCustomers ? <AddCustomerButton plans={plans.filter((plan) => !plan.isFree)} /> : null}
           </div>
         </div>
