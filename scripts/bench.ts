@@ -7,7 +7,9 @@
  * the counts; the REST list route and the server-rendered page over all the SQL they send (one client), the page
  * under load (autocannon against `next start`), and the page's first-load JavaScript. With `--explain`, also writes
  * the plans to docs/customers-table-plans.md; with `--no-http`, stops after the database figures; with
- * `--http-only`, skips them. Then the bulk job's figures (scripts/lib/bench-bulk.ts; `--bulk-only`, `--no-bulk`).
+ * `--http-only`, skips them. Then the bulk job's figures (scripts/lib/bench-bulk.ts; `--bulk-only`, `--no-bulk`),
+ * with a 100,000-row CSV import (half new customers, half updates) end to end, validation included, on a partner of
+ * its own (scripts/lib/bench-import.ts).
  *
  * Run through `npm run bench`, which sets the react-server condition so the server-only modules load in Node.
  */
@@ -18,6 +20,7 @@ import { sql as drizzleSql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import { BENCH_ADMIN, openBenchPartner } from "./lib/bench-partner";
+import { importFigure } from "./lib/bench-import";
 import { firstLoadJs, signInCookie } from "./lib/first-load-js";
 import { BENCH_NEXTAUTH_SECRET, startNextServer } from "./lib/next-server";
 import { percentile } from "./lib/percentile";
@@ -195,6 +198,7 @@ async function databaseFigures(): Promise<void> {
 
 if (!httpOnly && !bulkOnly) await databaseFigures();
 if (!httpOnly && !process.argv.includes("--no-bulk")) await bulkFigures(handle, ctx, RUNS);
+if (!httpOnly && !process.argv.includes("--no-bulk")) console.log(`\n${(await importFigure(handle, adminId)).line}`);
 await Promise.all([handle.close(), tenantSql.end()]);
 if (process.argv.includes("--no-http") || bulkOnly) process.exit(0);
 
