@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, bulkJobs, customers } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
@@ -22,7 +22,7 @@ describe("POST /api/customer_imports", () => {
     const { result } = (await response.json()) as { result: Record<string, unknown> };
     expect(result).toMatchObject({ total_rows: 2, create_rows: 1, error_rows: 1, errors: [{ line: 3, external_id: "x-2", reason: expect.stringContaining("valid email") }] });
     expect(await db.select().from(customers).where(eq(customers.partnerId, partner.id))).toHaveLength(0);
-    const [event] = await db.select().from(auditEvents).where(eq(auditEvents.action, "customer_import.validated"));
+    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.partnerId, partner.id), eq(auditEvents.action, "customer_import.validated")));
     expect(event).toMatchObject({ actingAs: "api_client" });
   });
 
