@@ -204,7 +204,15 @@ describe("route handlers", () => {
           const handler = (request: Request, segment: Parameters<NonNullable<HandlerRoute["handler"]>>[1]) => route.handler!(new NextRequest(request), segment);
           const answer = probe!.answer
             ? await probe!.answer(target, world)
-            : await call(handler, route.method, { token, params, path, query: probe!.query, body: probe!.body?.(target, world) });
+            : await call(handler, route.method, {
+                token,
+                params,
+                path,
+                query: probe!.query,
+                body: probe!.body?.(target, world),
+                rawBody: probe!.rawBody?.text,
+                contentType: probe!.rawBody?.contentType,
+              });
           return { code: outcome(answer), raw: { status: answer.status, body: answer.body } };
         },
         registryEndpoint(route.key)?.scope ?? null,

@@ -39,6 +39,9 @@ export interface ActionProbe {
 
 const email = () => `${randomUUID()}@example.test`;
 
+/** A CSV import of one valid row (a new customer of Acme's). */
+const IMPORT_CSV = "External ID,Name,Email,Plan\r\nmatrix-1,Matrix Import,ops@matrix.example,Starter\r\n";
+
 /** A server action: its input, keyed `file#export` (file relative to app/). */
 export const ACTION_PROBES: Record<string, ActionProbe> = {
   "(auth)/invitations/[token]/actions.ts#signUpWithLink": {
@@ -55,6 +58,10 @@ export const ACTION_PROBES: Record<string, ActionProbe> = {
     input: (t) => ({ token: t.token, name: "Invited Teammate", password: "a long enough password" }),
   },
   "(console)/account-switch/actions.ts#switchToAccount": { target: customerC, input: (t) => ({ customerId: t.customerId, reason: "" }) },
+  "(console)/customers/import/actions.ts#startImportAction": {
+    target: async (w) => ({ importId: await fresh.customerImport(w) }),
+    input: (t) => ({ importId: t.importId, skipErrors: false }),
+  },
   "(console)/api-clients/actions.ts#createApiClientAction": {
     target: none,
     input: () => ({ name: unique("Client"), scopes: [...API_SCOPES], environmentTypes: [...ENVIRONMENT_TYPES] }),
@@ -145,6 +152,8 @@ export interface RouteProbe {
   target: Targeting;
   /** URL parameters (each target entry whose name is a segment of the route) and the JSON body. */
   body?: (t: Target, w: World) => unknown;
+  /** A body sent as it is (a CSV upload), with its content type. */
+  rawBody?: { contentType: string; text: string };
   query?: string;
   /** Instead of the route file's handler, for a handler that needs Next's own request scope. */
   answer?: (t: Target, w: World) => Promise<{ status: number; body: unknown; headers: Headers }>;
@@ -162,6 +171,8 @@ export const ROUTE_PROBES: Record<string, RouteProbe> = {
   "GET /audit-log/export": { target: none },
   "GET /jobs/:id/file": { target: async (w) => ({ id: (await fresh.bulkExport(w)).id }) },
   "GET /customers/export": { target: none },
+  "POST /customers/import/validate": { target: none, rawBody: { contentType: "text/csv", text: IMPORT_CSV } },
+  "GET /customers/import/:importId/errors": { target: async (w) => ({ importId: await fresh.customerImport(w) }) },
   "GET /lookups/accounts": { target: none, query: "q=" },
   "GET /workspace/accounts": { target: none, query: "q=" },
   // Public: the signed token is the authorization, whoever presents it (issue 14).
@@ -205,6 +216,7 @@ export const ROUTE_PROBES: Record<string, RouteProbe> = {
   },
   "PUT /api/customer_managers/:id": { target: async (w) => ({ id: (await fresh.manager(w)).id }), body: () => ({ role_id: OPERATOR }) },
   "DELETE /api/customer_managers/:id": { target: async (w) => ({ id: (await fresh.manager(w)).id }) },
+  "POST /api/customer_imports": { target: none, query: "dry_run=true", rawBody: { contentType: "text/csv", text: IMPORT_CSV } },
   "GET /api/managed_users": { target: none },
   "POST /api/managed_users": { target: none, body: () => ({ name: unique("Customer"), notification_email: "ops@example.test" }) },
   "GET /api/managed_users/:managed_user_id": { target: managedUser },

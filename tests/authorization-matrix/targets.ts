@@ -20,6 +20,7 @@ import { addGroupMembers } from "@/lib/user-groups/members";
 import { createUserGroup } from "@/lib/user-groups/groups";
 import { inviteCollaborator } from "@/lib/workspace-team/invitations";
 import { createWorkspaceRole, type RoleFamily } from "@/lib/workspace-team/workspace-roles";
+import { validateImport } from "@/lib/customer-import/validate-import";
 import { createManager, createTeamMember } from "@/tests/support/contexts";
 import { adminContext, createCustomer, createUser } from "@/tests/support/factories";
 import { runBulkJobBatch } from "@/lib/bulk-jobs/run";
@@ -42,6 +43,11 @@ export const fresh = {
     await runBulkJobBatch(job.id, w.acme.partner.id);
     await runBulkJobBatch(job.id, w.acme.partner.id);
     return job;
+  },
+  /** A validated CSV import of Acme's, one new customer, ready to start. */
+  async customerImport(w: World) {
+    const bytes = new TextEncoder().encode(`External ID,Name,Email,Plan\n${unique("matrix")},Matrix Import,ops@matrix.example,Starter\n`);
+    return (await validateImport(admin(w), { bytes, fileName: "matrix.csv" })).id!;
   },
   teamMember: (w: World) => createTeamMember(w.db, w.acme.partner.id),
   manager: async (w: World) => (await createManager(w.db, w.acme.partner.id, SYSTEM_ROLE_IDS.admin, [w.c.id])).assignment,
