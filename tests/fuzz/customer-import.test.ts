@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createCustomerImport } from "@/lib/api/endpoints/customer-imports";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/transport/api-route";
 import { CsvFileError, readCsvFile } from "@/lib/customer-import/csv-file";
 import { guessMapping } from "@/lib/customer-import/mapping";
 import { validateRows } from "@/lib/customer-import/validate-rows";

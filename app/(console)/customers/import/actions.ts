@@ -1,6 +1,6 @@
 "use server";
 
-import { consoleAction } from "@/lib/actions/console-action";
+import { consoleAction } from "@/lib/transport/console-action";
 import { startImport } from "@/lib/customer-import/start-import";
 import { startImportInput } from "@/lib/customer-import/start-input";
 
