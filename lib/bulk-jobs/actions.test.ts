@@ -2,7 +2,7 @@
  * Every bulk action against the real database: what it writes equals what the single-customer command writes for the
  * same change, audit events included.
  */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { apps, auditEvents, customerAppAccess, customerManagerCustomers, customers } from "@/db/schema";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
@@ -37,6 +37,19 @@ async function run(ctx: ReturnType<typeof adminContext>, action: BulkAction, ids
 const eventsOf = (customerIds: number[], action: string) =>
   getDatabase().select().from(auditEvents).where(and(inArray(auditEvents.customerId, customerIds), eq(auditEvents.action, action))).orderBy(asc(auditEvents.id));
 
+/** The maintained counters (the Customers tabs' unfiltered counts) against a recount of the partner's customers. */
+async function expectCountersExact(partnerId: number) {
+  const [row] = await getDatabase().execute<{ kept: string; counted: string; days_kept: string; days_counted: string }>(sql`
+    select (select row(pc.customers, pc.trials, pc.free_without_trial)::text from partner_counters pc where pc.partner_id = ${partnerId}) as kept,
+           (select row(count(*), count(*) filter (where c.trial_ends_at is not null), count(*) filter (where c.trial_ends_at is null and p.is_free))::text
+              from customers c join plans p on p.id = c.plan_id where c.partner_id = ${partnerId}) as counted,
+           (select coalesce(string_agg(day || ':' || customers, ',' order by day), '') from partner_trial_end_days where partner_id = ${partnerId} and customers <> 0) as days_kept,
+           (select coalesce(string_agg(day || ':' || n, ',' order by day), '') from (select (trial_ends_at at time zone 'UTC')::date as day, count(*) as n from customers
+             where partner_id = ${partnerId} and trial_ends_at is not null group by 1) d) as days_counted`);
+  expect(row!.kept).toBe(row!.counted);
+  expect(row!.days_kept).toBe(row!.days_counted);
+}
+
 describe("bulk trial actions", () => {
   it("extend running trials from their end and others from now, end running ones, start new ones, each audited", async () => {
     const { db, acme, ctx } = await setup(0);
@@ -53,6 +66,10 @@ describe("bulk trial actions", () => {
     expect(await run(ctx, { type: "end_trial" }, [running.id])).toMatchObject({ status: "succeeded", changed: 0 });
     expect(await run(ctx, { type: "start_trial" }, [running.id])).toMatchObject({ changed: 1 });
     expect(await eventsOf([running.id], "customer.trial_started")).toHaveLength(1);
+    await expectCountersExact(acme.partner.id);
+    // A plan change to and from Free in one statement moves the status counters too.
+    expect(await run(ctx, { type: "change_plan", planId: acme.plans.free.id }, [running.id, none.id])).toMatchObject({ changed: 2 });
+    await expectCountersExact(acme.partner.id);
   });
 });
 

@@ -8,6 +8,9 @@ import { auditEvents, bulkJobs, customers } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { changePlan } from "@/lib/customers/commands/settings";
+import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
+import type { RequestContext } from "@/lib/context";
+import { createManager, createTeamMember, insideCustomer, personContext } from "@/tests/support/contexts";
 import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
 import { runBulkJob, runBulkJobBatch } from "./run";
 import { startBulkJob } from "./start";
@@ -39,6 +42,32 @@ async function rejection(promise: Promise<unknown>): Promise<DomainError> {
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
 }
+
+describe("who may run bulk jobs (issue 17 item 7)", () => {
+  it("partner admins and API clients with bulk_jobs:write; no member, customer manager, collaborator or other client, by any command", async () => {
+    const { db, acme, made, ctx } = await partnerWith(1);
+    const selection = { kind: "ids" as const, ids: [made[0]!.id] };
+    const input = { action: { type: "start_trial" as const }, selection };
+    const job = await startBulkJob(ctx, input);
+    const member = personContext(acme.partner, await createTeamMember(db, acme.partner.id), { partnerRole: "member" });
+    const manager = await createManager(db, acme.partner.id, SYSTEM_ROLE_IDS.admin, [made[0]!.id]);
+    const managerCtx = personContext(acme.partner, manager.user, { partnerRole: "member" });
+    const collaborator = insideCustomer(personContext(acme.partner, acme.admin, { partnerRole: null }), made[0]!, null);
+    const switchedAdmin = insideCustomer(ctx, made[0]!);
+    const client = (scopes: string[]): RequestContext => ({ ...ctx, actor: { kind: "api_client", apiClientId: 1, name: "Client", scopes } });
+    const refused = [member, managerCtx, collaborator, switchedAdmin, client(["customers:write", "bulk_jobs:read"])];
+    for (const who of refused) {
+      for (const attempt of [
+        () => startBulkJob(who, input),
+        () => previewBulkSelection(who, selection),
+        () => cancelBulkJob(who, job.id),
+      ]) expect((await rejection(attempt())).code).toBe("FORBIDDEN");
+    }
+    for (const who of [member, managerCtx, collaborator, client(["customers:read"])]) expect((await rejection(getBulkJob(who, job.id))).code).toBe("FORBIDDEN");
+    expect(await getBulkJob(client(["bulk_jobs:read"]), job.id)).toMatchObject({ id: job.id });
+    expect(await startBulkJob(client(["bulk_jobs:write"]), input)).toMatchObject({ status: "queued", startedBy: { name: "Client" } });
+  });
+});
 
 describe("a bulk plan change", () => {
   it("changes every customer of the selection once, in batches, with one audit event each and one for the job", async () => {
