@@ -1,14 +1,16 @@
 /**
  * `npm run load`: the console under load (issue #7). Seeds (or reuses) the benchmark partner with its million
- * customers in LOAD_DATABASE_URL, starts `next start` on it, and drives it with autocannon: LOAD_CONNECTIONS (100)
- * connections for LOAD_DURATION (60) seconds, each going round the same mix of reads and writes:
+ * customers in LOAD_DATABASE_URL, starts `next start` on it, and drives it with LOAD_CONNECTIONS (100) simulated clients for LOAD_DURATION (60)
+ * seconds (scripts/lib/load-driver.ts), each going round the same mix of reads and writes, one request at a time:
  *
  *   GET /api/managed_users (a page, then a search) · GET /customers (the page, signed in, then sorted by name) ·
  *   POST /api/managed_users (a new customer, with an external ID unique to the request) ·
  *   PUT /api/managed_users/:id (a new notification email, for a customer no other request touches)
  *
- * It prints the throughput, p50/p95/p99, the errors by status, and then checks every acknowledged write (a 2xx) in
- * the database: writes lost must be 0.
+ * It prints the throughput, p50/p95/p99, the errors by status (or by what failed, for a request with no full
+ * answer), and then checks every acknowledged write (a 2xx) in the database: writes lost must be 0; that every
+ * answer answered its own request (the write's body, the echoed X-Request-Id); and that each periodic job ran once
+ * per period.
  *
  * `npm run load -- --restart-postgres` also runs LOAD_PG_RESTART_COMMAND once, halfway through (for instance
  * `pg_ctlcluster 15 load restart` for a cluster of its own on port 5433: never restart a server others use). The
@@ -28,13 +30,15 @@
  */
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
+import type { IncomingHttpHeaders } from "node:http";
 import { BENCH_PARTNER_NAME } from "../db/seed/large";
 import { createFullAccessClient } from "../lib/api-clients/full-access";
+import { PERIODIC_JOBS } from "../lib/jobs/periodic";
 import { BENCH_ADMIN, openBenchPartner } from "./lib/bench-partner";
 import { startCluster, type Cluster } from "./lib/cluster";
 import { periodicJobsRanOnce, rateLimitHeld, revocationHeld, type Check } from "./lib/cluster-checks";
 import { signInCookie } from "./lib/first-load-js";
+import { driveLoad, type LoadAnswer, type LoadFailure, type LoadRequest, type LoadStep } from "./lib/load-driver";
 import { BENCH_NEXTAUTH_SECRET, ensureBuild, startNextServer } from "./lib/next-server";
 import { percentile } from "./lib/percentile";
 
@@ -134,57 +138,62 @@ if (INSTANCES === null) {
 type Kind = "api list" | "api search" | "page" | "page sorted" | "create" | "update";
 interface Outcome {
   kind: Kind;
+  /** 0 for a request with no full answer: its connection failed, was cut mid-answer, or it timed out. */
   status: number;
-  /** The instance that answered (haproxy's X-Served-By), when there are several. */
+  /** What failed, for a request with no full answer. */
+  error?: string;
+  /** The instance that answered (haproxy's X-Served-By), when there are several and it is known. */
   servedBy: string;
   startedAt: number;
   endedAt: number;
 }
 const outcomes: Outcome[] = [];
-const socketErrors: { at: number; message: string }[] = [];
-/** Answers autocannon handed to the wrong request (seen after a connection reset): told apart, not counted. */
+/** Answers carrying another request's X-Request-Id (the server echoes it): must be 0 (see scripts/lib/load-driver.ts). */
 const mispaired: string[] = [];
+let echoes = 0;
 /** 2xx answers whose body is not what the API documents: each is a failure, shown. */
 const malformed: string[] = [];
 const created: { id: number; externalId: string }[] = [];
 const updated: { id: number; email: string }[] = [];
-let sequence = 0;
 let nextTarget = 0;
 const SEARCH_TERMS = ["ston", "tech", "lab", "sol", "ver", "ark", "cap", "ind"];
 
-type Context = { startedAt?: number; requestId?: string };
-type Built = { method: string; path: string; headers: Record<string, string>; body?: string };
-type Step = { kind: Kind; build: (n: number) => Built | null; record?: (body: unknown) => void };
+/** Records an acknowledged write; throws when the body is not the documented answer to `request`. */
+type Step = LoadStep<Kind> & { record?: (body: unknown, request: LoadRequest) => void };
+const requestId = (n: number) => `load-${runId}-${n}`;
+const servedBy = (headers: IncomingHttpHeaders | null) => String(headers?.["x-served-by"] ?? "");
 
-function step({ kind, build, record }: Step): autocannon.Request {
+function step({ kind, build, record }: Step): Step {
   return {
-    setupRequest: ((request: autocannon.Request, context: Context) => {
-      const n = ++sequence;
+    kind,
+    record,
+    // The server echoes the request ID (lib/observability/request-log.ts): an answer carrying another one was paired
+    // with the wrong request by the client.
+    build: (n) => {
       const built = build(n);
-      if (!built) return null;
-      context.startedAt = Date.now();
-      // The server echoes it (lib/observability/request-log.ts): an answer carrying another request's ID was
-      // paired with the wrong request by the load tool, not sent by the server for this one.
-      context.requestId = `load-${runId}-${n}`;
-      return { ...request, ...built, headers: { ...built.headers, "x-request-id": context.requestId } };
-    }) as unknown as autocannon.Request["setupRequest"],
-    onResponse: ((status: number, body: string, context: Context, headers: Record<string, string>) => {
-      const endedAt = Date.now();
-      const echoed = headers["x-request-id"];
-      if (echoed && context.requestId && echoed !== context.requestId) {
-        mispaired.push(`${kind} got the answer of ${echoed}`);
-        return;
-      }
-      outcomes.push({ kind, status, servedBy: headers["x-served-by"] ?? "", startedAt: context.startedAt ?? endedAt, endedAt });
-      if (status >= 200 && status < 300 && record) {
-        try {
-          record(JSON.parse(body));
-        } catch {
-          malformed.push(`${status} (${kind}): ${body.slice(0, 200)}`);
-        }
-      }
-    }) as unknown as autocannon.Request["onResponse"],
+      return built && { ...built, headers: { ...built.headers, "x-request-id": requestId(n) } };
+    },
   };
+}
+
+function onAnswer(answer: LoadAnswer<Kind>, record: Step["record"]) {
+  const sent = answer.request.headers["x-request-id"];
+  const echoed = answer.headers["x-request-id"];
+  if (echoed !== undefined) echoes += 1;
+  // `next start` (the one-instance run) echoes none; the production server behind haproxy echoes every one.
+  if (echoed !== undefined && echoed !== sent) mispaired.push(`${answer.kind} ${String(sent)} got the answer of ${String(echoed)}`);
+  outcomes.push({ kind: answer.kind, status: answer.status, servedBy: servedBy(answer.headers), startedAt: answer.startedAt, endedAt: answer.endedAt });
+  if (answer.status >= 200 && answer.status < 300 && record) {
+    try {
+      record(JSON.parse(answer.body), answer.request);
+    } catch {
+      malformed.push(`${answer.status} (${answer.kind}, ${String(sent)}): ${answer.body.slice(0, 200)}`);
+    }
+  }
+}
+
+function onFailure(failure: LoadFailure<Kind>) {
+  outcomes.push({ kind: failure.kind, status: 0, error: failure.message, servedBy: servedBy(failure.headers), startedAt: failure.startedAt, endedAt: failure.endedAt });
 }
 
 const api = { authorization: `Bearer ${token}` };
@@ -206,9 +215,10 @@ const requests = [
       headers: json,
       body: JSON.stringify({ name: `Load ${runId} ${n}`, notification_email: `load-${runId}-${n}@load.example`, external_id: `load-${runId}-${n}` }),
     }),
-    record: (body) => {
+    record: (body, request) => {
       const { result } = body as { result: { id: number; external_id: string } };
       if (typeof result.id !== "number") throw new Error("no ID");
+      if (result.external_id !== (JSON.parse(request.body!) as { external_id: string }).external_id) throw new Error("another request's customer");
       created.push({ id: result.id, externalId: result.external_id });
     },
   }),
@@ -219,9 +229,9 @@ const requests = [
       if (id === undefined) return null;
       return { method: "PUT", path: `/api/managed_users/${id}`, headers: json, body: JSON.stringify({ notification_email: `load-${runId}-${n}@update.example` }) };
     },
-    record: (body) => {
+    record: (body, request) => {
       const { result } = body as { result: { id: number; notification_email: string } };
-      if (typeof result.id !== "number") throw new Error("no ID");
+      if (result.id !== Number(request.path.split("/").pop())) throw new Error("another request's customer");
       updated.push({ id: result.id, email: result.notification_email });
     },
   }),
@@ -290,10 +300,15 @@ const runStartedDate = new Date(runStartedAt);
 const probe = probeHealth();
 scheduleRestart();
 scheduleInstanceFaults();
-const result = await new Promise<autocannon.Result>((resolve, reject) => {
-  const options = { url: origin, connections: CONNECTIONS, duration: DURATION_S, timeout: TIMEOUT_S, requests };
-  const instance = autocannon(options, (error, finished) => (error ? reject(error) : resolve(finished)));
-  instance.on("reqError", (error: Error) => socketErrors.push({ at: Date.now(), message: error.message }));
+const byKind = new Map(requests.map((item) => [item.kind, item]));
+const { sent } = await driveLoad({
+  origin,
+  connections: CONNECTIONS,
+  durationS: DURATION_S,
+  timeoutS: TIMEOUT_S,
+  steps: requests,
+  onAnswer: (answer) => onAnswer(answer, byKind.get(answer.kind)!.record),
+  onFailure,
 });
 const runEndedAt = Date.now();
 probing = false;
@@ -301,6 +316,8 @@ await probe;
 
 // ─── Figures ─────────────────────────────────────────────────────────────────
 const ms = (value: number) => `${value.toFixed(0)} ms`;
+/** A percentile of some latencies, or a dash when there are none (an instance that answered nothing). */
+const pct = (times: number[], p: number) => (times.length > 0 ? ms(percentile(times, p)) : "–");
 const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
 
 /** The outage window: from the restart until the health route answered again (and the connections caught up). */
@@ -330,23 +347,24 @@ function errorTally(items: { label: string }[]): string {
   return counts.size === 0 ? "none" : [...counts].map(([label, count]) => `${count} × ${label}`).join(", ");
 }
 
+/** "503 (create)", or "answer cut off (page)" for a request with no full answer. */
+const label = (outcome: Outcome) => `${outcome.status || outcome.error} (${outcome.kind})`;
 const failed = outcomes.filter((outcome) => outcome.status < 200 || outcome.status >= 300);
-const failures = [
-  ...failed.map((outcome) => ({ label: `${outcome.status} (${outcome.kind})`, inside: inOutage(outcome.startedAt, outcome.endedAt) })),
-  ...socketErrors.map((error) => ({ label: error.message, inside: inOutage(error.at - TIMEOUT_S * 1000, error.at) })),
-];
+const failures = failed.map((outcome) => ({ label: label(outcome), inside: inOutage(outcome.startedAt, outcome.endedAt) }));
 const wallSeconds = (runEndedAt - runStartedAt) / 1000;
-const latencies = outcomes.map((outcome) => outcome.endedAt - outcome.startedAt);
+const answered = outcomes.filter((outcome) => outcome.status > 0);
+const latencies = answered.map((outcome) => outcome.endedAt - outcome.startedAt);
 
-console.log(`\nRequests: ${outcomes.length.toLocaleString("en")} answered in ${wallSeconds.toFixed(1)} s = ${(outcomes.length / wallSeconds).toFixed(0)} requests/s (autocannon: ${result.requests.average.toFixed(0)}/s on average, ${result.non2xx} non-2xx, ${result.errors} socket errors, ${result.timeouts} timeouts)`);
+const noAnswer = outcomes.length - answered.length;
+console.log(`\nRequests: ${sent.toLocaleString("en")} sent, ${answered.length.toLocaleString("en")} answered in ${wallSeconds.toFixed(1)} s = ${(answered.length / wallSeconds).toFixed(0)} requests/s; ${failed.length - noAnswer} answered with an error status, ${noAnswer} with no full answer (connection failed, cut off or timed out after ${TIMEOUT_S} s)`);
 console.log(`Latency, every answer: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(Math.max(...latencies))}`);
 console.log(`\n${"request".padEnd(12)} ${"count".padStart(7)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"non-2xx".padStart(8)}`);
 for (const kind of ["api list", "api search", "page", "page sorted", "create", "update"] as const) {
   const own = outcomes.filter((outcome) => outcome.kind === kind);
   if (own.length === 0) continue;
-  const times = own.map((outcome) => outcome.endedAt - outcome.startedAt);
+  const times = own.filter((outcome) => outcome.status > 0).map((outcome) => outcome.endedAt - outcome.startedAt);
   const bad = own.filter((outcome) => outcome.status < 200 || outcome.status >= 300).length;
-  console.log(`${kind.padEnd(12)} ${String(own.length).padStart(7)} ${ms(percentile(times, 50)).padStart(7)} ${ms(percentile(times, 95)).padStart(7)} ${ms(percentile(times, 99)).padStart(7)} ${String(bad).padStart(8)}`);
+  console.log(`${kind.padEnd(12)} ${String(own.length).padStart(7)} ${pct(times, 50).padStart(7)} ${pct(times, 95).padStart(7)} ${pct(times, 99).padStart(7)} ${String(bad).padStart(8)}`);
 }
 
 const outside = failures.filter((failure) => !failure.inside);
@@ -359,20 +377,20 @@ if (cluster) {
   for (const id of [...cluster.instances.map((item) => item.id), ""]) {
     const own = outcomes.filter((outcome) => outcome.servedBy === id);
     if (own.length === 0) continue;
-    const times = own.map((outcome) => outcome.endedAt - outcome.startedAt);
-    const bad = own.filter((outcome) => outcome.status < 200 || outcome.status >= 300).map((outcome) => ({ label: `${outcome.status} (${outcome.kind})` }));
-    console.log(`${(id || "(balancer)").padEnd(12)} ${String(own.length).padStart(9)} ${(own.length / wallSeconds).toFixed(0).padStart(7)} ${ms(percentile(times, 50)).padStart(7)} ${ms(percentile(times, 99)).padStart(7)}  ${errorTally(bad)}`);
+    const times = own.filter((outcome) => outcome.status > 0).map((outcome) => outcome.endedAt - outcome.startedAt);
+    const bad = own.filter((outcome) => outcome.status < 200 || outcome.status >= 300).map((outcome) => ({ label: label(outcome) }));
+    console.log(`${(id || "(unknown)").padEnd(12)} ${String(own.length).padStart(9)} ${(own.length / wallSeconds).toFixed(0).padStart(7)} ${pct(times, 50).padStart(7)} ${pct(times, 99).padStart(7)}  ${errorTally(bad)}`);
   }
   const killedAt = instanceEvents.killedAt ?? Infinity;
   const failedOn = (id: string) => failed.filter((outcome) => outcome.servedBy === id);
   const inFlightOnKilled = failedOn(killedId).filter((outcome) => outcome.startedAt <= killedAt);
   const afterKill = failedOn(killedId).filter((outcome) => outcome.startedAt > killedAt);
   const elsewhere = failed.filter((outcome) => outcome.servedBy !== killedId);
-  console.log(`\nErrors of requests in flight on ${killedId} when it was killed (expected, counted): ${inFlightOnKilled.length} — ${errorTally(inFlightOnKilled.map((outcome) => ({ label: `${outcome.status} (${outcome.kind})` })))}`);
+  console.log(`\nErrors of requests in flight on ${killedId} when it was killed (expected, counted): ${inFlightOnKilled.length} — ${errorTally(inFlightOnKilled.map((outcome) => ({ label: label(outcome) })))}`);
   checks.push({ ok: afterKill.length === 0, line: `Errors on ${killedId} for requests sent after it was killed (must be 0): ${afterKill.length}` });
   checks.push({
-    ok: elsewhere.length === 0 && socketErrors.length === 0,
-    line: `Errors anywhere else, ${restartedId}'s restart included (must be 0): ${elsewhere.length + socketErrors.length} — ${errorTally([...elsewhere.map((outcome) => ({ label: `${outcome.status} (${outcome.kind}) on ${outcome.servedBy || "the balancer"}` })), ...socketErrors.map((error) => ({ label: error.message }))])}`,
+    ok: elsewhere.length === 0,
+    line: `Errors anywhere else, ${restartedId}'s restart included (must be 0): ${elsewhere.length} — ${errorTally(elsewhere.map((outcome) => ({ label: `${label(outcome)} on ${outcome.servedBy || "an unknown instance"}` })))}`,
   });
   checks.push({
     ok: instanceEvents.readyAgainAt !== undefined,
@@ -398,24 +416,27 @@ const foundUpdates = await handle.client<{ id: number; notification_email: strin
   select id, notification_email from customers where id = any(${updated.map((row) => row.id)}::int[])`;
 const emailById = new Map(foundUpdates.map((row) => [row.id, row.notification_email]));
 const lostUpdates = updated.filter((row) => emailById.get(row.id) !== row.email);
-if (mispaired.length > 0) console.log(`\nAnswers the load tool paired with the wrong request (the echoed X-Request-Id differs; left out of the figures): ${mispaired.length}, e.g. ${mispaired.slice(0, 2).join(" | ")}`);
-if (malformed.length > 0) console.log(`\n2xx answers not in the documented shape (must be 0): ${malformed.length}, e.g. ${malformed.slice(0, 3).join(" | ")}`);
 console.log(`\nWrites acknowledged: ${created.length + updated.length} (${created.length} creates, ${updated.length} updates)`);
-console.log(`Writes lost: ${lostCreates.length + lostUpdates.length}${lostCreates.length + lostUpdates.length > 0 ? ` — e.g. ${JSON.stringify([...lostCreates, ...lostUpdates].slice(0, 5))}` : ""}`);
-
+const lost = [...lostCreates, ...lostUpdates];
+checks.push({ ok: lost.length === 0, line: `Acknowledged writes lost (must be 0): ${lost.length}${lost.length > 0 ? ` — e.g. ${JSON.stringify(lost.slice(0, 5))}` : ""}` });
+checks.push({ ok: malformed.length === 0, line: `2xx answers not the documented answer to their request (must be 0): ${malformed.length}${malformed.length > 0 ? `, e.g. ${malformed.slice(0, 3).join(" | ")}` : ""}` });
+checks.push({
+  ok: mispaired.length === 0,
+  line: `Answers carrying another request's X-Request-Id (must be 0): ${mispaired.length} of ${echoes.toLocaleString("en")} echoed${echoes === 0 ? " (next start echoes none; the writes' bodies are checked against their requests above)" : ""}${mispaired.length > 0 ? `, e.g. ${mispaired.slice(0, 2).join(" | ")}` : ""}`,
+});
 if (cluster) {
   const live = cluster.instances.slice(1).map((item) => `http://127.0.0.1:${item.port}`);
   checks.push(await revocationHeld({ origins: live, email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }));
   const burst = await createFullAccessClient(BENCH_PARTNER_NAME, `Load test ${runId} rate limit`, new Date());
   checks.push(await rateLimitHeld({ origin, token: burst.token, path: "/api/customer_managers", limit: 60, count: 150 }));
-  checks.push(await periodicJobsRanOnce(handle.client, runStartedDate, new Date()));
-  console.log("");
-  for (const check of checks) console.log(`${check.ok ? "ok  " : "FAIL"} ${check.line}`);
 }
+checks.push(await periodicJobsRanOnce(handle.client, PERIODIC_JOBS, runStartedDate, new Date()));
+console.log("");
+for (const check of checks) console.log(`${check.ok ? "ok  " : "FAIL"} ${check.line}`);
 
 await handle.close();
 await stopServer();
 const errorsHeld = cluster ? true : outside.length === 0;
-const pass = errorsHeld && malformed.length === 0 && checks.every((check) => check.ok) && lostCreates.length === 0 && lostUpdates.length === 0 && (outage === null || restart.code === 0);
+const pass = errorsHeld && checks.every((check) => check.ok) && (outage === null || restart.code === 0);
 console.log(pass ? "\nPASS" : "\nFAIL");
 process.exit(pass ? 0 : 1);

@@ -81,26 +81,56 @@ export async function revocationHeld(options: { origins: string[]; email: string
   };
 }
 
+interface JobRow {
+  name: string;
+  period: string;
+  status: string;
+  attempts: number;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+/** How long after a period begins its run must have been queued: every instance's scheduler asks at each poll. */
+const QUEUED_WITHIN_MS = 15_000;
+
 /**
- * Every periodic job queued during the run: one row per job and period (the queue's unique key makes a second one
- * impossible), none failed, and at most one of each job unfinished at the end. A period whose worker was killed is
- * taken over after its lease and shows two attempts: counted apart, since that is the queue doing its job.
+ * Each periodic job ran exactly once in each period that began during the run (and at least QUEUED_WITHIN_MS before
+ * its end): one record, not failed, at most one run of each job unfinished at the end. A period may be skipped only
+ * while a run of the same job was still unfinished when it began (the scheduler starts none beside it: the
+ * notifications' first pass over a million customers outlasts its minute, and a run on a killed instance holds its
+ * lease until it runs out); any other missing period fails the check. A run taken over after its instance was
+ * killed shows two attempts: counted apart, since that is the queue doing its job.
  */
-export async function periodicJobsRanOnce(client: Sql, from: Date, to: Date): Promise<Check> {
-  const rows = await client<{ name: string; periods: number; rows: number; succeeded: number; unfinished: number; failed: number; retried: number }[]>`
-    select name, count(distinct singleton_key)::int as periods, count(*)::int as rows,
-           count(*) filter (where status = 'succeeded')::int as succeeded,
-           count(*) filter (where status in ('queued', 'active'))::int as unfinished,
-           count(*) filter (where status = 'failed')::int as failed,
-           count(*) filter (where attempts > 1)::int as retried
-      from background_jobs
-     where singleton_key is not null and created_at between ${from} and ${to}
-     group by name order by name`;
-  // A run may still be going when the traffic stops (the notifications' first pass over a million customers): it
-  // counts as long as it is the only one of its job (the scheduler starts no period beside an unfinished run).
-  const ok = rows.length > 0 && rows.every((row) => row.rows === row.periods && row.failed === 0 && row.unfinished <= 1);
-  const detail = rows
-    .map((row) => `${row.name}: ${row.periods} period(s), ${row.rows} run(s), ${row.succeeded} succeeded, ${row.unfinished} still running, ${row.failed} failed, ${row.retried} taken over after a kill`)
-    .join("; ");
-  return { ok, line: `Periodic jobs during the run: ${detail || "none queued"}` };
+export async function periodicJobsRanOnce(client: Sql, jobs: readonly { name: string; everyMs: number }[], from: Date, to: Date): Promise<Check> {
+  const rows = (
+    await client<{ name: string; singleton_key: string; status: string; attempts: number; created_at: Date; finished_at: Date | null }[]>`
+      select name, singleton_key, status, attempts, created_at, finished_at from background_jobs
+       where name in ${client(jobs.map((job) => job.name))} and singleton_key is not null
+         and (created_at <= ${to} and (created_at >= ${new Date(from.getTime() - 24 * 60 * MINUTE_MS)} or status in ('queued', 'active')))`
+  ).map((row): JobRow => ({ name: row.name, period: row.singleton_key, status: row.status, attempts: row.attempts, createdAt: row.created_at, finishedAt: row.finished_at }));
+  let ok = true;
+  const lines = jobs.map((job) => {
+    const own = rows.filter((row) => row.name === job.name);
+    const periods: number[] = [];
+    for (let start = Math.floor(from.getTime() / job.everyMs + 1) * job.everyMs; start <= to.getTime() - QUEUED_WITHIN_MS; start += job.everyMs) periods.push(start);
+    const tally = { ranOnce: 0, succeeded: 0, running: 0, skipped: 0, missed: 0, failed: 0, takenOver: 0 };
+    for (const start of periods) {
+      const runs = own.filter((row) => row.period === new Date(start).toISOString());
+      const run = runs[0];
+      if (runs.length === 1 && run) {
+        tally.ranOnce += 1;
+        if (run.status === "succeeded") tally.succeeded += 1;
+        else if (run.status === "queued" || run.status === "active") tally.running += 1;
+        else tally.failed += 1;
+        if (run.attempts > 1) tally.takenOver += 1;
+      } else if (runs.length === 0 && own.some((row) => row.createdAt.getTime() < start && (row.finishedAt === null || row.finishedAt.getTime() > start))) {
+        tally.skipped += 1;
+      } else tally.missed += 1;
+    }
+    const unfinished = own.filter((row) => row.status === "queued" || row.status === "active").length;
+    if (tally.missed > 0 || tally.failed > 0 || unfinished > 1) ok = false;
+    if (periods.length === 0) return `${job.name}: no period began during the run`;
+    return `${job.name}: ${periods.length} period(s) began, ${tally.ranOnce} ran once (${tally.succeeded} succeeded, ${tally.running} still running), ${tally.skipped} skipped while its previous run was unfinished, ${tally.missed} missed, ${tally.failed} failed, ${tally.takenOver} taken over after a kill`;
+  });
+  return { ok, line: `Each periodic job ran exactly once per period — ${lines.join("; ")}` };
 }
