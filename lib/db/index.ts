@@ -13,6 +13,8 @@ export const TENANT_ROLE = "partner_console_app";
 interface Handles {
   system: DatabaseHandle;
   tenant: DatabaseHandle;
+  /** One connection of its own for the health routes (see databaseAnswers). */
+  health: DatabaseHandle;
   close(): Promise<void>;
 }
 
@@ -35,11 +37,13 @@ function handles(): Handles {
     }
     const system = openDatabase(url);
     const tenant = env("DATABASE_EMBEDDED") ? system : openDatabase(url, { role: TENANT_ROLE });
+    const health = env("DATABASE_EMBEDDED") ? system : openDatabase(url, { max: 1 });
     globalForDb.partnerConsoleDb = {
       system,
       tenant,
+      health,
       close: async () => {
-        await Promise.all([system.close(), tenant === system ? null : tenant.close()]);
+        await Promise.all([system.close(), tenant === system ? null : tenant.close(), health === system ? null : health.close()]);
       },
     };
   }
@@ -86,10 +90,15 @@ function refuseDuringOutage(): void {
   if (databaseOutage()) throw databaseUnavailableError();
 }
 
-/** Whether the database answers a trivial query on the pool: the health route. */
+/**
+ * Whether the database answers a trivial query: the health routes. On a connection of its own, not the pool's: under
+ * load every pooled connection is busy with requests, and a balancer's check queued behind them timed out, so that
+ * haproxy took a busy but healthy instance out of rotation (and, with one instance killed and one restarting, the
+ * last one too: every request answered 503; docs/reliability.md).
+ */
 export async function databaseAnswers(): Promise<boolean> {
   try {
-    await handles().system.db.execute(sql`select 1`);
+    await handles().health.db.execute(sql`select 1`);
     return true;
   } catch {
     return false;
