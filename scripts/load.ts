@@ -253,6 +253,29 @@ async function probeHealth() {
   }
 }
 
+/**
+ * Several instances: each one's readiness route asked directly every second, as haproxy's check does, timed. haproxy
+ * takes an instance out after two checks in a row that fail or take over 3 s (scripts/lib/haproxy-config.ts): a busy
+ * but healthy instance must answer in time.
+ */
+const readiness: { id: string; ms: number; status: number }[] = [];
+async function probeReadiness() {
+  while (probing && cluster) {
+    await Promise.all(
+      cluster.instances.map(async (item) => {
+        const at = Date.now();
+        const status = await fetch(`http://127.0.0.1:${item.port}/api/health/ready`, { signal: AbortSignal.timeout(10_000) }).then(
+          async (response) => (await response.arrayBuffer(), response.status),
+          () => 0,
+        );
+        // Refused: killed, or stopped and not started again yet; not a check of a live instance.
+        if (status !== 0 || Date.now() - at > 100) readiness.push({ id: item.id, ms: Date.now() - at, status });
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
 const restart: { startedAt?: number; endedAt?: number; code?: number | null } = {};
 function scheduleRestart() {
   if (!restartPostgres) return;
@@ -268,6 +291,8 @@ function scheduleRestart() {
 
 // ─── Several instances: one killed, one restarted ───────────────────────────
 const KILL_AT_S = DURATION_S / 3;
+/** Settles once the restarted instance is ready again (or failed to start): the checks after the run need it. */
+let restartSettled: Promise<void> = Promise.resolve();
 const instanceEvents: { killedAt?: number; termAt?: number; stoppedAt?: number; readyAgainAt?: number; error?: string } = {};
 function scheduleInstanceFaults() {
   if (!cluster) return;
@@ -278,6 +303,8 @@ function scheduleInstanceFaults() {
     console.log(`\n${at(instanceEvents.killedAt)} SIGKILL ${killed!.id}`);
     void killed!.stop("SIGKILL");
   }, KILL_AT_S * 1000);
+  let restartDone!: () => void;
+  restartSettled = new Promise<void>((resolve) => (restartDone = resolve));
   setTimeout(async () => {
     instanceEvents.termAt = Date.now();
     console.log(`\n${at(instanceEvents.termAt)} SIGTERM ${restarted!.id}`);
@@ -291,13 +318,14 @@ function scheduleInstanceFaults() {
       },
       (error: Error) => (instanceEvents.error = error.message),
     );
+    restartDone();
   }, RESTART_AT_S * 1000);
 }
 
 console.log(`\nLoad: ${CONNECTIONS} connections for ${DURATION_S} s on ${partner.n.toLocaleString("en")} customers${restartPostgres ? `, PostgreSQL restarted at ${RESTART_AT_S} s` : ""}${cluster ? ` through haproxy to ${cluster.instances.length} instances, ${cluster.instances[0]!.id} killed at ${KILL_AT_S.toFixed(0)} s, ${cluster.instances[1]!.id} restarted at ${RESTART_AT_S.toFixed(0)} s` : ""}…`);
 const runStartedAt = Date.now();
 const runStartedDate = new Date(runStartedAt);
-const probe = probeHealth();
+const probe = Promise.all([probeHealth(), probeReadiness()]);
 scheduleRestart();
 scheduleInstanceFaults();
 const byKind = new Map(requests.map((item) => [item.kind, item]));
@@ -313,6 +341,8 @@ const { sent } = await driveLoad({
 const runEndedAt = Date.now();
 probing = false;
 await probe;
+// The restarted instance may still be starting on a busy machine: the figures and checks below wait for it.
+await restartSettled;
 
 // ─── Figures ─────────────────────────────────────────────────────────────────
 const ms = (value: number) => `${value.toFixed(0)} ms`;
@@ -381,6 +411,13 @@ if (cluster) {
     const bad = own.filter((outcome) => outcome.status < 200 || outcome.status >= 300).map((outcome) => ({ label: label(outcome) }));
     console.log(`${(id || "(unknown)").padEnd(12)} ${String(own.length).padStart(9)} ${(own.length / wallSeconds).toFixed(0).padStart(7)} ${pct(times, 50).padStart(7)} ${pct(times, 99).padStart(7)}  ${errorTally(bad)}`);
   }
+  console.log(`\n${"readiness".padEnd(12)} ${"checks".padStart(7)} ${"p50".padStart(7)} ${"max".padStart(7)}  over 3 s or failed`);
+  for (const item of cluster.instances) {
+    const own = readiness.filter((check) => check.id === item.id);
+    const times = own.map((check) => check.ms);
+    const late = own.filter((check) => check.ms > 3_000 || check.status !== 200);
+    console.log(`${item.id.padEnd(12)} ${String(own.length).padStart(7)} ${pct(times, 50).padStart(7)} ${(times.length > 0 ? ms(Math.max(...times)) : "–").padStart(7)}  ${late.length} (${errorTally(late.map((check) => ({ label: check.status === 0 ? "no answer" : check.status === 200 ? "late 200" : String(check.status) })))})`);
+  }
   const killedAt = instanceEvents.killedAt ?? Infinity;
   const failedOn = (id: string) => failed.filter((outcome) => outcome.servedBy === id);
   const inFlightOnKilled = failedOn(killedId).filter((outcome) => outcome.startedAt <= killedAt);
@@ -425,7 +462,7 @@ checks.push({
   line: `Answers carrying another request's X-Request-Id (must be 0): ${mispaired.length} of ${echoes.toLocaleString("en")} echoed${echoes === 0 ? " (next start echoes none; the writes' bodies are checked against their requests above)" : ""}${mispaired.length > 0 ? `, e.g. ${mispaired.slice(0, 2).join(" | ")}` : ""}`,
 });
 if (cluster) {
-  const live = cluster.instances.slice(1).map((item) => `http://127.0.0.1:${item.port}`);
+  const live = cluster.instances.slice(instanceEvents.readyAgainAt === undefined ? 2 : 1).map((item) => `http://127.0.0.1:${item.port}`);
   checks.push(await revocationHeld({ origins: live, email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }));
   const burst = await createFullAccessClient(BENCH_PARTNER_NAME, `Load test ${runId} rate limit`, new Date());
   checks.push(await rateLimitHeld({ origin, token: burst.token, path: "/api/customer_managers", limit: 60, count: 150 }));

@@ -86,8 +86,8 @@ interface JobRow {
   period: string;
   status: string;
   attempts: number;
-  createdAt: Date;
-  finishedAt: Date | null;
+  createdAt: number;
+  finishedAt: number | null;
 }
 
 /** How long after a period begins its run must have been queued: every instance's scheduler asks at each poll. */
@@ -102,12 +102,15 @@ const QUEUED_WITHIN_MS = 15_000;
  * killed shows two attempts: counted apart, since that is the queue doing its job.
  */
 export async function periodicJobsRanOnce(client: Sql, jobs: readonly { name: string; everyMs: number }[], from: Date, to: Date): Promise<Check> {
+  // Times as epoch milliseconds: the scripts' handle leaves timestamps as text.
   const rows = (
-    await client<{ name: string; singleton_key: string; status: string; attempts: number; created_at: Date; finished_at: Date | null }[]>`
-      select name, singleton_key, status, attempts, created_at, finished_at from background_jobs
+    await client<{ name: string; singleton_key: string; status: string; attempts: number; created_ms: string; finished_ms: string | null }[]>`
+      select name, singleton_key, status, attempts,
+             (extract(epoch from created_at) * 1000)::bigint as created_ms, (extract(epoch from finished_at) * 1000)::bigint as finished_ms
+        from background_jobs
        where name in ${client(jobs.map((job) => job.name))} and singleton_key is not null
          and (created_at <= ${to} and (created_at >= ${new Date(from.getTime() - 24 * 60 * MINUTE_MS)} or status in ('queued', 'active')))`
-  ).map((row): JobRow => ({ name: row.name, period: row.singleton_key, status: row.status, attempts: row.attempts, createdAt: row.created_at, finishedAt: row.finished_at }));
+  ).map((row): JobRow => ({ name: row.name, period: row.singleton_key, status: row.status, attempts: row.attempts, createdAt: Number(row.created_ms), finishedAt: row.finished_ms === null ? null : Number(row.finished_ms) }));
   let ok = true;
   const lines = jobs.map((job) => {
     const own = rows.filter((row) => row.name === job.name);
@@ -123,7 +126,7 @@ export async function periodicJobsRanOnce(client: Sql, jobs: readonly { name: st
         else if (run.status === "queued" || run.status === "active") tally.running += 1;
         else tally.failed += 1;
         if (run.attempts > 1) tally.takenOver += 1;
-      } else if (runs.length === 0 && own.some((row) => row.createdAt.getTime() < start && (row.finishedAt === null || row.finishedAt.getTime() > start))) {
+      } else if (runs.length === 0 && own.some((row) => row.createdAt < start && (row.finishedAt === null || row.finishedAt > start))) {
         tally.skipped += 1;
       } else tally.missed += 1;
     }
