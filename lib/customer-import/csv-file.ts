@@ -1,4 +1,5 @@
 import { parse, type CsvError } from "csv-parse/sync";
+import { formatNumber } from "@/lib/format";
 import { MAX_IMPORT_ROWS } from "./limits";
 
 /** One record of the file: the line it starts on (1 is the header) and its cells. */
@@ -134,7 +135,7 @@ export function readCsvFile(bytes: Uint8Array): CsvFile {
         recordStart = context.bytes;
         if (header === null) header = record;
         else {
-          if (rows.length >= MAX_IMPORT_ROWS) throw refuse(line, `one import takes at most ${MAX_IMPORT_ROWS.toLocaleString("en-US")} rows. Split the file.`);
+          if (rows.length >= MAX_IMPORT_ROWS) throw refuse(line, `one import takes at most ${formatNumber(MAX_IMPORT_ROWS)} rows. Split the file.`);
           rows.push({ line, cells: record });
         }
         // Nothing is kept by csv-parse itself: the rows above are the only copy.

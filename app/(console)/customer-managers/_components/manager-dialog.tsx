@@ -8,6 +8,7 @@ import { assignManager, editManager } from "../actions";
 import { CustomerChips } from "./customer-chips";
 import type { RoleOption } from "@/lib/customer-managers/options";
 import { assignManagerSchema, editManagerSchema } from "@/lib/customer-managers/schema";
+import { formatNumber } from "@/lib/format";
 import { focusWhenRendered } from "@/components/focus-return";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
@@ -261,7 +262,7 @@ function ManagerForm({
                     id={field.id}
                     triggerRef={field.ref}
                     searchLabel="Search customers"
-                    placeholder={names.size === 0 ? "Search by name or external ID" : `${names.size.toLocaleString("en")} chosen`}
+                    placeholder={names.size === 0 ? "Search by name or external ID" : `${formatNumber(names.size)} chosen`}
                     source="/lookups/customers"
                     toOption={customerOption}
                     chosen={chosen}

@@ -4,18 +4,16 @@ import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
 import type { TrialState } from "@/lib/customers/plan";
-import { plural } from "@/lib/format";
+import { formatDate, plural } from "@/lib/format";
 import { useActionRunner } from "@/components/use-action-runner";
 import { setTrialAction } from "../actions";
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 function describe(trial: TrialState): string {
   switch (trial.kind) {
     case "running":
-      return `In trial until ${dateFormat.format(trial.endsAt)} · ${plural(trial.daysLeft, "day")} left. Trials are limited to 100 tasks a month.`;
+      return `In trial until ${formatDate(trial.endsAt)} · ${plural(trial.daysLeft, "day")} left. Trials are limited to 100 tasks a month.`;
     case "ended":
-      return `The trial ended on ${dateFormat.format(trial.endedAt)}: the account is on the Free plan, Expired subscription. Turn Trial on to start a new 30-day trial.`;
+      return `The trial ended on ${formatDate(trial.endedAt)}: the account is on the Free plan, Expired subscription. Turn Trial on to start a new 30-day trial.`;
     case "off":
       return "Turn on to let the customer try the platform for 30 days, with 100 tasks a month. Turn off once the customer subscribes: the account becomes an active subscription.";
   }
