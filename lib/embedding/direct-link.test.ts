@@ -169,6 +169,8 @@ describe("direct link refusals: a plain page saying what to fix, and no session 
     ["a token signed by another partner's key", async (w) => directLinkUrl(await signLink(globexKey.privateKey, { sub: `${w.vendor}:${w.c.id}` })), 401, /does not match any/],
     ["an unknown vendor", async (w) => directLinkUrl(await signLink(acmeKey.privateKey, { sub: `0000${w.vendor.slice(4)}:${w.c.id}` })), 401, /No partner has the vendor ID/],
     ["a malformed sub", async (w) => directLinkUrl(await signLink(acmeKey.privateKey, { sub: `${w.vendor}` })), 400, /sub claim must be/],
+    // An ID is written the way PostgreSQL prints it (lib/ids.ts): "0" + an ID names nothing.
+    ["a customer ID with a leading zero", async (w) => directLinkUrl(await signLink(acmeKey.privateKey, { sub: `${w.vendor}:0${w.c.id}` })), 403, /No customer "0\d+" for this vendor ID/],
     ["no jti", async (w) => directLinkUrl(await signLink(acmeKey.privateKey, { sub: `${w.vendor}:${w.c.id}`, jti: undefined })), 400, /no jti claim/],
     ["an old iat", (w) => link(w, { iat: now() - 6 * 60 }), 401, /issued more than 5 minutes ago/],
     ["an iat in the future", (w) => link(w, { iat: now() + 5 * 60 }), 401, /iat is in the future/],

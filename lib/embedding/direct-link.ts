@@ -14,7 +14,7 @@ import { embeddedAuditDetails } from "./audit-details";
 import { refuse } from "./refusal";
 import { assertRs256, checkClaims, claimedVendor, validUntil, verifiedPayload, type DirectLinkClaims } from "./token";
 import { workspacePath } from "./workspace-path";
-import { MAX_RECORD_ID } from "@/lib/ids";
+import { parseRecordId } from "@/lib/ids";
 
 
 export interface EmbeddedSignIn {
@@ -26,12 +26,10 @@ export interface EmbeddedSignIn {
   redirectTo: string;
 }
 
-/** An ID, or `E` + an external ID; anything else is no reference at all. */
+/** An ID (by the one rule of lib/ids.ts), or `E` + an external ID; anything else is no reference at all. */
 function reference(value: string): { id: number } | { externalId: string } | null {
-  if (/^\d{1,10}$/.test(value)) {
-    const id = Number(value);
-    return id > 0 && id <= MAX_RECORD_ID ? { id } : null;
-  }
+  const id = parseRecordId(value);
+  if (id !== null) return { id };
   return value.length > 1 && value.startsWith("E") ? { externalId: value.slice(1) } : null;
 }
 
