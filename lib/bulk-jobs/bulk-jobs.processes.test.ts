@@ -4,7 +4,7 @@
  * takes the job once the first one's lease has run out, and finishes it. Every customer is changed once: none twice,
  * none skipped, one audit event each. PostgreSQL only: the embedded database serves one connection, one instance.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { auditEvents, backgroundJobs, bulkJobs, customers } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
@@ -26,6 +26,12 @@ describe("a bulk job whose worker is killed", () => {
     const ctx = adminContext(acme.partner, acme.admin);
     const job = await startBulkJob(ctx, { action: { type: "change_plan", planId: acme.plans.growth.id }, selection: { kind: "view", query: {} } });
     expect(job.total).toBe(COUNT);
+    // Jobs other test files queued in this database and ran in-process are not this test's: the workers take ours only.
+    const [ours] = await db.select({ queueJobId: bulkJobs.queueJobId }).from(bulkJobs).where(eq(bulkJobs.id, job.id));
+    await db
+      .update(backgroundJobs)
+      .set({ status: "cancelled" })
+      .where(and(eq(backgroundJobs.name, "bulk-job"), inArray(backgroundJobs.status, ["queued", "active"]), ne(backgroundJobs.id, ours!.queueJobId!)));
     const env = { BATCH_SIZE: "100", PAUSE_MS: "150", LEASE_MS: "1500", RUN_MS: "60000" };
 
     const first = runKillableScript("tests/support/bulk-job-worker.ts", env);
