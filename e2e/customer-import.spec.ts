@@ -14,7 +14,7 @@ test("import a CSV with errors, download the error file, fix it and import it", 
   const header = "External ID,Customer name,Email,Plan";
   const good = `imp-${run}-1,Imported One ${run},one-${run}@import.example,Starter`;
   const badEmail = `imp-${run}-2,Imported Two ${run},not-an-email,Growth`;
-  const formula = `imp-${run}-3,=HYPERLINK("http://evil.example"),three-${run}@import.example,Business`;
+  const formula = `imp-${run}-3,"=HYPERLINK(""http://evil.example"")",three-${run}@import.example,Business`;
 
   await page.goto("/customers");
   await page.getByRole("link", { name: "Import from CSV" }).click();
@@ -24,7 +24,7 @@ test("import a CSV with errors, download the error file, fix it and import it", 
   await file.setInputFiles({ name: "customers.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${[header, good, badEmail, formula].join("\r\n")}\r\n`) });
   await expect(page.getByRole("status").filter({ hasText: "3 rows" })).toHaveText("3 rows: 1 new customer, 0 updates, 2 in error.");
   // The columns were matched by their headers, and the first rows are shown under the customer's fields.
-  await expect(page.getByLabel("Email", { exact: true })).toHaveValue("2");
+  await expect(page.getByLabel("Notification email")).toHaveValue("2");
   await expect(page.getByRole("table", { name: "First rows of the file" })).toContainText(`Imported One ${run}`);
   const errors = page.getByRole("list", { name: "Rows in error" });
   await expect(errors).toContainText("Line 3");
