@@ -93,5 +93,6 @@ describe("POST /api/customer_imports, under generated files", () => {
       fuzzParameters(),
     );
     unexpected.mockRestore();
-  });
+    // FUZZ_RUNS=1000 on PostgreSQL is a thousand uploads, each validated and stored.
+  }, 600_000);
 });
