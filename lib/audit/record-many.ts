@@ -1,5 +1,6 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
 import { intArrayLiteral } from "@/lib/search/like-pattern";
@@ -36,15 +37,25 @@ export async function recordAuditForCustomers(
   return rows.length;
 }
 
-/** Rows per INSERT: 15 parameters each, well under PostgreSQL's 65,535 parameters a statement. */
-const ROWS_PER_INSERT = 2_000;
+/** Every column of audit_events but its generated ID, by property name. */
+const AUDIT_COLUMNS = Object.entries(getTableColumns(auditEvents) as Record<string, PgColumn>).filter(([, column]) => column.name !== "id");
 
 /**
  * Appends many events, each exactly the row recordAudit would write for it (a bulk job's batch: one event per
- * customer changed, as if each had been changed alone), in a few multi-row statements instead of one per event.
+ * customer changed, as if each had been changed alone): the rows are built by the same auditRow and sent as one JSON
+ * parameter, expanded by jsonb_to_recordset in one INSERT. (A multi-row VALUES list of 5,000 events is 75,000
+ * parameters to bind and plan: 2.4–4.6 s a batch on the shared machine, against 0.2 s for this.)
  */
 export async function recordAudits(tx: Queryable, ctx: RequestContext, entries: readonly AuditEntry[], as?: ActingAs): Promise<void> {
-  for (let start = 0; start < entries.length; start += ROWS_PER_INSERT) {
-    await tx.insert(auditEvents).values(entries.slice(start, start + ROWS_PER_INSERT).map((entry) => auditRow(ctx, entry, as)));
-  }
+  if (entries.length === 0) return;
+  const rows = entries.map((entry) => {
+    const row = auditRow(ctx, entry, as) as Record<string, unknown>;
+    return Object.fromEntries(AUDIT_COLUMNS.map(([key, column]) => [column.name, row[key] ?? null]));
+  });
+  const names = sql.join(AUDIT_COLUMNS.map(([, column]) => sql.identifier(column.name)), sql`, `);
+  // Raw SQL: jsonb_to_recordset expands the batch's events in one statement (a measured hot path, see above).
+  await tx.execute(sql`
+    insert into audit_events (${names})
+    select ${names} from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as r(${sql.join(AUDIT_COLUMNS.map(([, column]) => sql`${sql.identifier(column.name)} ${sql.raw(column.getSQLType())}`), sql`, `)})`);
 }
