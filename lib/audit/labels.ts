@@ -64,6 +64,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "api_client.revoked": "Revoked API client",
   "bulk_job.started": "Started bulk job",
   "bulk_job.cancelled": "Cancelled bulk job",
+  "customer_import.validated": "Checked a CSV import of customers",
 };
 
 export function actionLabel(action: string): string {
