@@ -23,3 +23,11 @@ export function WithQueryClient({ children }: { children: React.ReactNode }) {
   const [client] = React.useState(queryClient);
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }
+
+/** A console lookup's JSON for a React Query `queryFn`; a refusal throws the route's `error` (or `failure`) as its message. */
+export async function fetchLookup<T>(url: string, failure: string): Promise<T> {
+  const response = await fetch(url);
+  const body = (await response.json().catch(() => ({}))) as T & { error?: string };
+  if (!response.ok) throw new Error(body.error ?? failure);
+  return body;
+}

@@ -2,9 +2,8 @@
 
 import * as React from "react";
 import { toast } from "sonner";
+import { UNREACHABLE } from "@/components/forms/messages";
 import type { ActionResult } from "@/lib/transport/action";
-
-const UNREACHABLE = "The server could not be reached. Nothing was changed; try again.";
 
 /**
  * Calls a server action with a pending state, and says how it went with a toast: the success message, or the

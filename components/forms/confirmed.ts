@@ -2,7 +2,7 @@
 
 import { toast } from "sonner";
 import type { ActionResult } from "@/lib/transport/action";
-import { UNREACHABLE } from "./use-action-form";
+import { UNREACHABLE } from "./messages";
 
 /**
  * A `ConfirmDialog`'s `onConfirm` on a server action: says how it went with a toast; a refusal rejects, which keeps

@@ -7,8 +7,8 @@ import { toast } from "sonner";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/transport/action";
 import type { FieldErrors } from "@/lib/errors";
+import { UNREACHABLE } from "./messages";
 
-export const UNREACHABLE = "The server could not be reached. Nothing was changed; try again.";
 
 type FormSchema = z.ZodType<unknown, FieldValues>;
 

@@ -3,7 +3,7 @@
 import * as React from "react";
 import { useQuery } from "@tanstack/react-query";
 
-import { WithQueryClient } from "@/components/query-client";
+import { fetchLookup, WithQueryClient } from "@/components/query-client";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
@@ -31,12 +31,8 @@ function ManagedCustomersList({ managerId, managerName, more }: ManagedCustomers
   const query = useQuery({
     queryKey: ["managed-customers", managerId, debounced],
     enabled: open,
-    queryFn: async (): Promise<ManagedCustomers> => {
-      const response = await fetch(`/lookups/customer-managers/${managerId}/customers?q=${encodeURIComponent(debounced)}`);
-      const body = (await response.json()) as ManagedCustomers & { error?: string };
-      if (!response.ok) throw new Error(body.error ?? "The list could not be loaded.");
-      return body;
-    },
+    queryFn: () =>
+      fetchLookup<ManagedCustomers>(`/lookups/customer-managers/${managerId}/customers?q=${encodeURIComponent(debounced)}`, "The list could not be loaded."),
   });
 
   return (

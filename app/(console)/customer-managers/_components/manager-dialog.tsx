@@ -14,7 +14,7 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } f
 import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
 import { FormField } from "@/components/forms/form-field";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { WithQueryClient } from "@/components/query-client";
+import { fetchLookup, WithQueryClient } from "@/components/query-client";
 import { FormAlert } from "@/components/ui/field-error";
 import { Label } from "@/components/ui/label";
 import { SearchCombobox, type SearchOption } from "@/components/ui/search-combobox";
@@ -53,13 +53,6 @@ const customerOption = (customer: CustomerItem): SearchOption => ({
   description: customer.externalId ?? undefined,
 });
 
-async function fetchManagerDetail(managerId: number): Promise<ManagerDetail> {
-  const response = await fetch(`/lookups/customer-managers/${managerId}`);
-  const body = (await response.json()) as ManagerDetail & { error?: string };
-  if (!response.ok) throw new Error(body.error ?? "The customer manager could not be loaded.");
-  return body;
-}
-
 /**
  * **Assign customer manager** and **Edit customer manager** (rules C3, C9): the team member (assign only), the
  * **Role**, and **Choose customers** or **Manage all customers**. Checked here with the server's own schema, then
@@ -95,7 +88,7 @@ function ManagerLoader(props: FormProps) {
   const editing = props.mode.kind === "edit" ? props.mode.managerId : null;
   const detail = useQuery({
     queryKey: ["customer-manager", editing],
-    queryFn: () => fetchManagerDetail(editing!),
+    queryFn: () => fetchLookup<ManagerDetail>(`/lookups/customer-managers/${editing}`, "The customer manager could not be loaded."),
     enabled: editing !== null,
     staleTime: 0,
     gcTime: 0,
