@@ -11,7 +11,7 @@ import { e2eDatabase } from "./support/database";
 const ACME = "Acme Embedded";
 
 function customerNames(page: Page) {
-  return page.getByRole("table", { name: "Customers" }).locator("tbody tr td:first-child a");
+  return page.getByRole("table", { name: "Customers" }).locator("tbody tr td:nth-last-child(6) a");
 }
 
 async function waitForTable(page: Page) {
@@ -124,7 +124,7 @@ test("plan, app and date joined filters, shown as chips that clear one by one or
   await page.keyboard.press("Escape");
   await waitForTable(page);
   await expect(page.getByRole("group", { name: "Active filters" }).getByText("Plan: Growth")).toBeVisible();
-  const planCells = page.getByRole("table", { name: "Customers" }).locator("tbody tr td:first-child div.text-xs");
+  const planCells = page.getByRole("table", { name: "Customers" }).locator("tbody tr td:nth-last-child(6) div.text-xs");
   for (const text of await planCells.allInnerTexts()) expect(text).toBe("Growth");
 
   await page.getByRole("button", { name: "App" }).click();
@@ -156,7 +156,7 @@ test("plan, app and date joined filters, shown as chips that clear one by one or
   await waitForTable(page);
   await expect(page.getByText("Joined: Last 30 days")).toBeVisible();
   const cutoff = Date.now() - 31 * 86_400_000;
-  const joinedCells = page.getByRole("table", { name: "Customers" }).locator("tbody tr td:nth-child(3)");
+  const joinedCells = page.getByRole("table", { name: "Customers" }).locator("tbody tr td:nth-last-child(4)");
   for (const text of await joinedCells.allInnerTexts()) expect(Date.parse(text)).toBeGreaterThan(cutoff);
 
   await page.getByRole("button", { name: "Clear all" }).click();

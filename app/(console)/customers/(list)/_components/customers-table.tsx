@@ -10,6 +10,7 @@ import type { SortKey } from "@/lib/customers/view-options";
 import type { CustomerTableRow } from "@/lib/customers/reads/table";
 import { formatDate, plural } from "@/lib/format";
 import { BusyTable } from "./busy-table";
+import { SelectPageCheckbox, SelectRowCheckbox } from "./selection/selection-checkboxes";
 import { SortButton } from "./sort-button";
 
 /*
@@ -20,8 +21,17 @@ import { SortButton } from "./sort-button";
 const features = tableFeatures({ coreReactivityFeature: storeReactivityBindings(), rowSortingFeature });
 const column = createColumnHelper<typeof features, CustomerTableRow>();
 
-function columnsFor(term: string) {
+/** A checkbox per row and one for the page (issue 17), for partner admins: bulk actions act on what they select. */
+const selectColumn = column.display({
+  id: "select",
+  header: () => <SelectPageCheckbox />,
+  enableSorting: false,
+  cell: ({ row }) => <SelectRowCheckbox id={row.id} name={row.original.name} />,
+});
+
+function columnsFor(term: string, selectable: boolean) {
   return column.columns([
+    ...(selectable ? [selectColumn] : []),
     column.accessor("name", {
       id: "name",
       header: "Customer",
@@ -88,19 +98,23 @@ function ConnectedApps({ row }: { row: CustomerTableRow }) {
 }
 
 const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
+/** The checkbox column's header is named on its own: its checkbox's name would make it read as a "Customers" column. */
+const SELECT_HEAD = { className: "w-10 pr-0", "aria-label": "Selection" } as const;
 
 export interface CustomersTableProps {
   rows: CustomerTableRow[];
   term: string;
   sort: SortKey;
   dir: "asc" | "desc";
+  /** Rows can be selected for bulk actions (partner admins); needs a CustomerSelectionProvider above. */
+  selectable?: boolean;
 }
 
 /** The Customers table (rules U2–U7), rendered on the server; a sort header asks the server for its order. */
-export function CustomersTable({ rows, term, sort, dir }: CustomersTableProps) {
+export function CustomersTable({ rows, term, sort, dir, selectable = false }: CustomersTableProps) {
   const table = constructTable<typeof features, CustomerTableRow>({
     features,
-    columns: columnsFor(term),
+    columns: columnsFor(term, selectable),
     data: rows,
     getRowId: (row) => String(row.id),
     manualSorting: true,
@@ -115,7 +129,7 @@ export function CustomersTable({ rows, term, sort, dir }: CustomersTableProps) {
               const sorted = header.column.getIsSorted();
               const label = flexRender(header.column.columnDef.header, header.getContext());
               return (
-                <TableHead key={header.id} aria-sort={header.column.getCanSort() ? (sorted ? ARIA_SORT[sorted] : "none") : undefined}>
+                <TableHead key={header.id} {...(header.column.id === "select" ? SELECT_HEAD : {})} aria-sort={header.column.getCanSort() ? (sorted ? ARIA_SORT[sorted] : "none") : undefined}>
                   {header.column.getCanSort() ? (
                     <SortButton column={header.column.id as SortKey} sorted={sorted}>
                       {label}
