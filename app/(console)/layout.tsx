@@ -1,3 +1,4 @@
+import { BulkJobWatcher } from "@/components/bulk-jobs/bulk-job-watcher";
 import { AppShell } from "@/components/shell/app-shell";
 import { PageNotice } from "@/components/shell/page-notice";
 import { requireConsolePage } from "@/lib/auth/session";
@@ -15,6 +16,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         </div>
       ) : null}
       {children}
+      {ctx.actor.partnerRole === "admin" ? <BulkJobWatcher /> : null}
     </AppShell>
   );
 }

@@ -1,4 +1,4 @@
-import { AppWindow, Bell, BookOpen, KeyRound, Mail, ScrollText, UserCog, UserRound, Users, type LucideIcon } from "lucide-react";
+import { AppWindow, Bell, BookOpen, KeyRound, ListChecks, Mail, ScrollText, UserCog, UserRound, Users, type LucideIcon } from "lucide-react";
 
 export type NavItem = {
   label: string;
@@ -13,6 +13,7 @@ export const navItems: readonly NavItem[] = [
   { label: "Customers", href: "/customers", icon: Users },
   { label: "Customer managers", href: "/customer-managers", icon: UserCog },
   { label: "Team", href: "/team", icon: UserRound },
+  { label: "Jobs", href: "/jobs", icon: ListChecks },
   { label: "Audit log", href: "/audit-log", icon: ScrollText },
   { label: "API clients", href: "/api-clients", icon: KeyRound },
   { label: "Embedding", href: "/embedding", icon: AppWindow },
