@@ -7,18 +7,21 @@ export function DialogFormFooter({
   pending,
   onCancel,
   disabled,
+  destructive = false,
 }: {
   submitLabel: string;
   pending: boolean;
   onCancel: () => void;
   disabled?: boolean;
+  /** Paint the submit button as destructive (a delete). */
+  destructive?: boolean;
 }) {
   return (
     <DialogFooter>
       <Button type="button" variant="outline" disabled={pending} onClick={onCancel}>
         Cancel
       </Button>
-      <Button type="submit" pending={pending} disabled={disabled}>
+      <Button type="submit" variant={destructive ? "destructive" : "default"} pending={pending} disabled={disabled}>
         {submitLabel}
       </Button>
     </DialogFooter>

@@ -27,6 +27,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       plans={plans}
       apps={apps}
       canAddCustomers={ctx.actor.partnerRole === "admin"}
+      canBulkEdit={ctx.actor.partnerRole === "admin"}
     />
   );
   if (!ended) return customers;

@@ -6,11 +6,13 @@ import { formatNumber, pluralWord } from "@/lib/format";
 import type { CustomerQuery } from "@/lib/customers/query-input";
 import type { ConnectedApp, CustomerTablePage, CustomerTableView, PlanOption } from "@/lib/customers/reads/table";
 import { AddCustomerButton } from "./add-customer-button";
+import { BulkActionsSlot, RunningJobsSlot } from "./bulk/bulk-slots";
 import { ClearFiltersButton } from "./clear-filters-button";
 import { CustomersFilters } from "./customers-filters";
 import { CustomersPagination } from "./customers-pagination";
 import { CustomersTable } from "./customers-table";
 import { CustomersUrlStateProvider, type CustomersState } from "./customers-url-state";
+import { CustomerSelectionProvider } from "./selection/customer-selection";
 import { STATUS_PANEL_ID, statusTabId } from "./status-panel";
 import { StatusTabs } from "./status-tabs";
 
@@ -30,6 +32,8 @@ export interface CustomersViewProps {
   plans: PlanOption[];
   apps: ConnectedApp[];
   canAddCustomers: boolean;
+  /** Partner admins select rows and run bulk actions on them (issue 17). */
+  canBulkEdit: boolean;
 }
 
 /**
@@ -37,9 +41,25 @@ export interface CustomersViewProps {
  * server components; the search box, filters, tabs, sort buttons, pagination and + Add customer are small client
  * islands that change the URL, upon which the server renders the page again (see CustomersUrlStateProvider).
  */
-export function CustomersView({ view, query, state, notices, search, plans, apps, canAddCustomers }: CustomersViewProps) {
+export function CustomersView({ view, query, state, notices, search, plans, apps, canAddCustomers, canBulkEdit }: CustomersViewProps) {
   const matching = view.counts[query.status];
   const filtered = query.q !== "" || query.plans.length > 0 || query.app !== null || query.joined !== null || query.status !== "all";
+  const panel = (
+        <div role="tabpanel" id={STATUS_PANEL_ID} aria-labelledby={statusTabId(query.status)}>
+          {view.table.rows.length > 0 ? (
+            <CustomersTable rows={view.table.rows} term={query.q} sort={query.sort} dir={query.dir} selectable={canBulkEdit} />
+          ) : filtered ? (
+            <EmptyState
+              icon={SearchX}
+              title={query.q ? `No customers match '${query.q}'` : "No customers match these filters"}
+              description="Try another search, or clear the filters to see every customer."
+              action={<ClearFiltersButton />}
+            />
+          ) : (
+            <EmptyState icon={Users} title="No customers yet" description="Add your first customer to give it a workspace." />
+          )}
+        </div>
+  );
   return (
     <CustomersUrlStateProvider state={state}>
       <div className="space-y-4">
@@ -78,20 +98,20 @@ export function CustomersView({ view, query, state, notices, search, plans, apps
         ))}
         <StatusTabs counts={view.counts} />
 
-        <div role="tabpanel" id={STATUS_PANEL_ID} aria-labelledby={statusTabId(query.status)}>
-          {view.table.rows.length > 0 ? (
-            <CustomersTable rows={view.table.rows} term={query.q} sort={query.sort} dir={query.dir} />
-          ) : filtered ? (
-            <EmptyState
-              icon={SearchX}
-              title={query.q ? `No customers match '${query.q}'` : "No customers match these filters"}
-              description="Try another search, or clear the filters to see every customer."
-              action={<ClearFiltersButton />}
-            />
-          ) : (
-            <EmptyState icon={Users} title="No customers yet" description="Add your first customer to give it a workspace." />
-          )}
-        </div>
+        {canBulkEdit ? (
+          <CustomerSelectionProvider
+            rows={view.table.rows.map((row) => ({ id: String(row.id), name: row.name }))}
+            viewKey={search}
+            query={query}
+            matching={matching}
+          >
+            <RunningJobsSlot />
+            <BulkActionsSlot plans={plans} apps={apps} />
+            {panel}
+          </CustomerSelectionProvider>
+        ) : (
+          panel
+        )}
 
         <CustomersPagination table={pageOf(view.table)} pageCount={view.pageCount} />
       </div>
