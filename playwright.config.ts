@@ -24,7 +24,8 @@ export default defineConfig({
     // The production build made by `npm run test:e2e`, on a throwaway database with the demo data.
     command: "npx tsx scripts/start.ts --test",
     url: `http://localhost:${port}/api/health`,
-    env: { PORT: String(port) },
+    // Bulk jobs in batches of 2 with a pause: a job of 30 customers lasts seconds, long enough to watch and cancel.
+    env: { PORT: String(port), BULK_JOB_BATCH_SIZE: "2", BULK_JOB_BATCH_PAUSE_MS: "400" },
     timeout: 180_000,
     reuseExistingServer: false,
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },

@@ -55,6 +55,16 @@ export const ENVIRONMENT = {
    * jobs; 0 leaves them to other instances.
    */
   JOB_LONG_CONCURRENCY: withDefault(z.coerce.number({ error: "expected a number of jobs" }).int("expected a whole number of jobs").nonnegative("expected a number of jobs, 0 or more"), "1"),
+  /** Customers per batch of a bulk job (issue 17): each batch is one transaction. The browser tests lower it. */
+  BULK_JOB_BATCH_SIZE: withDefault(positiveInteger("a whole number of customers, at least 1"), "5000"),
+  /**
+   * A pause between two batches of a bulk job, in milliseconds; 0 (none) outside the browser tests, which slow a
+   * job down with it so that it can be watched and cancelled midway.
+   */
+  BULK_JOB_BATCH_PAUSE_MS: withDefault(
+    z.coerce.number({ error: "expected a number of milliseconds" }).int("expected a whole number of milliseconds").nonnegative("expected a number of milliseconds, 0 or more"),
+    "0",
+  ),
   /** This instance's name in the job queue's leases and the log lines; the host name by default. */
   INSTANCE_ID: optional(z.string()),
   /** `transaction` when DATABASE_URL goes through PgBouncer in transaction mode: no prepared statements, no role at connect. */

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { bulkJobCustomers, bulkJobs } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
+import { env } from "@/lib/env";
 import type { Transaction } from "@/lib/db";
 import type { ClaimedJob } from "@/lib/jobs/queue";
 import type { JobContext, JobOutcome } from "@/lib/jobs/worker";
@@ -11,9 +12,6 @@ import { prepareAction } from "./actions";
 import type { OwnRowsBatch, PreparedAction } from "./runners";
 import { batchContext } from "./started-by";
 import { MAX_KEPT_ERRORS, type ParsedBulkAction } from "./types";
-
-/** Customers per batch: each batch is one transaction, small enough to keep row locks short, big enough to be fast. */
-export const BULK_BATCH_SIZE = 5_000;
 
 const payloadSchema = z.object({ bulkJobId: z.number().int().positive(), partnerId: z.number().int().positive() });
 
@@ -47,7 +45,8 @@ export async function runBulkJobBatch(bulkJobId: number, partnerId: number, opti
     const ctx = batchContext(job, at);
     const action = job.action as ParsedBulkAction;
     const prepared = await prepareAction(tx, ctx, action, job.id);
-    const size = options.batchSize ?? BULK_BATCH_SIZE;
+    // Customers per batch (BULK_JOB_BATCH_SIZE, 5,000): small enough to keep row locks short, big enough to be fast.
+    const size = options.batchSize ?? env("BULK_JOB_BATCH_SIZE");
     const batch = prepared.ownRows ? await prepared.ownRows.runAfter(tx, ctx, job.cursor, size) : await snapshotBatch(tx, job, prepared, ctx, size);
     if (batch.processed === 0) {
       await prepared.finish?.(tx, ctx);
@@ -128,6 +127,24 @@ async function failBulkJob(bulkJobId: number, partnerId: number, error: unknown)
 }
 
 /**
+ * BULK_JOB_BATCH_PAUSE_MS between two batches: none outside the browser tests, which slow a job down to watch and
+ * cancel it. A stopping worker does not wait it out.
+ */
+async function pauseBetweenBatches(signal: AbortSignal): Promise<void> {
+  const ms = env("BULK_JOB_BATCH_PAUSE_MS");
+  if (ms === 0 || signal.aborted) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
+
+/**
  * The queue's handler (registered in lib/jobs/start.ts): batch after batch until the job is done or cancelled, or
  * the worker is stopping (the job is handed back and resumes from its cursor). A failing batch is retried by the
  * queue; once its attempts are spent the job is marked failed.
@@ -140,6 +157,7 @@ export async function runBulkJob(job: ClaimedJob, { signal }: JobContext, option
       if (options.maxBatches !== undefined && batches >= options.maxBatches) break;
       if ((await runBulkJobBatch(bulkJobId, partnerId, options)) === "done") break;
       batches += 1;
+      await pauseBetweenBatches(signal);
     }
   } catch (error) {
     if (job.attempt >= job.maxAttempts) await failBulkJob(bulkJobId, partnerId, error);
