@@ -82,6 +82,14 @@ export const ACTION_PROBES: Record<string, ActionProbe> = {
     target: (w) => ({ planId: w.acme.plans.starter.id }),
     input: (t) => ({ name: unique("Customer"), notificationEmail: "ops@example.test", planId: t.planId, externalId: "" }),
   },
+  "(console)/customers/(list)/bulk-actions.ts#previewBulkSelectionAction": { target: customerC, input: (t) => ({ kind: "ids", ids: [t.customerId] }) },
+  // A view (C's name as its search), not IDs: a job started on IDs reports each unknown one by its ID, so another
+  // partner's and a missing one differ only in the ID they echo (both are "No customer of yours has this ID").
+  "(console)/customers/(list)/bulk-actions.ts#startBulkJobAction": {
+    target: (w) => ({ q: w.c.name }),
+    input: (t) => ({ action: { type: "end_trial" }, selection: { kind: "view", query: { q: t.q } } }),
+  },
+  "(console)/jobs/actions.ts#cancelBulkJobAction": { target: async (w) => ({ id: (await fresh.bulkJob(w)).id }), input: (t) => ({ id: t.id }) },
   "(console)/customers/[id]/app-access/actions.ts#updateAppAccessAction": {
     target: customerC,
     input: (t) => ({ customerId: t.customerId, allApps: true, appIds: [] }),
@@ -185,7 +193,10 @@ export const ROUTE_PROBES: Record<string, RouteProbe> = {
     },
   },
   "GET /direct_link/signed-out": { target: none },
+  "GET /lookups/customer-managers": { target: none, query: "q=" },
   "GET /lookups/customer-managers/:id": { target: (w) => ({ id: w.managerOfCAssignment.id }) },
+  "GET /jobs/list": { target: none },
+  "GET /jobs/:id/progress": { target: async (w) => ({ id: (await fresh.bulkJob(w)).id }) },
   "GET /lookups/customer-managers/:id/customers": { target: (w) => ({ id: w.managerOfCAssignment.id }) },
   "GET /lookups/customers": { target: none, query: "q=" },
   "GET /lookups/customers/same-name": { target: none, query: "name=Northwind%20Traders" },
