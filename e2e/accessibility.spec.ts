@@ -145,6 +145,7 @@ test.describe("the partner console", () => {
     ["API clients", "/api-clients"],
     ["API reference", "/api-reference"],
     ["Audit log", "/audit-log"],
+    ["Jobs", "/jobs"],
     ["a console page that does not exist", "/no-such-page"],
     ["a customer that does not exist", "/customers/999999999"],
   ] as const) {
@@ -197,6 +198,18 @@ test.describe("the partner console", () => {
       open: async () => {
         await page.getByRole("combobox", { name: "Switch account" }).click();
         await expect(page.getByRole("searchbox", { name: "Search accounts" })).toBeVisible();
+      },
+    });
+  });
+
+  test("a bulk action's dialog, on the selected customers", async ({ pageAs }) => {
+    await expectAccessible(await pageAs("admin"), "/customers", {
+      open: async (page) => {
+        await page.getByRole("checkbox", { name: "Select all customers on this page" }).click();
+        await page.getByRole("button", { name: "Bulk actions" }).click();
+        await page.getByRole("menuitem", { name: "Change plan…" }).click();
+        const dialog = page.getByRole("dialog", { name: "Change plan" });
+        await expect(dialog.getByText("25 customers selected")).toBeVisible();
       },
     });
   });
