@@ -8,7 +8,6 @@ import { connections, customerMembers, partnerInvitations, partners, passwordRes
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import { createApiClient } from "@/lib/api-clients/commands";
 import { createApiClientSchema } from "@/lib/api-clients/input";
-import { startBulkJob } from "@/lib/bulk-jobs/start";
 import { addEmbeddingKey } from "@/lib/embedding/add-key";
 import { retireEmbeddingKey } from "@/lib/embedding/retire-key";
 import { embeddingSettings } from "@/lib/embedding/settings";
@@ -74,8 +73,6 @@ export const fresh = {
     return { key: (await addEmbeddingKey(admin(w), { publicKey: pair.publicPem })).key, privateKey: pair.privateKey };
   },
   embeddingKey: async (w: World) => (await fresh.embeddingKeyPair(w)).key,
-  /** A bulk job of Acme's (End trials of C, which changes nothing when C is not in a trial), queued. */
-  bulkJob: (w: World) => startBulkJob(admin(w), { action: { type: "end_trial" }, selection: { kind: "ids", ids: [w.c.id] } }),
   /** A direct link into C for its Operator collaborator, signed with a new key of Acme's. */
   async directLink(w: World) {
     const { privateKey } = await fresh.embeddingKeyPair(w);

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { consoleAction } from "@/lib/actions/console-action";
+import { consoleAction } from "@/lib/transport/console-action";
 import { cancelBulkJob } from "@/lib/bulk-jobs/cancel";
 import { recordIdNumber } from "@/lib/id-schemas";
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { consoleAction } from "@/lib/actions/console-action";
+import { consoleAction } from "@/lib/transport/console-action";
 import { previewBulkSelection, startBulkJob } from "@/lib/bulk-jobs/start";
 import { bulkSelectionSchema, startBulkJobInput } from "@/lib/bulk-jobs/types";
 

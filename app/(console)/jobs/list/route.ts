@@ -1,7 +1,7 @@
-import { consoleJson } from "@/lib/actions/console-route";
+import { consoleJson } from "@/lib/transport/console-route";
 import { listBulkJobs } from "@/lib/bulk-jobs/read";
 
 /** The partner's bulk jobs, newest first: the Jobs page reads them again while one of them runs. */
 export function GET(request: Request) {
-  return consoleJson(request, (ctx) => listBulkJobs(ctx, {}), { adminOnly: true });
+  return consoleJson(request, (ctx) => listBulkJobs(ctx, {}));
 }

@@ -1,7 +1,7 @@
-import { consoleJson, searchTerm } from "@/lib/actions/console-route";
+import { consoleJson, searchTerm } from "@/lib/transport/console-route";
 import { listCustomerManagers } from "@/lib/customer-managers/list";
 
 /** The partner's customer managers matching `q` (the bulk actions' Add to / Remove from a customer manager). */
 export function GET(request: Request) {
-  return consoleJson(request, (ctx, params) => listCustomerManagers(ctx, { q: searchTerm(params) }), { adminOnly: true });
+  return consoleJson(request, (ctx, params) => listCustomerManagers(ctx, { q: searchTerm(params) }));
 }
