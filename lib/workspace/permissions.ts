@@ -1,6 +1,7 @@
 /**
  * What a workspace role may do, as stored in `roles.permissions`. `collaborators.manage` is what decision D6 calls
- * "Collaborator privileges". Safe to import in the browser (labels and hiding buttons); the server checks them again.
+ * "Collaborator privileges". Pages ask `permits(ctx, "workspace.…")` (lib/authorization) what to offer; commands
+ * `authorize`.
  */
 export const WORKSPACE_PERMISSIONS = [
   "workspace.view",
@@ -11,7 +12,3 @@ export const WORKSPACE_PERMISSIONS = [
 ] as const;
 
 export type WorkspacePermission = (typeof WORKSPACE_PERMISSIONS)[number];
-
-export function hasPermission(permissions: readonly string[], permission: WorkspacePermission): boolean {
-  return permissions.includes(permission);
-}

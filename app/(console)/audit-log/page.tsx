@@ -4,6 +4,7 @@ import { requireConsolePage } from "@/lib/auth/session";
 import { auditPageNotices, auditPageSchema } from "@/lib/audit/filters";
 import { AuditLogView } from "@/components/audit/audit-log-view";
 import { EmptyState } from "@/components/ui/empty-state";
+import { permits } from "@/lib/authorization/authorize";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -20,7 +21,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           console, the customer workspaces and the API. Newest first; the log cannot be changed.
         </p>
       </div>
-      {ctx.actor.partnerRole === "admin" ? (
+      {permits(ctx, "audit.read") ? (
         <AuditLogView ctx={ctx} input={input} notices={auditPageNotices(search)} basePath="/audit-log" />
       ) : (
         <EmptyState title="Only partner admins can see the audit log" description="Ask a partner admin if you need an event from it." />

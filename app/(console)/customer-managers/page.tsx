@@ -8,6 +8,7 @@ import { listCustomerManagers, managerListInput } from "@/lib/customer-managers/
 import { listManagerRoles } from "@/lib/customer-managers/options";
 import { UrlSearchBox } from "@/components/search/url-search-box";
 import { EmptyState } from "@/components/ui/empty-state";
+import { permits } from "@/lib/authorization/authorize";
 
 export const metadata: Metadata = { title: "Customer managers" };
 
@@ -15,7 +16,7 @@ export default async function CustomerManagersPage({ searchParams }: { searchPar
   const ctx = await requireConsolePage();
   const params = await searchParams;
   const input = managerListInput.parse({ q: Array.isArray(params.q) ? params.q[0] : params.q });
-  const canManage = ctx.actor.partnerRole === "admin";
+  const canManage = permits(ctx, "customer_managers.write");
   const rows = await listCustomerManagers(ctx, input);
   const roles = canManage ? await listManagerRoles(ctx) : [];
 

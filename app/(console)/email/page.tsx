@@ -7,6 +7,7 @@ import { requireConsolePage } from "@/lib/auth/session";
 import { formatDateTime, plural } from "@/lib/format";
 import { listOutbox, type OutboxEntry } from "@/lib/mail/list";
 import { NOTIFICATION_LABELS, type NotificationKind } from "@/lib/notifications/kinds";
+import { permits } from "@/lib/authorization/authorize";
 
 export const metadata: Metadata = { title: "Email" };
 
@@ -32,7 +33,7 @@ function Status({ entry }: { entry: OutboxEntry }) {
 /** **Email**: what the console sent for this partner, and what is still queued or failed (partner admins only). */
 export default async function EmailPage() {
   const ctx = await requireConsolePage();
-  const entries = ctx.actor.partnerRole === "admin" ? await listOutbox(ctx) : null;
+  const entries = permits(ctx, "email.read") ? await listOutbox(ctx) : null;
   return (
     <div className="space-y-6">
       <div className="space-y-1">

@@ -3,13 +3,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireConsolePage } from "@/lib/auth/session";
 import { embeddingSettings } from "@/lib/embedding/settings";
 import { EmbeddingView } from "./_components/embedding-view";
+import { permits } from "@/lib/authorization/authorize";
 
 export const metadata: Metadata = { title: "Embedding" };
 
 /** Embedding: the vendor ID and the RSA public keys the partner's app signs direct links with (issue 14). */
 export default async function EmbeddingPage() {
   const ctx = await requireConsolePage();
-  if (ctx.actor.partnerRole !== "admin") {
+  if (!permits(ctx, "embedding.read")) {
     return (
       <div className="space-y-4">
         <h1 className="text-2xl font-semibold tracking-tight">Embedding</h1>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireConsolePage } from "@/lib/auth/session";
 import { listTeam } from "@/lib/partner-team/list";
 import { TeamView } from "./_components/team-view";
+import { permits } from "@/lib/authorization/authorize";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -13,7 +14,7 @@ export default async function TeamPage() {
     <TeamView
       members={team.members}
       invitations={team.invitations}
-      canManage={ctx.actor.partnerRole === "admin"}
+      canManage={permits(ctx, "team.write")}
       currentUserId={ctx.actor.kind === "user" ? ctx.actor.userId : null}
     />
   );

@@ -6,6 +6,7 @@ import { switchEndedNotice, SWITCH_ENDED_PARAM } from "@/lib/workspace-access/sw
 import { PageNotice } from "@/components/shell/page-notice";
 import { CustomersView } from "./_components/customers-view";
 import { customerSearchStateOf, serializeCustomerSearch } from "./search-params";
+import { permits } from "@/lib/authorization/authorize";
 
 export const metadata: Metadata = { title: "Customers" };
 
@@ -26,8 +27,8 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       search={serializeCustomerSearch(state)}
       plans={plans}
       apps={apps}
-      canAddCustomers={ctx.actor.partnerRole === "admin"}
-      canBulkEdit={ctx.actor.partnerRole === "admin"}
+      canAddCustomers={permits(ctx, "customers.write")}
+      canBulkEdit={permits(ctx, "bulk_jobs.write")}
     />
   );
   if (!ended) return customers;

@@ -5,7 +5,7 @@ import { ConnectAppButton } from "./_components/connect-app-button";
 import { DisconnectButton } from "./_components/disconnect-button";
 import { requireWorkspacePage } from "@/lib/workspace/context";
 import { listConnectableApps, listConnections } from "@/lib/workspace/connections";
-import { hasPermission } from "@/lib/workspace/permissions";
+import { permits } from "@/lib/authorization/authorize";
 import { AppIcon } from "@/components/apps/app-icon";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Connections" };
 
 export default async function ConnectionsPage() {
   const ctx = await requireWorkspacePage();
-  const canManage = hasPermission(ctx.workspace.permissions, "connections.manage");
+  const canManage = permits(ctx, "workspace.connections.manage");
   const connections = await listConnections(ctx);
   const apps = canManage ? await listConnectableApps(ctx) : [];
 

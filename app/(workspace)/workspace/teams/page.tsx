@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { InviteButton } from "./_components/invite-button";
 import { MemberActions } from "./_components/member-actions";
 import { requireWorkspacePage } from "@/lib/workspace/context";
-import { hasPermission } from "@/lib/workspace/permissions";
+import { permits } from "@/lib/authorization/authorize";
 import { listTeam, listWorkspaceRoles } from "@/lib/workspace-team/team";
 import type { WorkspaceMember } from "@/lib/workspace-team/membership";
 import { CollaboratorsTable } from "@/components/people/collaborators-table";
@@ -21,7 +21,7 @@ function roleSource(member: WorkspaceMember): string {
 
 export default async function TeamsPage() {
   const ctx = await requireWorkspacePage();
-  const canManage = hasPermission(ctx.workspace.permissions, "collaborators.manage");
+  const canManage = permits(ctx, "workspace.collaborators.manage");
   const { members, invitations } = await listTeam(ctx);
   const roles = canManage ? await listWorkspaceRoles(ctx) : [];
 

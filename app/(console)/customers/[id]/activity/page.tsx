@@ -7,6 +7,7 @@ import { auditPageNotices, auditPageSchema } from "@/lib/audit/filters";
 import { customerOptionById } from "@/lib/customers/reads/picker";
 import { AuditLogView } from "@/components/audit/audit-log-view";
 import { EmptyState } from "@/components/ui/empty-state";
+import { permits } from "@/lib/authorization/authorize";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -32,7 +33,7 @@ export default async function CustomerActivityPage({
           Everything that happened in {customer.name}&apos;s account, and every change the partner made to it.
         </p>
       </div>
-      {ctx.actor.partnerRole === "admin" ? (
+      {permits(ctx, "audit.read") ? (
         <AuditLogView ctx={ctx} input={input} notices={auditPageNotices(search)} basePath={`/customers/${customer.id}/activity`} customerId={customer.id} />
       ) : (
         <EmptyState title="Only partner admins can see the activity" description="Ask a partner admin if you need an event from it." />

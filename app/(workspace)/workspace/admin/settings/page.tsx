@@ -4,14 +4,14 @@ import { TeamNameForm } from "./_components/team-name-form";
 import { SameNameNotice } from "@/components/customers/same-name-warning";
 import { requireWorkspacePage } from "@/lib/workspace/context";
 import { teamNameShared } from "@/lib/workspace/settings";
-import { hasPermission } from "@/lib/workspace/permissions";
+import { permits } from "@/lib/authorization/authorize";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function WorkspaceSettingsPage() {
   const ctx = await requireWorkspacePage();
-  const canEdit = hasPermission(ctx.workspace.permissions, "collaborators.manage");
+  const canEdit = permits(ctx, "workspace.collaborators.manage");
   const shared = canEdit ? await teamNameShared(ctx) : null;
   return (
     <div className="space-y-6">

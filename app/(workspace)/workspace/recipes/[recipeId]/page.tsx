@@ -9,7 +9,7 @@ import { parseRecordId } from "@/lib/ids";
 import { orNotFound } from "@/lib/transport/page";
 import { actingAsLabel } from "@/lib/audit/labels";
 import { requireWorkspacePage } from "@/lib/workspace/context";
-import { hasPermission } from "@/lib/workspace/permissions";
+import { permits } from "@/lib/authorization/authorize";
 import { getRecipe } from "@/lib/workspace/recipes";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -23,7 +23,6 @@ export default async function RecipePage({ params }: { params: Promise<{ recipeI
   const recipeId = parseRecordId((await params).recipeId);
   if (recipeId === null) notFound();
   const recipe = await orNotFound(getRecipe(ctx, recipeId));
-  const permissions = ctx.workspace.permissions;
 
   return (
     <div className="space-y-6">
@@ -38,8 +37,8 @@ export default async function RecipePage({ params }: { params: Promise<{ recipeI
         </div>
         <RecipeActions
           recipe={{ id: recipe.id, name: recipe.name, status: recipe.status }}
-          canRun={hasPermission(permissions, "recipes.run")}
-          canEdit={hasPermission(permissions, "recipes.edit")}
+          canRun={permits(ctx, "workspace.recipes.run")}
+          canEdit={permits(ctx, "workspace.recipes.edit")}
         />
       </div>
       <section aria-labelledby="versions-heading" className="space-y-3">
