@@ -25,6 +25,7 @@ export const NOT_COMMANDS: Record<string, string> = {
   "lib/project-grants/reach.ts#reachOf": "an API client's environments and projects, read by commands after they authorized",
   "lib/api/endpoints/workspace-members.ts#requireDevelopmentReach":
     "the API client's environments (rule A10), checked by the REST adapter after the command's scope; to move into the commands",
+  "lib/customer-import/run-for-bench.ts#runImportJob": "the benchmark's driver: starts the import through startImport, which authorizes",
   "lib/workspace/scope.ts#inWorkspace": "the workspace transaction, which re-reads the person's access inside it",
   "lib/workspace/context.ts#toWorkspaceContext": "authenticates a request inside a customer account (the workspace transport)",
   "lib/workspace-access/switch.ts#switchIntoCustomer":
@@ -45,8 +46,12 @@ export interface Command {
   file: string;
   name: string;
   generator: boolean;
-  /** The permission of its first statement when that is `await authorize(ctx, "…")`, else null. */
+  /**
+   * The permission of its first statement when that is `await authorize(ctx, "…")`; the expression's text when the
+   * permission is computed from the input (`authorize(ctx, permissionToStart(input))`); else null.
+   */
   permission: string | null;
+  computed: boolean;
 }
 
 function sourceFiles(dir: string): string[] {
@@ -60,16 +65,16 @@ function sourceFiles(dir: string): string[] {
 const isExported = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 const isAsync = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
 
-/** The permission `await authorize(ctx, "…")` names, when it is the body's first statement. */
-function firstAuthorize(body: ts.Block | ts.ConciseBody | undefined): string | null {
+/** The permission `await authorize(ctx, …)` names (or computes), when it is the body's first statement. */
+function firstAuthorize(body: ts.Block | ts.ConciseBody | undefined): { permission: string; computed: boolean } | null {
   if (!body || !ts.isBlock(body)) return null;
   const first = body.statements[0];
   if (!first || !ts.isExpressionStatement(first) || !ts.isAwaitExpression(first.expression)) return null;
   const call = first.expression.expression;
   if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== "authorize") return null;
   const [ctx, permission] = call.arguments;
-  if (!ctx || !ts.isIdentifier(ctx) || ctx.text !== "ctx" || !permission || !ts.isStringLiteral(permission)) return null;
-  return permission.text;
+  if (!ctx || !ts.isIdentifier(ctx) || ctx.text !== "ctx" || !permission) return null;
+  return ts.isStringLiteral(permission) ? { permission: permission.text, computed: false } : { permission: permission.getText(), computed: true };
 }
 
 type FunctionLike = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
@@ -99,7 +104,8 @@ export function domainCommands(): Command[] {
       if (!isAsync(fn) || !takesContext(fn)) continue;
       const key = `${file}#${name}`;
       if (key in NOT_COMMANDS) continue;
-      commands.push({ key, file: full, name, generator: !!fn.asteriskToken, permission: firstAuthorize(fn.body) });
+      const authorized = firstAuthorize(fn.body);
+      commands.push({ key, file: full, name, generator: !!fn.asteriskToken, permission: authorized?.permission ?? null, computed: authorized?.computed ?? false });
     }
   }
   return commands.sort((a, b) => a.key.localeCompare(b.key));
