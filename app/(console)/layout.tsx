@@ -3,6 +3,7 @@ import { AppShell } from "@/components/shell/app-shell";
 import { PageNotice } from "@/components/shell/page-notice";
 import { requireConsolePage } from "@/lib/auth/session";
 import { justEndedSwitchNotice } from "@/lib/workspace-access/switch-notice";
+import { permits } from "@/lib/authorization/authorize";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requireConsolePage();
@@ -16,7 +17,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         </div>
       ) : null}
       {children}
-      {ctx.actor.partnerRole === "admin" ? <BulkJobWatcher /> : null}
+      {permits(ctx, "bulk_jobs.read") ? <BulkJobWatcher /> : null}
     </AppShell>
   );
 }

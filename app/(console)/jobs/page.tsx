@@ -3,13 +3,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireConsolePage } from "@/lib/auth/session";
 import { listBulkJobs } from "@/lib/bulk-jobs/read";
 import { JobsTable } from "./_components/jobs-table";
+import { permits } from "@/lib/authorization/authorize";
 
 export const metadata: Metadata = { title: "Jobs" };
 
 /** The partner's bulk jobs (issue 17): running and finished, followed live while one runs. Partner admins only. */
 export default async function JobsPage() {
   const ctx = await requireConsolePage();
-  const admin = ctx.actor.partnerRole === "admin";
+  const admin = permits(ctx, "bulk_jobs.read");
   // Sent to the browser as JSON would be: the table reads the same shape again from /jobs/list.
   const jobs = admin ? JSON.parse(JSON.stringify(await listBulkJobs(ctx, {}))) : [];
   return (
