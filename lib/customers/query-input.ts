@@ -1,3 +1,4 @@
+import { createLoader, createParser, createSerializer } from "nuqs/server";
 import { z } from "zod";
 import { recordIdNumberOrText } from "@/lib/id-schemas";
 import { formatNumber } from "@/lib/format";
@@ -57,26 +58,52 @@ function first(params: CustomerSearchParams, key: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Reads a view from the URL; anything malformed falls back to its default. */
-export function customerQueryFromSearchParams(params: CustomerSearchParams): CustomerQuery {
-  const value = (key: string) => first(params, key);
-  const plan = value("plan");
-  return parseCustomerQuery({
-    q: value("q"),
-    status: value("status"),
-    plans: plan ? plan.split(",").filter(Boolean) : [],
-    app: value("app") ?? null,
-    joined: value("joined") ?? null,
-    from: value("from") ?? null,
-    to: value("to") ?? null,
-    sort: value("sort"),
-    dir: value("dir"),
-    size: value("size"),
-    page: value("page"),
-    after: value("after") ?? null,
-    before: value("before") ?? null,
-    last: value("last") === "true",
+type Value<Key extends keyof CustomerQuery> = NonNullable<CustomerQuery[Key]>;
+
+/**
+ * A nuqs parser for one key of the view, whose bounds are the schema's own field: what the field's `catch` turns a
+ * malformed value into is what the URL reads as, in the browser and on the server alike.
+ */
+function viewParser<Key extends keyof CustomerQuery>(key: Key, read: (raw: string) => unknown = (raw) => raw, write: (value: Value<Key>) => string = String) {
+  const field = customerQuerySchema.shape[key] as unknown as z.ZodType<CustomerQuery[Key]>;
+  return createParser<Value<Key>>({
+    parse: (raw) => field.parse(read(raw)) ?? null,
+    serialize: write,
+    eq: (a, b) => (Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((item, index) => item === b[index]) : a === b),
   });
+}
+
+const defaults = DEFAULT_CUSTOMER_QUERY;
+
+/**
+ * The Customers view's URL keys: one nuqs parser set that reads the URL on the server (the page, the export, the
+ * REST list) and writes it in the browser (`serializeCustomerView`, defaults left out). The plan filter is `plan` in
+ * the URL (one or more IDs, comma-separated).
+ */
+export const customerViewParsers = {
+  q: viewParser("q").withDefault(defaults.q),
+  status: viewParser("status").withDefault(defaults.status),
+  plans: viewParser("plans", (raw) => raw.split(",").filter(Boolean), (ids) => ids.join(",")).withDefault(defaults.plans),
+  app: viewParser("app"),
+  joined: viewParser("joined"),
+  from: viewParser("from"),
+  to: viewParser("to"),
+  sort: viewParser("sort").withDefault(defaults.sort),
+  dir: viewParser("dir").withDefault(defaults.dir),
+  size: viewParser("size").withDefault(defaults.size),
+  page: viewParser("page").withDefault(defaults.page),
+  after: viewParser("after"),
+  before: viewParser("before"),
+  last: viewParser("last", (raw) => raw === "true").withDefault(defaults.last),
+};
+const urlKeys = { plans: "plan" } as const;
+
+const loadCustomerView = createLoader(customerViewParsers, { urlKeys });
+export const serializeCustomerView = createSerializer(customerViewParsers, { urlKeys });
+
+/** Reads a view from the URL; anything malformed falls back to its default, key by key. */
+export function customerQueryFromSearchParams(params: CustomerSearchParams): CustomerQuery {
+  return loadCustomerView(params);
 }
 
 /**

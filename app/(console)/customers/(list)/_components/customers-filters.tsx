@@ -101,9 +101,9 @@ export function CustomersFilters({ plans, apps }: { plans: PlanOption[]; apps: C
   const { state, setState, clearFilters } = useCustomersUrlState();
   const chips: { key: string; label: string; clear: Parameters<SetCustomersState>[0] }[] = [];
   if (state.q) chips.push({ key: "q", label: `Search: ${state.q}`, clear: { q: null } });
-  for (const id of state.plan) {
+  for (const id of state.plans) {
     const plan = plans.find((option) => option.id === id);
-    if (plan) chips.push({ key: `plan-${id}`, label: `Plan: ${plan.name}`, clear: { plan: state.plan.filter((value) => value !== id) } });
+    if (plan) chips.push({ key: `plan-${id}`, label: `Plan: ${plan.name}`, clear: { plans: state.plans.filter((value) => value !== id) } });
   }
   const app = apps.find((option) => option.id === state.app);
   if (app) chips.push({ key: "app", label: `App: ${app.name}`, clear: { app: null } });
@@ -115,7 +115,7 @@ export function CustomersFilters({ plans, apps }: { plans: PlanOption[]; apps: C
         <SearchBox />
         <OnFirstUse
           preload={planFilter.preload}
-          placeholder={(trigger) => <FilterButton {...PLAN_FILTER} active={state.plan.length > 0} {...trigger} />}
+          placeholder={(trigger) => <FilterButton {...PLAN_FILTER} active={state.plans.length > 0} {...trigger} />}
           control={<planFilter.Component plans={plans} />}
         />
         <OnFirstUse

@@ -51,7 +51,7 @@ export function CustomersUrlStateProvider({ state: rendered, children }: { state
       }),
     [state, pathname, router, setOptimisticState],
   );
-  const clearFilters = () => setState({ q: null, status: null, plan: null, app: null, joined: null, from: null, to: null, ...FIRST_PAGE });
+  const clearFilters = () => setState({ q: null, status: null, plans: null, app: null, joined: null, from: null, to: null, ...FIRST_PAGE });
   return <Context value={{ state, setState, pending, clearFilters }}>{children}</Context>;
 }
 

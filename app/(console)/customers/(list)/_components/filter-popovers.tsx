@@ -16,10 +16,10 @@ import { APP_FILTER, FilterButton, JOINED_FILTER, JOINED_LABELS, PLAN_FILTER } f
 /** The Plan filter's popover (rule U9), loaded on first use: it opens itself. */
 export function PlanFilter({ plans }: { plans: PlanOption[] }) {
   const { state, setState } = useCustomersUrlState();
-  const selected = state.plan;
+  const selected = state.plans;
   const toggle = (id: number, on: boolean) => {
     const next = on ? [...selected, id] : selected.filter((value) => value !== id);
-    setState({ plan: next.length ? next : null, ...FIRST_PAGE });
+    setState({ plans: next.length ? next : null, ...FIRST_PAGE });
   };
   return (
     <Popover defaultOpen>
