@@ -169,8 +169,6 @@ const OWNER_HANDLE_USERS = [
   "lib/partner-team/accept.ts",
   "lib/password-reset/request.ts",
   "lib/password-reset/reset.ts",
-  "tests/support/access-control-fixture.ts",
-  "tests/support/e2e-fixtures.ts",
   "lib/workspace-team/invitation-sign-up.ts",
   "lib/workspace/frame-ancestors.ts",
 ];
