@@ -14,7 +14,8 @@ type Operation = {
   description: string;
   tags: string[];
   parameters: { name: string; in: string; required: boolean; description?: string; schema: Record<string, unknown> }[];
-  requestBody?: { content: { "application/json": { schema: Record<string, unknown> } } };
+  /** JSON for most endpoints; a file upload (the CSV import) names its own content type. */
+  requestBody?: { content: Record<string, { schema: Record<string, unknown> }> };
   responses: Record<string, { description: string; content?: { "application/json": { schema: Record<string, unknown> } } }>;
 };
 
@@ -92,12 +93,22 @@ export default async function ApiReferencePage() {
                       </ul>
                     </div>
                   ) : null}
-                  {operation.requestBody ? (
-                    <div>
-                      <h3 className="text-sm font-medium">Request body (JSON)</h3>
-                      <SchemaFields schema={operation.requestBody.content["application/json"].schema} />
-                    </div>
-                  ) : null}
+                  {operation.requestBody
+                    ? Object.entries(operation.requestBody.content).map(([contentType, body]) => (
+                        <div key={contentType}>
+                          {contentType === "application/json" ? (
+                            <>
+                              <h3 className="text-sm font-medium">Request body (JSON)</h3>
+                              <SchemaFields schema={body.schema} />
+                            </>
+                          ) : (
+                            <h3 className="text-sm font-medium">
+                              Request body: the file itself, <code>{contentType}</code>
+                            </h3>
+                          )}
+                        </div>
+                      ))
+                    : null}
                   <div>
                     <h3 className="text-sm font-medium">Responses</h3>
                     <ul className="space-y-2">
