@@ -10,8 +10,7 @@ export const metadata: Metadata = {
     template: "%s · Partner console",
     default: "Partner console",
   },
-  description:
-    "The partner admin console: manage your customers' integration workspaces, customer managers and API clients.",
+  description: "The partner admin console: manage your customers' integration workspaces, customer managers and API clients.",
   robots: { index: false, follow: false },
 };
 

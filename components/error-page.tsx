@@ -35,7 +35,10 @@ function useDatabaseOutage(onBack: () => void): boolean {
     let wasDown = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const check = async () => {
-      const status = await fetch("/api/health", { cache: "no-store" }).then((response) => response.status, () => 0);
+      const status = await fetch("/api/health", { cache: "no-store" }).then(
+        (response) => response.status,
+        () => 0,
+      );
       if (cancelled) return;
       if (status === 503) {
         wasDown = true;
@@ -75,14 +78,8 @@ export function ErrorPage({ error, retry, reset, insideMain = false }: ErrorPage
 
   const Landmark = insideMain ? "div" : "main";
   return (
-    <Landmark
-      id={insideMain ? undefined : "main"}
-      className="flex min-h-[50dvh] flex-col items-center justify-center gap-4 px-4 py-16 text-center"
-    >
-      <div
-        aria-hidden="true"
-        className="flex size-12 items-center justify-center rounded-full bg-destructive/10 text-destructive"
-      >
+    <Landmark id={insideMain ? undefined : "main"} className="flex min-h-[50dvh] flex-col items-center justify-center gap-4 px-4 py-16 text-center">
+      <div aria-hidden="true" className="flex size-12 items-center justify-center rounded-full bg-destructive/10 text-destructive">
         <TriangleAlert className="size-6" />
       </div>
       <div className="flex max-w-md flex-col gap-2">
@@ -91,8 +88,7 @@ export function ErrorPage({ error, retry, reset, insideMain = false }: ErrorPage
         </h1>
         {databaseDown ? (
           <p className="text-sm text-muted-foreground" role="status">
-            The console cannot reach its database for a moment (it may be restarting). This page loads again by itself
-            as soon as the database is back.
+            The console cannot reach its database for a moment (it may be restarting). This page loads again by itself as soon as the database is back.
           </p>
         ) : (
           <p className="text-sm text-muted-foreground">

@@ -12,7 +12,11 @@ const toaster = loadOnDemand(() => import("@/components/themed-toaster").then((m
 /** No toast can be asked for before the page is interactive, so the toaster's code loads once it is, not with it. */
 function DeferredToaster() {
   // False on the server and while hydrating, true once hydrated: the toaster is then rendered and loaded.
-  const hydrated = React.useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = React.useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   return hydrated ? (
     <React.Suspense>
       <toaster.Component />

@@ -13,7 +13,7 @@ export function useActionRunner() {
   const [pending, startTransition] = React.useTransition();
 
   const run = React.useCallback(
-    <T,>(call: () => Promise<ActionResult<T>>, success: (data: T) => string | null) =>
+    <T>(call: () => Promise<ActionResult<T>>, success: (data: T) => string | null) =>
       new Promise<ActionResult<T>>((resolve) => {
         startTransition(async () => {
           const result: ActionResult<T> = await call().catch(() => ({ ok: false, error: UNREACHABLE }));

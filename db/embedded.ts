@@ -95,9 +95,7 @@ async function freePort(): Promise<number> {
  * One client connection at a time: PGlite is single-threaded, and sharing it between connections was seen to
  * mix up unnamed prepared statements.
  */
-export async function startEmbeddedServer(
-  options: { dataDir?: string | null; port?: number } = {},
-): Promise<EmbeddedServer> {
+export async function startEmbeddedServer(options: { dataDir?: string | null; port?: number } = {}): Promise<EmbeddedServer> {
   const dataDir = options.dataDir === undefined ? DEFAULT_EMBEDDED_DIR : options.dataDir;
   let releaseLock = () => {};
   if (dataDir) {

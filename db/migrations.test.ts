@@ -6,9 +6,7 @@ import { runMigrations } from "./migrate";
 describe("migrations", () => {
   it("apply on this run's database (embedded or PostgreSQL), with pg_trgm and the system roles", async () => {
     const db = getDatabase();
-    const tables = await db.execute<{ table_name: string }>(
-      sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
-    );
+    const tables = await db.execute<{ table_name: string }>(sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`);
     const names = tables.map((row) => row.table_name);
     for (const table of ["partners", "customers", "customer_managers", "audit_events", "api_clients", "project_grants", "jobs"]) {
       expect(names).toContain(table);

@@ -32,7 +32,9 @@ describe("roll-ups kept by the database", () => {
       { partnerId: partner.id, customerId: customer.id, recipeId: recipe!.id, status: "succeeded", tasksUsed: 7, startedAt: thisMonth },
       { partnerId: partner.id, customerId: customer.id, recipeId: recipe!.id, status: "failed", tasksUsed: 5, startedAt: thisMonth },
     ]);
-    await db.insert(jobs).values({ partnerId: partner.id, customerId: customer.id, recipeId: recipe!.id, status: "succeeded", tasksUsed: 100, startedAt: lastMonth });
+    await db
+      .insert(jobs)
+      .values({ partnerId: partner.id, customerId: customer.id, recipeId: recipe!.id, status: "succeeded", tasksUsed: 100, startedAt: lastMonth });
 
     const [after] = await db
       .select({ connectionsCount: customers.authenticatedConnections, tasks: customers.tasksUsed })
@@ -56,8 +58,14 @@ describe("status counters (the Customers tab's unfiltered counts)", () => {
     const c = await createCustomer(db, partner.id, plans.growth.id);
     await db.update(customers).set({ trialEndsAt: null }).where(eq(customers.id, a.id));
     await db.update(customers).set({ planId: plans.growth.id }).where(eq(customers.id, b.id));
-    await db.update(customers).set({ trialEndsAt: inDays(3), planId: plans.free.id }).where(eq(customers.id, c.id));
-    await db.update(customers).set({ trialEndsAt: inDays(20) }).where(eq(customers.id, c.id));
+    await db
+      .update(customers)
+      .set({ trialEndsAt: inDays(3), planId: plans.free.id })
+      .where(eq(customers.id, c.id));
+    await db
+      .update(customers)
+      .set({ trialEndsAt: inDays(20) })
+      .where(eq(customers.id, c.id));
     await createCustomer(db, partner.id, plans.free.id, { trialEndsAt: inDays(-5) });
     await db.delete(customers).where(eq(customers.id, a.id));
 

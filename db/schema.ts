@@ -6,21 +6,7 @@
  * Global catalogs (users, apps, system roles) carry no partner.
  */
 import { sql, type SQL } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -53,7 +39,10 @@ export const partners = pgTable("partners", {
   id: id(),
   name: text("name").notNull(),
   /** Default iframe origins every customer inherits (rule U27, decision D3). */
-  iframeOrigins: text("iframe_origins").array().notNull().default(sql`'{}'::text[]`),
+  iframeOrigins: text("iframe_origins")
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   /**
    * The embedded vendor ID a partner's signed tokens name (issue 14): public, not a secret, random so that it says
    * nothing about how many partners there are.
@@ -66,7 +55,10 @@ export const partners = pgTable("partners", {
    * Which notifications its customers get unless a customer's own setting says otherwise (issue 15): a map from
    * notification kind (lib/notifications/kinds.ts) to on/off; a kind not named is on.
    */
-  notificationDefaults: jsonb("notification_defaults").$type<Record<string, boolean>>().notNull().default(sql`'{}'::jsonb`),
+  notificationDefaults: jsonb("notification_defaults")
+    .$type<Record<string, boolean>>()
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   createdAt: createdAt(),
 });
 
@@ -151,7 +143,9 @@ export const embeddingKeys = pgTable(
   },
   (t) => [
     index().on(t.partnerId),
-    uniqueIndex("embedding_keys_active_fingerprint_key").on(t.partnerId, t.fingerprint).where(sql`${t.retiredAt} is null`),
+    uniqueIndex("embedding_keys_active_fingerprint_key")
+      .on(t.partnerId, t.fingerprint)
+      .where(sql`${t.retiredAt} is null`),
   ],
 );
 
@@ -267,7 +261,9 @@ export const emailOutbox = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("email_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'queued'`),
+    index("email_outbox_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'queued'`),
     index("email_outbox_partner_created_idx").on(t.partnerId, t.createdAt),
   ],
 );
@@ -293,7 +289,9 @@ export const plans = pgTable(
   },
   (t) => [
     uniqueIndex("plans_partner_name_key").on(t.partnerId, t.name),
-    uniqueIndex("plans_one_free_per_partner").on(t.partnerId).where(sql`${t.isFree}`),
+    uniqueIndex("plans_one_free_per_partner")
+      .on(t.partnerId)
+      .where(sql`${t.isFree}`),
     check("plans_limits_positive", sql`${t.taskLimit} >= 0 and ${t.connectionLimit} >= 0`),
   ],
 );
@@ -337,16 +335,24 @@ export const customers = pgTable(
      */
     trialEnded: boolean("trial_ended").notNull().default(false),
     /** The customer's own iframe origins, appended to the partner's (rule U27, decision D3). */
-    iframeOrigins: text("iframe_origins").array().notNull().default(sql`'{}'::text[]`),
+    iframeOrigins: text("iframe_origins")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** `all`: every app, including apps released later; `selected`: only the rows of customer_app_access. */
     appAccess: appAccessMode("app_access").notNull().default("all"),
     /** Roll-up of jobs for the current billing period, so that lists never aggregate jobs (rule U4). */
     tasksUsed: integer("tasks_used").notNull().default(0),
-    usagePeriod: date("usage_period", { mode: "string" }).notNull().default(sql`date_trunc('month', now())::date`),
+    usagePeriod: date("usage_period", { mode: "string" })
+      .notNull()
+      .default(sql`date_trunc('month', now())::date`),
     /** Roll-up of authenticated connections (rule U5). */
     authenticatedConnections: integer("authenticated_connections").notNull().default(0),
     /** The customer's own notification choices (kind → on/off); a kind not named follows the partner's default. */
-    notificationSettings: jsonb("notification_settings").$type<Record<string, boolean>>().notNull().default(sql`'{}'::jsonb`),
+    notificationSettings: jsonb("notification_settings")
+      .$type<Record<string, boolean>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     /**
      * What search reads: lower-cased name and external ID joined by a control character that no search term
      * can contain, so that a term never matches across the two.
@@ -360,7 +366,9 @@ export const customers = pgTable(
   (t) => {
     /** One set of trial indexes: by every sort, and by trial end for the rows whose flag lags the clock. */
     const trialIndexes = (set: "running" | "ended", where: SQL) => [
-      index(`customers_trials_${set}_name_idx`).on(t.partnerId, sql`lower(${t.name})`, t.id).where(where),
+      index(`customers_trials_${set}_name_idx`)
+        .on(t.partnerId, sql`lower(${t.name})`, t.id)
+        .where(where),
       index(`customers_trials_${set}_created_idx`).on(t.partnerId, t.createdAt, t.id).where(where),
       index(`customers_trials_${set}_tasks_idx`).on(t.partnerId, t.tasksUsed, t.id).where(where),
       index(`customers_trials_${set}_connections_idx`).on(t.partnerId, t.authenticatedConnections, t.id).where(where),
@@ -383,7 +391,9 @@ export const customers = pgTable(
       index("customers_plan_tasks_idx").on(t.partnerId, t.planId, t.tasksUsed, t.id),
       index("customers_plan_connections_idx").on(t.partnerId, t.planId, t.authenticatedConnections, t.id),
       // The notifications job reads due trials across every partner by trial end (lib/notifications/due.ts).
-      index("customers_trial_ends_at_idx").on(t.trialEndsAt, t.id).where(sql`${t.trialEndsAt} is not null`),
+      index("customers_trial_ends_at_idx")
+        .on(t.trialEndsAt, t.id)
+        .where(sql`${t.trialEndsAt} is not null`),
       index("customers_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
       // Search terms of one or two characters match from the start of the name or the external ID only.
       index("customers_search_prefix_idx").on(t.partnerId, sql`${t.searchText} text_pattern_ops`),
@@ -443,7 +453,10 @@ export const roles = pgTable(
     customerId: integer("customer_id").references(() => customers.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     kind: roleKind("kind").notNull(),
-    permissions: text("permissions").array().notNull().default(sql`'{}'::text[]`),
+    permissions: text("permissions")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -471,7 +484,10 @@ function workspaceRoleTable<Name extends string>(name: Name) {
       customerId: integer("customer_id").references(() => customers.id, { onDelete: "cascade" }),
       name: text("name").notNull(),
       kind: roleKind("kind").notNull(),
-      permissions: text("permissions").array().notNull().default(sql`'{}'::text[]`),
+      permissions: text("permissions")
+        .array()
+        .notNull()
+        .default(sql`'{}'::text[]`),
       createdAt: createdAt(),
       updatedAt: updatedAt(),
     },
@@ -523,7 +539,9 @@ export const customerInvitations = pgTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     roleId: integer("role_id").references(() => roles.id),
-    envRoles: jsonb("env_roles").notNull().default(sql`'[]'::jsonb`),
+    envRoles: jsonb("env_roles")
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     invitedAt: timestamp("invited_at", { withTimezone: true }).notNull().defaultNow(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     /** SHA-256 of the one-time invitation link's token; null for an invitation that was accepted at once. */
@@ -678,7 +696,9 @@ export const projectGrants = pgTable(
   },
   (t) => [
     index().on(t.customerId),
-    uniqueIndex("project_grants_project_user_key").on(t.projectId, t.userId).where(sql`${t.userId} is not null`),
+    uniqueIndex("project_grants_project_user_key")
+      .on(t.projectId, t.userId)
+      .where(sql`${t.userId} is not null`),
     uniqueIndex("project_grants_project_group_key")
       .on(t.projectId, t.userGroupId)
       .where(sql`${t.userGroupId} is not null`),
@@ -741,7 +761,9 @@ export const recipeVersions = pgTable(
     modifiedById: integer("modified_by_id").references(() => users.id, { onDelete: "set null" }),
     modifiedAs: actorType("modified_as").notNull().default("customer_collaborator"),
     comment: text("comment").notNull().default(""),
-    code: jsonb("code").notNull().default(sql`'{}'::jsonb`),
+    code: jsonb("code")
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("recipe_versions_recipe_version_key").on(t.recipeId, t.version), index().on(t.customerId)],
@@ -775,14 +797,20 @@ export const apiClients = pgTable(
     partnerId: partnerId(),
     name: text("name").notNull(),
     /** What the client may do: a list of API scopes (`customers.read`, `customer_managers.write`, …). */
-    scopes: text("scopes").array().notNull().default(sql`'{}'::text[]`),
+    scopes: text("scopes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Environments the client may reach in customer workspaces (rule A10). */
     environmentTypes: environmentType("environment_types")
       .array()
       .notNull()
       .default(sql`'{development,test,production}'::environment_type[]`),
     /** Projects it may reach by name; empty means every project of its environments. */
-    projectNames: text("project_names").array().notNull().default(sql`'{}'::text[]`),
+    projectNames: text("project_names")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     tokenHash: text("token_hash").notNull(),
     tokenPrefix: text("token_prefix").notNull(),
     createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
@@ -815,7 +843,9 @@ export const auditEvents = pgTable(
     action: text("action").notNull(),
     targetType: text("target_type"),
     targetId: text("target_id"),
-    changes: jsonb("changes").notNull().default(sql`'{}'::jsonb`),
+    changes: jsonb("changes")
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     ip: text("ip"),
     userAgent: text("user_agent"),
     createdAt: createdAt(),
@@ -887,7 +917,9 @@ export const backgroundJobs = pgTable(
   },
   (t) => [
     uniqueIndex("background_jobs_name_singleton_key").on(t.name, t.singletonKey),
-    index("background_jobs_claimable_idx").on(t.runAfter, t.id).where(sql`status = 'queued'`),
+    index("background_jobs_claimable_idx")
+      .on(t.runAfter, t.id)
+      .where(sql`status = 'queued'`),
     index("background_jobs_name_created_idx").on(t.name, t.createdAt),
     check("background_jobs_status_check", sql`${t.status} in ('queued', 'active', 'succeeded', 'failed', 'cancelled')`),
   ],
@@ -984,7 +1016,9 @@ export const bulkJobs = pgTable(
     changed: integer("changed").notNull().default(0),
     failed: integer("failed").notNull().default(0),
     /** The first 100 errors: `{ customerId?, externalId?, line?, reason }`. */
-    errors: jsonb("errors").notNull().default(sql`'[]'::jsonb`),
+    errors: jsonb("errors")
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** Who started it, as the audit log names them, and the request's IP and user agent: each batch acts as them. */
     startedBy: jsonb("started_by").notNull(),
     ip: text("ip"),

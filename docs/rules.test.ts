@@ -111,9 +111,7 @@ describe("docs/rules.md", () => {
     const outside = sourceFiles().flatMap((file) =>
       readFileSync(file, "utf8")
         .split("\n")
-        .flatMap((line, index) =>
-          /shared\/spec|spec\/rules\.md|\/work\//.test(line) ? [`${relative(root, file)}:${index + 1}`] : [],
-        ),
+        .flatMap((line, index) => (/shared\/spec|spec\/rules\.md|\/work\//.test(line) ? [`${relative(root, file)}:${index + 1}`] : [])),
     );
     expect(outside).toEqual([]);
   });

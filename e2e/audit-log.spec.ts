@@ -57,7 +57,10 @@ test.describe("the audit log (rule C8)", () => {
     await page.getByRole("link", { name: "Export CSV" }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}\.csv$/);
-    const lines = (await readFile((await file.path())!, "utf8")).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = (await readFile((await file.path())!, "utf8"))
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("Time (UTC),Person,Email,Acting as,Account,Action,Target,Changes,IP address,User agent");
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines.slice(1)) expect(line).toContain(",Signed in,");
@@ -95,15 +98,25 @@ test.describe("the audit log (rule C8)", () => {
     const term = `${ADMIN.email} ${"z".repeat(230)}`;
     const searched = term.slice(0, 200);
     await page.goto(`/audit-log?q=${encodeURIComponent(term)}`);
-    await expect(page.getByRole("status").filter({ hasText: `The search in the address has ${term.length} characters; only its first 200 are searched.` })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: `The search in the address has ${term.length} characters; only its first 200 are searched.` }),
+    ).toBeVisible();
     await expect(page.getByRole("searchbox", { name: "Search the audit log" })).toHaveValue(searched);
     await expect(page.getByText("No event matches these filters")).toBeVisible();
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Export CSV" }).click();
-    const lines = (await readFile((await (await download).path())!, "utf8")).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = (await readFile((await (await download).path())!, "utf8"))
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines).toHaveLength(1);
     const direct = await page.request.get(`/audit-log/export?q=${encodeURIComponent(term)}`);
-    expect((await direct.text()).replace(/^\uFEFF/, "").trim().split("\r\n")).toHaveLength(1);
+    expect(
+      (await direct.text())
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split("\r\n"),
+    ).toHaveLength(1);
   });
 
   test("is for partner admins: a member gets a notice, and the export refuses it", async ({ page }) => {

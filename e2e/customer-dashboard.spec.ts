@@ -96,7 +96,10 @@ test.describe("the customer dashboard (rule U16)", () => {
     const sql = e2eDatabase();
     test.skip(!sql, "reads the database directly, which only a real PostgreSQL allows while the server runs");
     try {
-      for (const [period, hours] of [["30d", 30 * 24], ["90d", 90 * 24]] as const) {
+      for (const [period, hours] of [
+        ["30d", 30 * 24],
+        ["90d", 90 * 24],
+      ] as const) {
         await page.goto(`/customers/${id}?period=${period}`);
         const [jobs] = await sql!<{ succeeded: number; failed: number }[]>`
           select count(*) filter (where status = 'succeeded')::int as succeeded, count(*) filter (where status = 'failed')::int as failed

@@ -29,7 +29,7 @@ test("import a CSV with errors, download the error file, fix it and import it", 
   const errors = page.getByRole("list", { name: "Rows in error" });
   await expect(errors).toContainText("Line 3");
   await expect(errors).toContainText("Enter a valid email address");
-  await expect(errors).toContainText('Line 4 (imp-' + run + '-3): Name starts with "="');
+  await expect(errors).toContainText("Line 4 (imp-" + run + '-3): Name starts with "="');
   // Nothing is imported while a row is in error, unless the rows in error are skipped.
   await expect(page.getByRole("button", { name: "Import 1 row" })).toBeDisabled();
 
@@ -42,7 +42,12 @@ test("import a CSV with errors, download the error file, fix it and import it", 
   expect(errorFile[2]).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
 
   // Fixed, the file imports.
-  const fixed = [header, good, `imp-${run}-2,Imported Two ${run},two-${run}@import.example,Growth`, `imp-${run}-3,Imported Three ${run},three-${run}@import.example,Business`];
+  const fixed = [
+    header,
+    good,
+    `imp-${run}-2,Imported Two ${run},two-${run}@import.example,Growth`,
+    `imp-${run}-3,Imported Three ${run},three-${run}@import.example,Business`,
+  ];
   await file.setInputFiles({ name: "customers-fixed.csv", mimeType: "text/csv", buffer: Buffer.from(fixed.join("\r\n")) });
   await expect(page.getByRole("status").filter({ hasText: "3 rows" })).toHaveText("3 rows: 3 new customers, 0 updates, 0 in error.");
   await page.getByRole("button", { name: "Import 3 rows" }).click();

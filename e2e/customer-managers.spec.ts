@@ -35,7 +35,11 @@ async function expandEvent(page: Page, label: RegExp) {
 }
 
 test.describe("customer managers", () => {
-  test("the seed's story: assign, switch in, work, precedence of a direct invitation, edit, remove (rules C1–C12, U18, U30)", async ({ page, browser, baseURL }) => {
+  test("the seed's story: assign, switch in, work, precedence of a direct invitation, edit, remove (rules C1–C12, U18, U30)", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     test.setTimeout(240_000);
     await signInAs(page, ADMIN.email);
 
@@ -167,7 +171,9 @@ test.describe("customer managers", () => {
     // …and removing Sam, who is inside Umbrella: it is out at its next request, and cannot come back by any way.
     await samRow.getByRole("button", { name: `More actions for ${SAM.name}` }).click();
     await page.getByRole("menuitem", { name: "Remove customer manager" }).click();
-    await expect(confirm).toContainText("Sam Patel will lose access to 2 customer accounts at once, including Umbrella Logistics Group's account, which it is in right now.");
+    await expect(confirm).toContainText(
+      "Sam Patel will lose access to 2 customer accounts at once, including Umbrella Logistics Group's account, which it is in right now.",
+    );
     await confirmAlert(page, "Remove customer manager", "Remove customer manager");
     await expect(samRow).toHaveCount(0);
 

@@ -26,7 +26,10 @@ test.describe("the customer page", () => {
     await expect(page).toHaveURL(`/customers/${id}/settings`);
     await expect(tabs.filter({ hasText: "Settings" })).toHaveAttribute("aria-current", "page");
     await expect(tabs.filter({ hasText: "Dashboard" })).not.toHaveAttribute("aria-current", "page");
-    for (const [path, tab] of [["collaborators", "Collaborators"], ["app-access", "App access"]] as const) {
+    for (const [path, tab] of [
+      ["collaborators", "Collaborators"],
+      ["app-access", "App access"],
+    ] as const) {
       await page.goto(`/customers/${id}/${path}`);
       await expect(tabs.filter({ hasText: tab })).toHaveAttribute("aria-current", "page");
     }
@@ -160,7 +163,10 @@ test.describe("the customer page", () => {
               where m.partner_id = (select partner_id from customers where id = ${northwind})
                 and (m.manage_all or exists (select 1 from customer_manager_customers x where x.customer_manager_id = m.id and x.customer_id = ${northwind})))
           order by lower(u.name), u.id`;
-        const emails = await rows.filter({ has: page.getByRole("cell") }).locator("td:nth-child(2)").allInnerTexts();
+        const emails = await rows
+          .filter({ has: page.getByRole("cell") })
+          .locator("td:nth-child(2)")
+          .allInnerTexts();
         expect(emails).toEqual(expected.map((row) => row.email));
       } finally {
         await sql.end();

@@ -78,7 +78,9 @@ test.describe("customer settings", () => {
     await expect(details(page)).toContainText("None");
   });
 
-  test("saves iframe origins, naming a bad entry, removing duplicates, and shows the inherited and effective lists (rule U27, decision D3)", async ({ page }) => {
+  test("saves iframe origins, naming a bad entry, removing duplicates, and shows the inherited and effective lists (rule U27, decision D3)", async ({
+    page,
+  }) => {
     const customer = await createTestCustomer(page.request);
     await openSettings(page, customer.id);
     const partnerOrigin = DEMO_PARTNERS.acme.iframeOrigins[0];

@@ -200,14 +200,18 @@ test("a page beyond the last and an over-long search in the URL are brought with
   const term = `${DEMO_CUSTOMERS.northwind.name} ${"z".repeat(230)}`;
   const searched = term.slice(0, 200);
   await page.goto(`/customers?q=${encodeURIComponent(term)}`);
-  await expect(page.getByRole("status").filter({ hasText: `The search in the address has ${term.length} characters; only its first 200 are searched.` })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: `The search in the address has ${term.length} characters; only its first 200 are searched.` }),
+  ).toBeVisible();
   await expect(page.getByRole("searchbox", { name: "Search customers" })).toHaveValue(searched);
   await expect(page.getByText(`Search: ${searched}`)).toBeVisible();
   await expect(page.getByText(/^No customers match/)).toBeVisible();
   await expect(customerNames(page)).toHaveCount(0);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();
-  const lines = readFileSync(await (await download).path(), "utf8").trim().split("\r\n");
+  const lines = readFileSync(await (await download).path(), "utf8")
+    .trim()
+    .split("\r\n");
   expect(lines).toHaveLength(1);
   // The export reads an over-long URL the same way as the page, also when it is opened directly.
   const direct = await page.request.get(`/customers/export?q=${encodeURIComponent(term)}`);
@@ -315,7 +319,7 @@ test("Export CSV downloads every row of the filtered view, not just the visible 
   expect(lines[1]).toContain(firstShown);
 });
 
-test("every row shows its status badge, a trial's included, and one match reads \"1 customer\" (issue 12)", async ({ page }) => {
+test('every row shows its status badge, a trial\'s included, and one match reads "1 customer" (issue 12)', async ({ page }) => {
   const tag = `Status ${randomUUID().slice(0, 8)}`;
   const inTrial = await createTestCustomer(page.request, { name: `${tag} trial`, trialEndsAt: new Date(Date.now() + 10 * DAY_MS).toISOString() });
   const expired = await createTestCustomer(page.request, { name: `${tag} expired`, trialEndsAt: new Date(Date.now() - 365 * DAY_MS).toISOString() });

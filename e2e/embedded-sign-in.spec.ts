@@ -39,12 +39,21 @@ async function apiToken(page: Page): Promise<string> {
   return token;
 }
 
-test("a partner's page on another site signs its member into the workspace in an iframe; replay and other origins are refused", async ({ page, browser, baseURL }) => {
+test("a partner's page on another site signs its member into the workspace in an iframe; replay and other origins are refused", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   // Several sign-ins, two partner pages and a dozen page loads: more than the default 30 s on a busy machine.
   test.setTimeout(120_000);
   const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const publicPem = publicKey.export({ type: "spki", format: "pem" }).toString();
-  const fingerprint = createHash("sha256").update(createPublicKey(publicPem).export({ type: "spki", format: "der" })).digest("hex").toUpperCase().match(/../g)!.join(":");
+  const fingerprint = createHash("sha256")
+    .update(createPublicKey(publicPem).export({ type: "spki", format: "der" }))
+    .digest("hex")
+    .toUpperCase()
+    .match(/../g)!
+    .join(":");
 
   // The partner admin sets the signing key on Embedding and reads the vendor ID there.
   await signInAs(page, DEMO_USERS.acmeAdmin.email);

@@ -6,10 +6,13 @@ import { inviteAndJoin } from "./support/team";
 
 const ANSWER = /If an account uses this email, we sent it a link to set a new password/;
 
-
 // Several browsers, scrypt and the outbox worker in one story: longer than the default on this shared machine.
 test.describe.configure({ timeout: 120_000 });
-test("forgot password end to end: the same answer for any email, a one-time link, the old password and other sessions end", async ({ page, browser, baseURL }) => {
+test("forgot password end to end: the same answer for any email, a one-time link, the old password and other sessions end", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const email = `dana.${Date.now()}@acme.example`;
   const oldPassword = "dana's first password";
   const newPassword = "dana's second password";

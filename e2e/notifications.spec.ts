@@ -17,9 +17,7 @@ test.describe("Notifications (issue 15)", () => {
     await setServerClock(request, 0);
   });
 
-  test("a trial that reaches 7 days before its end sends exactly one notice, with a working link, listed in the customer's Activity", async ({
-    page,
-  }) => {
+  test("a trial that reaches 7 days before its end sends exactly one notice, with a working link, listed in the customer's Activity", async ({ page }) => {
     const email = `notices-${randomUUID().slice(0, 8)}@northwind.example`;
     const customer = await createTestCustomer(page.request, { notificationEmail: email, trialEndsAt: new Date(Date.now() + 30 * DAY_MS).toISOString() });
 

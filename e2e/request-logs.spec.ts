@@ -30,11 +30,25 @@ test("every request has its JSON log line and X-Request-Id, and no password, tok
   expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
 
   await expect
-    .poll(() => serverLog().split("\n").some((line) => line.includes(requestId!)), { timeout: 5_000 })
+    .poll(
+      () =>
+        serverLog()
+          .split("\n")
+          .some((line) => line.includes(requestId!)),
+      { timeout: 5_000 },
+    )
     .toBe(true);
   const log = serverLog();
   const line = JSON.parse(log.split("\n").find((candidate) => candidate.includes(requestId!))!) as Record<string, unknown>;
-  expect(line).toMatchObject({ msg: "request", requestId, method: "GET", route: "/api/roles", status: 200, partnerId: expect.any(Number), instance: expect.any(String) });
+  expect(line).toMatchObject({
+    msg: "request",
+    requestId,
+    method: "GET",
+    route: "/api/roles",
+    status: 200,
+    partnerId: expect.any(Number),
+    instance: expect.any(String),
+  });
   expect(typeof line.time).toBe("string");
   expect(typeof line.durationMs).toBe("number");
 

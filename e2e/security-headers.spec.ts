@@ -105,7 +105,10 @@ test.describe("security headers", () => {
     await page.getByRole("searchbox", { name: "Search customers" }).fill("northwind");
     await expect(page).toHaveURL(/north/);
     await expect(page.getByRole("link", { name: /Northwind/ }).first()).toBeVisible();
-    await page.getByRole("link", { name: /Northwind/ }).first().click();
+    await page
+      .getByRole("link", { name: /Northwind/ })
+      .first()
+      .click();
     await expect(page).toHaveURL(/\/customers\/\d+/);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     expect(await violations()).toEqual([]);
@@ -117,7 +120,11 @@ test.describe("security headers", () => {
 
 test.describe("known bypasses", () => {
   test("a request with x-middleware-subrequest reaches no protected data (CVE-2025-29927)", async ({ request }) => {
-    for (const value of ["proxy:proxy:proxy:proxy:proxy", "middleware:middleware:middleware:middleware:middleware", "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware"]) {
+    for (const value of [
+      "proxy:proxy:proxy:proxy:proxy",
+      "middleware:middleware:middleware:middleware:middleware",
+      "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware",
+    ]) {
       const headers = { "x-middleware-subrequest": value };
       const page = await request.get("/customers", { headers, maxRedirects: 0 });
       expect(page.status(), value).toBe(307);
@@ -130,7 +137,10 @@ test.describe("known bypasses", () => {
     }
   });
 
-  test("a malformed percent-escape in a path answers 404 (an ID) or 400 in the API's error shape and the not-found page, never 500", async ({ page, request }) => {
+  test("a malformed percent-escape in a path answers 404 (an ID) or 400 in the API's error shape and the not-found page, never 500", async ({
+    page,
+    request,
+  }) => {
     const malformed = ["%FF", "%", "%C0%AF", "%ED%A0%80", "ok%E2%82"];
     for (const segment of malformed) {
       // Before authentication: no token, and the answer is the same for every client.

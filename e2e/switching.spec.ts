@@ -164,7 +164,11 @@ test.describe("switching into a customer account", () => {
     }
   });
 
-  test("a partner admin is offered only the customers it manages; another partner's admin finds none of them (rule U18, decision D8)", async ({ page, browser, baseURL }) => {
+  test("a partner admin is offered only the customers it manages; another partner's admin finds none of them (rule U18, decision D8)", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     await signInAs(page, DEMO_USERS.acmeAdmin.email);
     await page.goto("/customers");
     await page.getByRole("combobox", { name: "Switch account" }).click();
@@ -279,7 +283,11 @@ test.describe("switching into a customer account", () => {
     // A new manager of all customers reaches every one of Acme's.
     await signInAs(page, ADMIN.email);
     const name = `Pat All ${randomUUID().slice(0, 6)}`;
-    const pat = await inviteAndJoin(page, browser, baseURL, { email: `pat-${randomUUID().slice(0, 8)}@acme.example`, name, password: "a long enough password" });
+    const pat = await inviteAndJoin(page, browser, baseURL, {
+      email: `pat-${randomUUID().slice(0, 8)}@acme.example`,
+      name,
+      password: "a long enough password",
+    });
     await page.goto("/customer-managers");
     await page.getByRole("button", { name: "Assign customer manager" }).click();
     const dialog = page.getByRole("dialog", { name: "Assign customer manager" });
@@ -292,7 +300,14 @@ test.describe("switching into a customer account", () => {
     await dialog.getByRole("button", { name: "Assign customer manager" }).click();
     await expect(dialog).toBeHidden();
     await page.goto("/customers");
-    const total = Number((await page.getByText(/^[\d,]+ customers$/).first().innerText()).replace(/[^\d]/g, ""));
+    const total = Number(
+      (
+        await page
+          .getByText(/^[\d,]+ customers$/)
+          .first()
+          .innerText()
+      ).replace(/[^\d]/g, ""),
+    );
     expect(total).toBeGreaterThan(20);
     const words = (count: number) => `First 20 shown · type to search ${count.toLocaleString("en")} accounts`;
 

@@ -5,7 +5,6 @@ import { emailTo, linkIn } from "./support/mail";
 
 const ADMIN = DEMO_USERS.acmeAdmin;
 
-
 // Several browsers, scrypt and the outbox worker in one story: longer than the default on this shared machine.
 test.describe.configure({ timeout: 120_000 });
 test("a partner admin invites a team member by email; the person accepts, signs in, and can be made a customer manager", async ({ page, browser, baseURL }) => {

@@ -80,7 +80,14 @@ describe("lib/env.ts", () => {
     const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
       cwd: root,
       // Should the check ever stop working, the start it fails to stop touches only a throwaway folder.
-      env: { ...saved, SWITCH_TIME_LIMIT_MINUTES: "soon", DATABASE_URL: "", EMBEDDED_DATABASE_DIR: mkdtempSync(join(tmpdir(), "env-check-")), SKIP_BUILD: "1", PORT: "3199" },
+      env: {
+        ...saved,
+        SWITCH_TIME_LIMIT_MINUTES: "soon",
+        DATABASE_URL: "",
+        EMBEDDED_DATABASE_DIR: mkdtempSync(join(tmpdir(), "env-check-")),
+        SKIP_BUILD: "1",
+        PORT: "3199",
+      },
       encoding: "utf8",
       timeout: 60_000,
     });

@@ -19,13 +19,14 @@ const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
 const flag = (fallback: "0" | "1") =>
   withDefault(z.enum(["0", "1"], { error: 'expected "1" (on) or "0" (off)' }), fallback).transform((value) => value === "1");
 const positiveInteger = (what: string) =>
-  z.coerce.number({ error: `expected ${what}` }).int(`expected ${what}`).positive(`expected ${what}`);
+  z.coerce
+    .number({ error: `expected ${what}` })
+    .int(`expected ${what}`)
+    .positive(`expected ${what}`);
 
 export const ENVIRONMENT = {
   /** A real PostgreSQL (pg_trgm available); unset, `npm start` serves the embedded database and sets it. */
-  DATABASE_URL: optional(
-    z.string().regex(/^postgres(ql)?:\/\//, "expected a connection string such as postgres://user@host:5432/database"),
-  ),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "expected a connection string such as postgres://user@host:5432/database")),
   /** Set to 1 by `npm start` and the test setup when DATABASE_URL is the embedded database (one connection). */
   DATABASE_EMBEDDED: flag("0"),
   /** Pool size per server process on a real PostgreSQL. */
@@ -41,7 +42,10 @@ export const ENVIRONMENT = {
    */
   NEXTAUTH_URL: optional(z.url({ protocol: /^https?$/, error: "expected the console's public address, http:// or https://" })),
   /** The port the console listens on (scripts/server.ts); the scripts pass it on to the server they start. */
-  PORT: withDefault(z.coerce.number({ error: "expected a port number" }).int("expected a port number").min(1, "expected a port number").max(65535, "expected a port number"), "3000"),
+  PORT: withDefault(
+    z.coerce.number({ error: "expected a port number" }).int("expected a port number").min(1, "expected a port number").max(65535, "expected a port number"),
+    "3000",
+  ),
   /** How long a switch into a customer account lasts (rule C7), in minutes. */
   SWITCH_TIME_LIMIT_MINUTES: withDefault(z.coerce.number({ error: "expected a number of minutes" }).positive("expected a number of minutes above 0"), "60"),
   /** Turns on the test-only routes that move the clock and create fixtures. Set by the browser tests' server; never in production. */
@@ -54,7 +58,10 @@ export const ENVIRONMENT = {
    * Long jobs (the bulk jobs of lib/jobs/long.ts) this instance runs at once, in their own lane beside the periodic
    * jobs; 0 leaves them to other instances.
    */
-  JOB_LONG_CONCURRENCY: withDefault(z.coerce.number({ error: "expected a number of jobs" }).int("expected a whole number of jobs").nonnegative("expected a number of jobs, 0 or more"), "1"),
+  JOB_LONG_CONCURRENCY: withDefault(
+    z.coerce.number({ error: "expected a number of jobs" }).int("expected a whole number of jobs").nonnegative("expected a number of jobs, 0 or more"),
+    "1",
+  ),
   /** Customers per batch of a bulk job (issue 17): each batch is one transaction. The browser tests lower it. */
   BULK_JOB_BATCH_SIZE: withDefault(positiveInteger("a whole number of customers, at least 1"), "5000"),
   /**
@@ -62,7 +69,10 @@ export const ENVIRONMENT = {
    * job down with it so that it can be watched and cancelled midway.
    */
   BULK_JOB_BATCH_PAUSE_MS: withDefault(
-    z.coerce.number({ error: "expected a number of milliseconds" }).int("expected a whole number of milliseconds").nonnegative("expected a number of milliseconds, 0 or more"),
+    z.coerce
+      .number({ error: "expected a number of milliseconds" })
+      .int("expected a whole number of milliseconds")
+      .nonnegative("expected a number of milliseconds, 0 or more"),
     "0",
   ),
   /** This instance's name in the job queue's leases and the log lines; the host name by default. */
@@ -70,7 +80,13 @@ export const ENVIRONMENT = {
   /** `transaction` when DATABASE_URL goes through PgBouncer in transaction mode: no prepared statements, no role at connect. */
   DATABASE_POOL_MODE: withDefault(z.enum(["session", "transaction"], { error: 'expected "session" or "transaction"' }), "session"),
   /** How long a stopping instance (SIGTERM) lets the requests in flight finish, in milliseconds. */
-  SHUTDOWN_TIMEOUT_MS: withDefault(z.coerce.number({ error: "expected a number of milliseconds" }).int("expected a whole number of milliseconds").nonnegative("expected a number of milliseconds, 0 or more"), "10000"),
+  SHUTDOWN_TIMEOUT_MS: withDefault(
+    z.coerce
+      .number({ error: "expected a number of milliseconds" })
+      .int("expected a whole number of milliseconds")
+      .nonnegative("expected a number of milliseconds, 0 or more"),
+    "10000",
+  ),
   /** The least level the logs keep (pino's: trace, debug, info, warn, error, fatal). */
   LOG_LEVEL: withDefault(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], { error: "expected a pino level such as info" }), "info"),
   /** Outgoing email (lib/mail): smtp:// or smtps://, with the user and password; unset, `npm start` runs a mail catcher. */

@@ -4,14 +4,7 @@ import type { z } from "zod";
  * The one family of domain errors. Data-access functions throw these; pages, server actions and the REST API
  * translate them once each (`notFound()`, `{ ok: false, error }`, an HTTP status).
  */
-export type DomainErrorCode =
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "VALIDATION"
-  | "CONFLICT"
-  | "RATE_LIMITED"
-  | "UNAVAILABLE";
+export type DomainErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION" | "CONFLICT" | "RATE_LIMITED" | "UNAVAILABLE";
 
 export type FieldErrors = Record<string, string[]>;
 

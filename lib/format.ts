@@ -64,7 +64,9 @@ export function formatShortDate(date: Date, withWeekday = false): string {
 
 /** A time of day, "23:05" (UTC), and with its day, "Dec 4, 23:05": a chart's axis and tooltip. */
 export function formatTimeOfDay(date: Date, withDay = false): string {
-  return dateFormat({ ...(withDay ? { month: "short", day: "numeric" } : {}), hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" }).format(date);
+  return dateFormat({ ...(withDay ? { month: "short", day: "numeric" } : {}), hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" }).format(
+    date,
+  );
 }
 
 /**

@@ -116,7 +116,10 @@ async function databaseFigures(): Promise<void> {
   const rareTerm = rare!.name.toLowerCase().split(" ").slice(0, 2).join(" ");
 
   async function deepCursor(query: CustomerQuery, position: number): Promise<string> {
-    const tableCtx = tableSqlContext(ctx, plans.find((plan) => plan.isFree));
+    const tableCtx = tableSqlContext(
+      ctx,
+      plans.find((plan) => plan.isFree),
+    );
     const { orderBy } = keyset(query, null, "forward");
     const rendered = new PgDialect().sqlToQuery(drizzleSql`
       select ${rowColumns(query, tableCtx)} from customers c join plans p on p.id = c.plan_id
@@ -127,7 +130,15 @@ async function databaseFigures(): Promise<void> {
 
   /** The very SQL the data-access call sends for the page, to be sent on its own. */
   function plainSql(query: CustomerQuery) {
-    return new PgDialect().sqlToQuery(pageQuery(query, tableSqlContext(ctx, plans.find((plan) => plan.isFree))).sql);
+    return new PgDialect().sqlToQuery(
+      pageQuery(
+        query,
+        tableSqlContext(
+          ctx,
+          plans.find((plan) => plan.isFree),
+        ),
+      ).sql,
+    );
   }
 
   const deepPosition = Math.floor(partner!.n / 2);
@@ -135,7 +146,10 @@ async function databaseFigures(): Promise<void> {
   for (const sort of ["name", "joined", "tasks", "connections"] as const) {
     for (const dir of ["asc", "desc"] as const) {
       scenarios.push({ label: `sort ${sort} ${dir}, first page`, query: { ...base, sort, dir } });
-      scenarios.push({ label: `sort ${sort} ${dir}, page at row ${deepPosition.toLocaleString("en")}`, query: { ...base, sort, dir, after: await deepCursor({ ...base, sort, dir }, deepPosition) } });
+      scenarios.push({
+        label: `sort ${sort} ${dir}, page at row ${deepPosition.toLocaleString("en")}`,
+        query: { ...base, sort, dir, after: await deepCursor({ ...base, sort, dir }, deepPosition) },
+      });
     }
   }
   scenarios.push(
@@ -156,7 +170,9 @@ async function databaseFigures(): Promise<void> {
   );
 
   console.log(`\nCustomers table at ${partner!.n.toLocaleString("en")} customers (PostgreSQL, ${RUNS} runs each, ms)\n`);
-  console.log(`${"scenario".padEnd(48)} ${"DAL p50".padStart(7)} ${"DAL p95".padStart(7)} ${"SQL p50".padStart(7)} ${"SQL p95".padStart(7)} ${"ratio".padStart(6)}`);
+  console.log(
+    `${"scenario".padEnd(48)} ${"DAL p50".padStart(7)} ${"DAL p95".padStart(7)} ${"SQL p50".padStart(7)} ${"SQL p95".padStart(7)} ${"ratio".padStart(6)}`,
+  );
   for (const { label, query } of scenarios) {
     const dal = await time(() => queryCustomerTable(ctx, query));
     const rendered = plainSql(query);

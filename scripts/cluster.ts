@@ -62,4 +62,6 @@ process.on("SIGTERM", () => void stop(0));
 void cluster.balancerExited.then(() => stop(1));
 
 const ports = cluster.instances.map((item) => item.port);
-console.log(`\n  Partner console: ${count} instances (ports ${ports.join(", ")}) behind haproxy on http://localhost:${balancerPort}\n  Ctrl-C stops them all.\n`);
+console.log(
+  `\n  Partner console: ${count} instances (ports ${ports.join(", ")}) behind haproxy on http://localhost:${balancerPort}\n  Ctrl-C stops them all.\n`,
+);

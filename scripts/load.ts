@@ -97,11 +97,13 @@ process.env.DATABASE_EMBEDDED = "0";
 const runId = Date.now().toString(36);
 const { token } = await createFullAccessClient(BENCH_PARTNER_NAME, `Load test ${runId}`, new Date());
 // Customers that receive the PUTs, each at most once, so that each acknowledged update can be checked on its own.
-const updateTargets = (
-  await handle.client<{ id: number }[]>`select id from customers where partner_id = ${partner.id} order by id desc limit 500000`
-).map((row) => row.id);
+const updateTargets = (await handle.client<{ id: number }[]>`select id from customers where partner_id = ${partner.id} order by id desc limit 500000`).map(
+  (row) => row.id,
+);
 
-const raised = `${Object.entries(RATE_LIMIT_ENV).map(([key, value]) => `${key}=${value}`).join(" ")} (rate limits raised for the run)`;
+const raised = `${Object.entries(RATE_LIMIT_ENV)
+  .map(([key, value]) => `${key}=${value}`)
+  .join(" ")} (rate limits raised for the run)`;
 let cluster: Cluster | null = null;
 let stopServer: () => Promise<void>;
 let origin: string;
@@ -193,7 +195,14 @@ function onAnswer(answer: LoadAnswer<Kind>, record: Step["record"]) {
 }
 
 function onFailure(failure: LoadFailure<Kind>) {
-  outcomes.push({ kind: failure.kind, status: 0, error: failure.message, servedBy: servedBy(failure.headers), startedAt: failure.startedAt, endedAt: failure.endedAt });
+  outcomes.push({
+    kind: failure.kind,
+    status: 0,
+    error: failure.message,
+    servedBy: servedBy(failure.headers),
+    startedAt: failure.startedAt,
+    endedAt: failure.endedAt,
+  });
 }
 
 const api = { authorization: `Bearer ${token}` };
@@ -227,7 +236,12 @@ const requests = [
     build: (n) => {
       const id = updateTargets[nextTarget++];
       if (id === undefined) return null;
-      return { method: "PUT", path: `/api/managed_users/${id}`, headers: json, body: JSON.stringify({ notification_email: `load-${runId}-${n}@update.example` }) };
+      return {
+        method: "PUT",
+        path: `/api/managed_users/${id}`,
+        headers: json,
+        body: JSON.stringify({ notification_email: `load-${runId}-${n}@update.example` }),
+      };
     },
     record: (body, request) => {
       const { result } = body as { result: { id: number; notification_email: string } };
@@ -322,7 +336,9 @@ function scheduleInstanceFaults() {
   }, RESTART_AT_S * 1000);
 }
 
-console.log(`\nLoad: ${CONNECTIONS} connections for ${DURATION_S} s on ${partner.n.toLocaleString("en")} customers${restartPostgres ? `, PostgreSQL restarted at ${RESTART_AT_S} s` : ""}${cluster ? ` through haproxy to ${cluster.instances.length} instances, ${cluster.instances[0]!.id} killed at ${KILL_AT_S.toFixed(0)} s, ${cluster.instances[1]!.id} restarted at ${RESTART_AT_S.toFixed(0)} s` : ""}…`);
+console.log(
+  `\nLoad: ${CONNECTIONS} connections for ${DURATION_S} s on ${partner.n.toLocaleString("en")} customers${restartPostgres ? `, PostgreSQL restarted at ${RESTART_AT_S} s` : ""}${cluster ? ` through haproxy to ${cluster.instances.length} instances, ${cluster.instances[0]!.id} killed at ${KILL_AT_S.toFixed(0)} s, ${cluster.instances[1]!.id} restarted at ${RESTART_AT_S.toFixed(0)} s` : ""}…`,
+);
 const runStartedAt = Date.now();
 const runStartedDate = new Date(runStartedAt);
 const probe = Promise.all([probeHealth(), probeReadiness()]);
@@ -386,15 +402,21 @@ const answered = outcomes.filter((outcome) => outcome.status > 0);
 const latencies = answered.map((outcome) => outcome.endedAt - outcome.startedAt);
 
 const noAnswer = outcomes.length - answered.length;
-console.log(`\nRequests: ${sent.toLocaleString("en")} sent, ${answered.length.toLocaleString("en")} answered in ${wallSeconds.toFixed(1)} s = ${(answered.length / wallSeconds).toFixed(0)} requests/s; ${failed.length - noAnswer} answered with an error status, ${noAnswer} with no full answer (connection failed, cut off or timed out after ${TIMEOUT_S} s)`);
-console.log(`Latency, every answer: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(Math.max(...latencies))}`);
+console.log(
+  `\nRequests: ${sent.toLocaleString("en")} sent, ${answered.length.toLocaleString("en")} answered in ${wallSeconds.toFixed(1)} s = ${(answered.length / wallSeconds).toFixed(0)} requests/s; ${failed.length - noAnswer} answered with an error status, ${noAnswer} with no full answer (connection failed, cut off or timed out after ${TIMEOUT_S} s)`,
+);
+console.log(
+  `Latency, every answer: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(Math.max(...latencies))}`,
+);
 console.log(`\n${"request".padEnd(12)} ${"count".padStart(7)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"non-2xx".padStart(8)}`);
 for (const kind of ["api list", "api search", "page", "page sorted", "create", "update"] as const) {
   const own = outcomes.filter((outcome) => outcome.kind === kind);
   if (own.length === 0) continue;
   const times = own.filter((outcome) => outcome.status > 0).map((outcome) => outcome.endedAt - outcome.startedAt);
   const bad = own.filter((outcome) => outcome.status < 200 || outcome.status >= 300).length;
-  console.log(`${kind.padEnd(12)} ${String(own.length).padStart(7)} ${pct(times, 50).padStart(7)} ${pct(times, 95).padStart(7)} ${pct(times, 99).padStart(7)} ${String(bad).padStart(8)}`);
+  console.log(
+    `${kind.padEnd(12)} ${String(own.length).padStart(7)} ${pct(times, 50).padStart(7)} ${pct(times, 95).padStart(7)} ${pct(times, 99).padStart(7)} ${String(bad).padStart(8)}`,
+  );
 }
 
 const outside = failures.filter((failure) => !failure.inside);
@@ -409,21 +431,27 @@ if (cluster) {
     if (own.length === 0) continue;
     const times = own.filter((outcome) => outcome.status > 0).map((outcome) => outcome.endedAt - outcome.startedAt);
     const bad = own.filter((outcome) => outcome.status < 200 || outcome.status >= 300).map((outcome) => ({ label: label(outcome) }));
-    console.log(`${(id || "(unknown)").padEnd(12)} ${String(own.length).padStart(9)} ${(own.length / wallSeconds).toFixed(0).padStart(7)} ${pct(times, 50).padStart(7)} ${pct(times, 99).padStart(7)}  ${errorTally(bad)}`);
+    console.log(
+      `${(id || "(unknown)").padEnd(12)} ${String(own.length).padStart(9)} ${(own.length / wallSeconds).toFixed(0).padStart(7)} ${pct(times, 50).padStart(7)} ${pct(times, 99).padStart(7)}  ${errorTally(bad)}`,
+    );
   }
   console.log(`\n${"readiness".padEnd(12)} ${"checks".padStart(7)} ${"p50".padStart(7)} ${"max".padStart(7)}  over 3 s or failed`);
   for (const item of cluster.instances) {
     const own = readiness.filter((check) => check.id === item.id);
     const times = own.map((check) => check.ms);
     const late = own.filter((check) => check.ms > 3_000 || check.status !== 200);
-    console.log(`${item.id.padEnd(12)} ${String(own.length).padStart(7)} ${pct(times, 50).padStart(7)} ${(times.length > 0 ? ms(Math.max(...times)) : "–").padStart(7)}  ${late.length} (${errorTally(late.map((check) => ({ label: check.status === 0 ? "no answer" : check.status === 200 ? "late 200" : String(check.status) })))})`);
+    console.log(
+      `${item.id.padEnd(12)} ${String(own.length).padStart(7)} ${pct(times, 50).padStart(7)} ${(times.length > 0 ? ms(Math.max(...times)) : "–").padStart(7)}  ${late.length} (${errorTally(late.map((check) => ({ label: check.status === 0 ? "no answer" : check.status === 200 ? "late 200" : String(check.status) })))})`,
+    );
   }
   const killedAt = instanceEvents.killedAt ?? Infinity;
   const failedOn = (id: string) => failed.filter((outcome) => outcome.servedBy === id);
   const inFlightOnKilled = failedOn(killedId).filter((outcome) => outcome.startedAt <= killedAt);
   const afterKill = failedOn(killedId).filter((outcome) => outcome.startedAt > killedAt);
   const elsewhere = failed.filter((outcome) => outcome.servedBy !== killedId);
-  console.log(`\nErrors of requests in flight on ${killedId} when it was killed (expected, counted): ${inFlightOnKilled.length} — ${errorTally(inFlightOnKilled.map((outcome) => ({ label: label(outcome) })))}`);
+  console.log(
+    `\nErrors of requests in flight on ${killedId} when it was killed (expected, counted): ${inFlightOnKilled.length} — ${errorTally(inFlightOnKilled.map((outcome) => ({ label: label(outcome) })))}`,
+  );
   checks.push({ ok: afterKill.length === 0, line: `Errors on ${killedId} for requests sent after it was killed (must be 0): ${afterKill.length}` });
   checks.push({
     ok: elsewhere.length === 0,
@@ -435,7 +463,9 @@ if (cluster) {
   });
 } else if (outage) {
   console.log(`\nPostgreSQL restart: command took ${restart.endedAt ? seconds(restart.endedAt - restart.startedAt!) : "?"} (exit ${restart.code})`);
-  console.log(`  health route down for ${outage.downFor === null ? "no probe (shorter than 200 ms)" : seconds(outage.downFor)}; up again ${outage.recoveredAfter === null ? "?" : seconds(outage.recoveredAfter)} after the restart command returned`);
+  console.log(
+    `  health route down for ${outage.downFor === null ? "no probe (shorter than 200 ms)" : seconds(outage.downFor)}; up again ${outage.recoveredAfter === null ? "?" : seconds(outage.recoveredAfter)} after the restart command returned`,
+  );
   const lastInside = failed.filter((outcome) => inOutage(outcome.startedAt, outcome.endedAt)).reduce((latest, outcome) => Math.max(latest, outcome.endedAt), 0);
   if (lastInside) console.log(`  last failed request ended ${seconds(lastInside - restart.startedAt!)} after the restart began`);
   console.log(`Errors during the outage (expected): ${inside.length} — ${errorTally(inside)}`);
@@ -455,8 +485,14 @@ const emailById = new Map(foundUpdates.map((row) => [row.id, row.notification_em
 const lostUpdates = updated.filter((row) => emailById.get(row.id) !== row.email);
 console.log(`\nWrites acknowledged: ${created.length + updated.length} (${created.length} creates, ${updated.length} updates)`);
 const lost = [...lostCreates, ...lostUpdates];
-checks.push({ ok: lost.length === 0, line: `Acknowledged writes lost (must be 0): ${lost.length}${lost.length > 0 ? ` — e.g. ${JSON.stringify(lost.slice(0, 5))}` : ""}` });
-checks.push({ ok: malformed.length === 0, line: `2xx answers not the documented answer to their request (must be 0): ${malformed.length}${malformed.length > 0 ? `, e.g. ${malformed.slice(0, 3).join(" | ")}` : ""}` });
+checks.push({
+  ok: lost.length === 0,
+  line: `Acknowledged writes lost (must be 0): ${lost.length}${lost.length > 0 ? ` — e.g. ${JSON.stringify(lost.slice(0, 5))}` : ""}`,
+});
+checks.push({
+  ok: malformed.length === 0,
+  line: `2xx answers not the documented answer to their request (must be 0): ${malformed.length}${malformed.length > 0 ? `, e.g. ${malformed.slice(0, 3).join(" | ")}` : ""}`,
+});
 checks.push({
   ok: mispaired.length === 0,
   line: `Answers carrying another request's X-Request-Id (must be 0): ${mispaired.length} of ${echoes.toLocaleString("en")} echoed${echoes === 0 ? " (next start echoes none; the writes' bodies are checked against their requests above)" : ""}${mispaired.length > 0 ? `, e.g. ${mispaired.slice(0, 2).join(" | ")}` : ""}`,

@@ -44,6 +44,9 @@ const COVERED: Record<string, "runs below" | "runs in CI"> = {
   "npm run dev": "runs in CI",
   "npm run cluster": "runs below",
   "npm test": "runs in CI",
+  "npm run format:check": "runs in CI",
+  // The same Prettier over the same files as format:check, writing instead of checking.
+  "npm run format": "runs in CI",
   "npm run test:unit": "runs in CI",
   "npm run test:e2e": "runs in CI",
   "npm run db:generate": "runs below",
@@ -125,47 +128,43 @@ describe("the README's commands", () => {
     expect(await npm("db:generate")).toContain("No schema changes");
   });
 
-  it(
-    "db:migrate, then db:seed (twice), api-token (a token the REST API accepts) and db:seed -- --reset",
-    async () => {
-      expect(await npm("db:migrate")).toMatch(/Migrations applied/);
-      if (embedded) {
-        // The demo seed takes a minute on PGlite and is the same SQL as on PostgreSQL: here the token's partner is
-        // made directly, so that api-token's own path on the embedded database (one shared connection) still runs.
-        await inspect(async (handle) => {
-          const { partner, plans } = await createPartner(handle.db, { name: DEMO_PARTNERS.acme.name });
-          await createCustomer(handle.db, partner.id, plans.starter.id, { name: DEMO_CUSTOMERS.northwind.name });
-        });
-      } else {
-        expect(await npm("db:seed")).toMatch(/Demo data loaded: .*"customers":325/);
-        expect(await npm("db:seed")).toMatch(/already has data: nothing loaded/);
-      }
-
-      const token = (await npm("api-token")).trim().split("\n").at(-1)!;
-      expect(token).toMatch(/^pcak_[A-Za-z0-9_-]{43}$/);
-      // The token through the REST API's own path: the route handler, its token authentication, the partner's rows.
-      const list = await inspect(async (_handle, url) => {
-        const saved = { url: process.env.DATABASE_URL, embedded: process.env.DATABASE_EMBEDDED };
-        process.env.DATABASE_URL = url;
-        process.env.DATABASE_EMBEDDED = embedded ? "1" : "0";
-        try {
-          return await call(managedUsers.GET, "GET", { token, query: "q=Northwind", path: "/api/managed_users" });
-        } finally {
-          await closeDatabase();
-          process.env.DATABASE_URL = saved.url;
-          process.env.DATABASE_EMBEDDED = saved.embedded;
-        }
+  it("db:migrate, then db:seed (twice), api-token (a token the REST API accepts) and db:seed -- --reset", async () => {
+    expect(await npm("db:migrate")).toMatch(/Migrations applied/);
+    if (embedded) {
+      // The demo seed takes a minute on PGlite and is the same SQL as on PostgreSQL: here the token's partner is
+      // made directly, so that api-token's own path on the embedded database (one shared connection) still runs.
+      await inspect(async (handle) => {
+        const { partner, plans } = await createPartner(handle.db, { name: DEMO_PARTNERS.acme.name });
+        await createCustomer(handle.db, partner.id, plans.starter.id, { name: DEMO_CUSTOMERS.northwind.name });
       });
-      expect(list.status).toBe(200);
-      expect(JSON.stringify(list.body)).toContain(DEMO_CUSTOMERS.northwind.name);
+    } else {
+      expect(await npm("db:seed")).toMatch(/Demo data loaded: .*"customers":325/);
+      expect(await npm("db:seed")).toMatch(/already has data: nothing loaded/);
+    }
 
-      if (embedded) return;
-      expect(await npm("db:seed", "--reset")).toMatch(/Demo data loaded: .*"customers":325/);
-      const clients = await inspect(async (handle) => handle.client<{ n: number }[]>`select count(*)::int as n from api_clients`);
-      expect(clients[0]!.n).toBe(0);
-    },
-    240_000,
-  );
+    const token = (await npm("api-token")).trim().split("\n").at(-1)!;
+    expect(token).toMatch(/^pcak_[A-Za-z0-9_-]{43}$/);
+    // The token through the REST API's own path: the route handler, its token authentication, the partner's rows.
+    const list = await inspect(async (_handle, url) => {
+      const saved = { url: process.env.DATABASE_URL, embedded: process.env.DATABASE_EMBEDDED };
+      process.env.DATABASE_URL = url;
+      process.env.DATABASE_EMBEDDED = embedded ? "1" : "0";
+      try {
+        return await call(managedUsers.GET, "GET", { token, query: "q=Northwind", path: "/api/managed_users" });
+      } finally {
+        await closeDatabase();
+        process.env.DATABASE_URL = saved.url;
+        process.env.DATABASE_EMBEDDED = saved.embedded;
+      }
+    });
+    expect(list.status).toBe(200);
+    expect(JSON.stringify(list.body)).toContain(DEMO_CUSTOMERS.northwind.name);
+
+    if (embedded) return;
+    expect(await npm("db:seed", "--reset")).toMatch(/Demo data loaded: .*"customers":325/);
+    const clients = await inspect(async (handle) => handle.client<{ n: number }[]>`select count(*)::int as n from api_clients`);
+    expect(clients[0]!.n).toBe(0);
+  }, 240_000);
 
   it.skipIf(embedded)(
     "db:seed -- --customers adds customers to the benchmark partner only",
@@ -211,7 +210,10 @@ describe("the README's commands", () => {
             select k.public_key_pem as pem from embedding_keys k join partners p on p.id = k.partner_id
             where p.name = ${DEMO_PARTNERS.acme.name} and k.retired_at is null`,
         );
-        const payload = await verifiedPayload(token, keys.map((key) => key.pem));
+        const payload = await verifiedPayload(
+          token,
+          keys.map((key) => key.pem),
+        );
         expect(String(payload.origin)).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
         expect(String(payload.sub)).toMatch(/^[^:]+:E[^:]+:\d+$/);
       } finally {
@@ -221,9 +223,13 @@ describe("the README's commands", () => {
     120_000,
   );
 
-  it.skipIf(embedded)("bench, load and cluster answer --help without touching a database", async () => {
-    expect(await npm("bench", "--help")).toMatch(/--explain[\s\S]*--no-http[\s\S]*--http-only/);
-    expect(await npm("load", "--help")).toMatch(/--restart-postgres[\s\S]*--instances N/);
-    expect(await npm("cluster", "--help")).toMatch(/--instances N/);
-  }, 120_000);
+  it.skipIf(embedded)(
+    "bench, load and cluster answer --help without touching a database",
+    async () => {
+      expect(await npm("bench", "--help")).toMatch(/--explain[\s\S]*--no-http[\s\S]*--http-only/);
+      expect(await npm("load", "--help")).toMatch(/--restart-postgres[\s\S]*--instances N/);
+      expect(await npm("cluster", "--help")).toMatch(/--instances N/);
+    },
+    120_000,
+  );
 });

@@ -78,12 +78,13 @@ await database.close();
 
 // Email goes to SMTP_URL, or else to the development mail catcher, which this process runs for as long as the console
 // (always under --test: the browser tests read what was sent).
-const catcher = process.env.SMTP_URL && !testMode
-  ? null
-  : await startMailCatcher({
-      smtpPort: testMode ? 0 : Number(process.env.MAIL_CATCHER_SMTP_PORT ?? 1025),
-      httpPort: testMode ? 0 : Number(process.env.MAIL_CATCHER_HTTP_PORT ?? 1080),
-    });
+const catcher =
+  process.env.SMTP_URL && !testMode
+    ? null
+    : await startMailCatcher({
+        smtpPort: testMode ? 0 : Number(process.env.MAIL_CATCHER_SMTP_PORT ?? 1025),
+        httpPort: testMode ? 0 : Number(process.env.MAIL_CATCHER_HTTP_PORT ?? 1080),
+      });
 if (catcher) cleanups.push(() => catcher.close());
 
 const env: NodeJS.ProcessEnv = {

@@ -28,7 +28,11 @@ const keys = {
   dir: parseAsString,
 };
 const personOption = (person: Person): SearchOption => ({ value: String(person.id), label: person.name, description: person.email });
-const customerOption = (customer: Customer): SearchOption => ({ value: String(customer.id), label: customer.name, description: customer.externalId ?? undefined });
+const customerOption = (customer: Customer): SearchOption => ({
+  value: String(customer.id),
+  label: customer.name,
+  description: customer.externalId ?? undefined,
+});
 
 export type AuditFiltersProps = {
   selectedPerson: SearchOption | null;
@@ -113,11 +117,25 @@ function AuditFilterControls({ selectedPerson, selectedCustomer, showCustomerFil
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="audit-from">From</Label>
-          <Input id="audit-from" type="date" className="w-40" value={values.from ?? ""} max={values.to ?? undefined} onChange={(event) => set({ from: event.target.value || null })} />
+          <Input
+            id="audit-from"
+            type="date"
+            className="w-40"
+            value={values.from ?? ""}
+            max={values.to ?? undefined}
+            onChange={(event) => set({ from: event.target.value || null })}
+          />
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="audit-to">To</Label>
-          <Input id="audit-to" type="date" className="w-40" value={values.to ?? ""} min={values.from ?? undefined} onChange={(event) => set({ to: event.target.value || null })} />
+          <Input
+            id="audit-to"
+            type="date"
+            className="w-40"
+            value={values.to ?? ""}
+            min={values.from ?? undefined}
+            onChange={(event) => set({ to: event.target.value || null })}
+          />
         </div>
         {filtered ? (
           <Button asChild variant="ghost">

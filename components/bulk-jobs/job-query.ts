@@ -39,7 +39,6 @@ export function useBulkJob(id: number) {
     queryFn: () => fetchJson<BulkJobJson>(`/jobs/${id}/progress`),
     staleTime: 0,
     retry: (failures, error) => !(error instanceof JobGoneError) && failures < 3,
-    refetchInterval: (query) =>
-      query.state.error instanceof JobGoneError || (query.state.data && !isUnderway(query.state.data.status)) ? false : JOB_POLL_MS,
+    refetchInterval: (query) => (query.state.error instanceof JobGoneError || (query.state.data && !isUnderway(query.state.data.status)) ? false : JOB_POLL_MS),
   });
 }

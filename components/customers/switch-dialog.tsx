@@ -83,8 +83,7 @@ function SwitchForm({
       <DialogHeader>
         <DialogTitle>Switch to this account</DialogTitle>
         <DialogDescription>
-          You will act in <strong className="font-medium text-foreground">{customer.name}</strong>&apos;s account with your role
-          there.{" "}
+          You will act in <strong className="font-medium text-foreground">{customer.name}</strong>&apos;s account with your role there.{" "}
           {from === "customer"
             ? "The switch you are in ends first, and a new one starts with its own time limit."
             : "The switch ends when you return to the partner account, sign out, or when its time limit runs out."}

@@ -124,9 +124,7 @@ export function CheckboxGroupField<Values extends FieldValues, Name extends Path
               id={`${props.id}-${option.value}`}
               checked={chosen.includes(option.value)}
               onBlur={field.onBlur}
-              onCheckedChange={(on) =>
-                field.onChange(on === true ? [...new Set([...chosen, option.value])] : chosen.filter((value) => value !== option.value))
-              }
+              onCheckedChange={(on) => field.onChange(on === true ? [...new Set([...chosen, option.value])] : chosen.filter((value) => value !== option.value))}
             />
             <Label htmlFor={`${props.id}-${option.value}`} className="text-sm font-normal">
               {option.label}

@@ -9,7 +9,6 @@ import type { ActionResult } from "@/lib/transport/action";
 import type { FieldErrors } from "@/lib/errors";
 import { UNREACHABLE } from "./messages";
 
-
 type FormSchema = z.ZodType<unknown, FieldValues>;
 
 export type ActionFormOptions<Schema extends FormSchema, Result> = {
@@ -51,9 +50,7 @@ export type ActionForm<Values extends FieldValues> = {
  * on a refusal, the server's field errors on their fields, the focus on the first invalid field, a pending state,
  * and the error that belongs to no field said once (above the form, or in a toast).
  */
-export function useActionForm<Schema extends FormSchema, Result>(
-  options: ActionFormOptions<Schema, Result>,
-): ActionForm<z.input<Schema>> {
+export function useActionForm<Schema extends FormSchema, Result>(options: ActionFormOptions<Schema, Result>): ActionForm<z.input<Schema>> {
   type Values = z.input<Schema>;
   const { schema, defaultValues, action, success, onSuccess, onFailure, toastErrors, leavesPage } = options;
   const form = useForm<Values, unknown, Values>({
@@ -65,27 +62,30 @@ export function useActionForm<Schema extends FormSchema, Result>(
   const [formError, setFormError] = React.useState<string | null>(options.initialError ?? null);
   const [leaving, setLeaving] = React.useState(false);
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result: ActionResult<Result> = await action(values).catch(() => ({ ok: false, error: UNREACHABLE }));
-    if (result.ok) {
-      const parsed = schema.parse(values);
-      const message = success?.(result.data, parsed);
-      if (message) toast.success(message);
-      if (leavesPage) setLeaving(true);
-      await onSuccess?.(result.data, parsed);
-      return;
-    }
-    const placed = placeFieldErrors(form, shownFields(form, defaultValues), result.fieldErrors);
-    if (toastErrors) toast.error(result.error);
-    else if (!placed) setFormError(result.error);
-    onFailure?.(result);
-  }, (errors) => {
-    // A value the form carries but does not show (a link's token, a record's ID) is refused only by tampering;
-    // say so rather than refuse nothing visible.
-    const hidden = Object.entries(errors).filter(([field]) => !shownFields(form, defaultValues).includes(field));
-    if (hidden.length === Object.keys(errors).length) setFormError(hidden[0]?.[1]?.message?.toString() ?? "Something went wrong; reload the page.");
-  });
+  const onSubmit = form.handleSubmit(
+    async (values) => {
+      setFormError(null);
+      const result: ActionResult<Result> = await action(values).catch(() => ({ ok: false, error: UNREACHABLE }));
+      if (result.ok) {
+        const parsed = schema.parse(values);
+        const message = success?.(result.data, parsed);
+        if (message) toast.success(message);
+        if (leavesPage) setLeaving(true);
+        await onSuccess?.(result.data, parsed);
+        return;
+      }
+      const placed = placeFieldErrors(form, shownFields(form, defaultValues), result.fieldErrors);
+      if (toastErrors) toast.error(result.error);
+      else if (!placed) setFormError(result.error);
+      onFailure?.(result);
+    },
+    (errors) => {
+      // A value the form carries but does not show (a link's token, a record's ID) is refused only by tampering;
+      // say so rather than refuse nothing visible.
+      const hidden = Object.entries(errors).filter(([field]) => !shownFields(form, defaultValues).includes(field));
+      if (hidden.length === Object.keys(errors).length) setFormError(hidden[0]?.[1]?.message?.toString() ?? "Something went wrong; reload the page.");
+    },
+  );
 
   function reset(values?: Values) {
     form.reset(values);

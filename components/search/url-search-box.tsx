@@ -32,10 +32,7 @@ export function UrlSearchBox(props: UrlSearchBoxProps) {
 
 function UrlSearchField({ label, placeholder, param = "q", resets = [], searched, className }: UrlSearchBoxProps) {
   const [pending, startTransition] = React.useTransition();
-  const keys = React.useMemo(
-    () => Object.fromEntries([param, ...resets].map((key) => [key, parseAsString.withDefault("")])),
-    [param, resets],
-  );
+  const keys = React.useMemo(() => Object.fromEntries([param, ...resets].map((key) => [key, parseAsString.withDefault("")])), [param, resets]);
   const [values, setValues] = useQueryStates(keys, { shallow: false, startTransition });
   const [term, setTerm] = React.useState(searched ?? values[param] ?? "");
   const pushed = React.useRef(values[param] ?? "");
@@ -68,7 +65,10 @@ function UrlSearchField({ label, placeholder, param = "q", resets = [], searched
         className="pl-9"
       />
       {pending ? (
-        <LoaderCircle aria-hidden="true" className="absolute top-1/2 right-3 size-4 -translate-y-1/2 animate-spin text-muted-foreground motion-reduce:animate-none" />
+        <LoaderCircle
+          aria-hidden="true"
+          className="absolute top-1/2 right-3 size-4 -translate-y-1/2 animate-spin text-muted-foreground motion-reduce:animate-none"
+        />
       ) : null}
     </div>
   );

@@ -52,7 +52,12 @@ export function AccountSwitcherCombobox({ currentName, inCustomer = false }: Acc
         className={ACCOUNT_TRIGGER_CLASS}
         contentClassName="w-80"
       />
-      <SwitchDialog from={inCustomer ? "customer" : "partner"} customer={target} open={target !== null} onOpenChange={(open) => (open ? undefined : setTarget(null))} />
+      <SwitchDialog
+        from={inCustomer ? "customer" : "partner"}
+        customer={target}
+        open={target !== null}
+        onOpenChange={(open) => (open ? undefined : setTarget(null))}
+      />
     </>
   );
 }

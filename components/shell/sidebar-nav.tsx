@@ -14,15 +14,8 @@ export const PRODUCT_NAME = "Partner console";
 /** The product's mark and name, linking to Customers (or to `href`: the workspace's dashboard). */
 export function ConsoleBrand({ className, onNavigate, href = "/customers" }: { className?: string; onNavigate?: () => void; href?: string }) {
   return (
-    <Link
-      href={href}
-      onClick={onNavigate}
-      className={cn("flex items-center gap-2 rounded-md text-sm font-semibold tracking-tight", className)}
-    >
-      <span
-        aria-hidden="true"
-        className="flex size-7 items-center justify-center rounded-md bg-primary text-primary-foreground"
-      >
+    <Link href={href} onClick={onNavigate} className={cn("flex items-center gap-2 rounded-md text-sm font-semibold tracking-tight", className)}>
+      <span aria-hidden="true" className="flex size-7 items-center justify-center rounded-md bg-primary text-primary-foreground">
         <Waypoints className="size-4" />
       </span>
       {PRODUCT_NAME}
@@ -61,10 +54,7 @@ export function SidebarNav({ className, onNavigate, items = navItems, label = "M
                   current && "bg-accent text-foreground",
                 )}
               >
-                <Icon
-                  aria-hidden="true"
-                  className={cn("size-4 shrink-0", current ? "text-primary" : "text-muted-foreground")}
-                />
+                <Icon aria-hidden="true" className={cn("size-4 shrink-0", current ? "text-primary" : "text-muted-foreground")} />
                 {item.label}
               </Link>
             </li>
@@ -85,7 +75,15 @@ export type MobileSidebarNavProps = {
 /** The "Open navigation" button, the same before the slide-over's code has loaded and after. */
 export function OpenNavigationButton({ className, ...props }: React.ComponentProps<typeof Button>) {
   return (
-    <Button variant="ghost" size="icon" aria-label="Open navigation" aria-haspopup="dialog" aria-expanded={false} className={cn("lg:hidden", className)} {...props}>
+    <Button
+      variant="ghost"
+      size="icon"
+      aria-label="Open navigation"
+      aria-haspopup="dialog"
+      aria-expanded={false}
+      className={cn("lg:hidden", className)}
+      {...props}
+    >
       <Menu aria-hidden="true" />
     </Button>
   );

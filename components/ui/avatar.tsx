@@ -37,13 +37,7 @@ export type UserAvatarProps = {
  * A person's picture, falling back to their initials when there is no picture or it fails to load. Plain markup
  * (no Radix Avatar): it is in every page's top bar, so its code is kept small.
  */
-export function UserAvatar({
-  name,
-  src,
-  size = "default",
-  decorative = true,
-  className,
-}: UserAvatarProps) {
+export function UserAvatar({ name, src, size = "default", decorative = true, className }: UserAvatarProps) {
   const [failedSrc, setFailedSrc] = React.useState<string | null>(null);
   const failed = src !== null && src !== undefined && failedSrc === src;
   const image = React.useRef<HTMLImageElement>(null);

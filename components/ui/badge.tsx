@@ -21,8 +21,7 @@ export const badgeVariants = cva(
   },
 );
 
-export type BadgeProps = React.ComponentProps<"span"> &
-  VariantProps<typeof badgeVariants> & { asChild?: boolean };
+export type BadgeProps = React.ComponentProps<"span"> & VariantProps<typeof badgeVariants> & { asChild?: boolean };
 
 /** A small status label. Colour is never the only signal: the text says the status. */
 export function Badge({ className, variant, asChild = false, ...props }: BadgeProps) {

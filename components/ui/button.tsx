@@ -11,11 +11,9 @@ export const buttonVariants = cva(
       variant: {
         default: "bg-primary text-primary-foreground shadow-xs hover:bg-primary/90",
         secondary: "bg-secondary text-secondary-foreground hover:bg-secondary/70",
-        outline:
-          "border border-border bg-background shadow-xs hover:bg-accent hover:text-accent-foreground",
+        outline: "border border-border bg-background shadow-xs hover:bg-accent hover:text-accent-foreground",
         ghost: "hover:bg-accent hover:text-accent-foreground",
-        destructive:
-          "bg-destructive text-destructive-foreground shadow-xs hover:bg-destructive/90",
+        destructive: "bg-destructive text-destructive-foreground shadow-xs hover:bg-destructive/90",
         link: "h-auto px-0 text-primary underline-offset-4 hover:underline",
       },
       size: {
@@ -42,17 +40,7 @@ export type ButtonProps = React.ComponentProps<"button"> &
  * A button. Icon-only buttons (`size="icon"`) must be given an accessible name: `aria-label`,
  * or a `<span className="sr-only">` child.
  */
-export function Button({
-  className,
-  variant,
-  size,
-  asChild = false,
-  pending = false,
-  disabled,
-  children,
-  type,
-  ...props
-}: ButtonProps) {
+export function Button({ className, variant, size, asChild = false, pending = false, disabled, children, type, ...props }: ButtonProps) {
   const classes = cn(buttonVariants({ variant, size }), className);
 
   if (asChild) {
@@ -63,17 +51,8 @@ export function Button({
   }
 
   return (
-    <button
-      data-slot="button"
-      type={type ?? "button"}
-      className={classes}
-      disabled={disabled || pending}
-      aria-busy={pending || undefined}
-      {...props}
-    >
-      {pending ? (
-        <LoaderCircle aria-hidden="true" className="animate-spin motion-reduce:animate-none" />
-      ) : null}
+    <button data-slot="button" type={type ?? "button"} className={classes} disabled={disabled || pending} aria-busy={pending || undefined} {...props}>
+      {pending ? <LoaderCircle aria-hidden="true" className="animate-spin motion-reduce:animate-none" /> : null}
       {children}
     </button>
   );

@@ -10,10 +10,7 @@ import { cn } from "@/lib/utils";
  * A checkbox (a button with role="checkbox"; `checked` may be "indeterminate"). Name it with a
  * `<Label htmlFor>` pointing at its `id`, or `aria-label` (e.g. "Select row" in tables).
  */
-export function Checkbox({
-  className,
-  ...props
-}: React.ComponentProps<typeof CheckboxPrimitive.Root>) {
+export function Checkbox({ className, ...props }: React.ComponentProps<typeof CheckboxPrimitive.Root>) {
   return (
     <CheckboxPrimitive.Root
       data-slot="checkbox"
@@ -23,10 +20,7 @@ export function Checkbox({
       )}
       {...props}
     >
-      <CheckboxPrimitive.Indicator
-        data-slot="checkbox-indicator"
-        className="group grid place-items-center text-current"
-      >
+      <CheckboxPrimitive.Indicator data-slot="checkbox-indicator" className="group grid place-items-center text-current">
         <Check aria-hidden="true" className="size-3.5 group-data-[state=indeterminate]:hidden" />
         <Minus aria-hidden="true" className="hidden size-3.5 group-data-[state=indeterminate]:block" />
       </CheckboxPrimitive.Indicator>

@@ -17,25 +17,11 @@ export type EmptyStateProps = Omit<React.ComponentProps<"div">, "title"> & {
 function isComponent(value: EmptyStateProps["icon"]): value is LucideIcon {
   if (typeof value === "function") return true;
   // forwardRef / memo components are objects with a $$typeof tag but, unlike elements, no props.
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !React.isValidElement(value) &&
-    "$$typeof" in value
-  );
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !React.isValidElement(value) && "$$typeof" in value;
 }
 
 /** What to show when a list has nothing in it: an icon, a title, a short explanation and what to do next. */
-export function EmptyState({
-  icon,
-  title,
-  description,
-  action,
-  headingLevel: Heading = "h2",
-  className,
-  ...props
-}: EmptyStateProps) {
+export function EmptyState({ icon, title, description, action, headingLevel: Heading = "h2", className, ...props }: EmptyStateProps) {
   let iconNode: React.ReactNode = null;
   if (isComponent(icon)) {
     const Icon = icon;
@@ -47,17 +33,11 @@ export function EmptyState({
   return (
     <div
       data-slot="empty-state"
-      className={cn(
-        "flex flex-col items-center justify-center gap-3 rounded-lg border border-dashed px-6 py-12 text-center",
-        className,
-      )}
+      className={cn("flex flex-col items-center justify-center gap-3 rounded-lg border border-dashed px-6 py-12 text-center", className)}
       {...props}
     >
       {iconNode ? (
-        <div
-          aria-hidden="true"
-          className="flex size-10 items-center justify-center rounded-full bg-muted text-muted-foreground"
-        >
+        <div aria-hidden="true" className="flex size-10 items-center justify-center rounded-full bg-muted text-muted-foreground">
           {iconNode}
         </div>
       ) : null}

@@ -14,17 +14,11 @@ export type FieldErrorProps = Omit<React.ComponentProps<"p">, "children"> & {
  * `aria-describedby`, and set `aria-invalid` on the control. Renders nothing when there is no message.
  */
 export function FieldError({ className, children, errors, ...props }: FieldErrorProps) {
-  const message =
-    children ?? (typeof errors === "string" ? errors : Array.isArray(errors) ? errors[0] : null);
+  const message = children ?? (typeof errors === "string" ? errors : Array.isArray(errors) ? errors[0] : null);
   if (message === null || message === undefined || message === "" || message === false) return null;
 
   return (
-    <p
-      role="alert"
-      data-slot="field-error"
-      className={cn("flex items-start gap-1.5 text-sm text-destructive", className)}
-      {...props}
-    >
+    <p role="alert" data-slot="field-error" className={cn("flex items-start gap-1.5 text-sm text-destructive", className)} {...props}>
       <CircleAlert aria-hidden="true" className="mt-0.5 size-3.5 shrink-0" />
       <span>{message}</span>
     </p>

@@ -22,12 +22,7 @@ export function PopoverClose(props: React.ComponentProps<typeof PopoverPrimitive
   return <PopoverPrimitive.Close data-slot="popover-close" {...props} />;
 }
 
-export function PopoverContent({
-  className,
-  align = "center",
-  sideOffset = 4,
-  ...props
-}: React.ComponentProps<typeof PopoverPrimitive.Content>) {
+export function PopoverContent({ className, align = "center", sideOffset = 4, ...props }: React.ComponentProps<typeof PopoverPrimitive.Content>) {
   return (
     <PopoverPrimitive.Portal>
       <PopoverPrimitive.Content

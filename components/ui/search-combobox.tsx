@@ -176,9 +176,7 @@ function SearchComboboxControl<Item>({
           disabled={disabled}
           className={cn(comboboxTriggerClassName, className)}
         >
-          {triggerContent ?? (
-            <span className={cn("truncate", !selected && "text-muted-foreground")}>{selected ? selected.label : placeholder}</span>
-          )}
+          {triggerContent ?? <span className={cn("truncate", !selected && "text-muted-foreground")}>{selected ? selected.label : placeholder}</span>}
           <ChevronsUpDown aria-hidden="true" className="size-4 shrink-0 opacity-60" />
         </button>
       </PopoverTrigger>

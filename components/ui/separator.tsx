@@ -6,12 +6,7 @@ import { Separator as SeparatorPrimitive } from "radix-ui";
 import { cn } from "@/lib/utils";
 
 /** A dividing line. Decorative by default; pass `decorative={false}` when it separates content semantically. */
-export function Separator({
-  className,
-  orientation = "horizontal",
-  decorative = true,
-  ...props
-}: React.ComponentProps<typeof SeparatorPrimitive.Root>) {
+export function Separator({ className, orientation = "horizontal", decorative = true, ...props }: React.ComponentProps<typeof SeparatorPrimitive.Root>) {
   return (
     <SeparatorPrimitive.Root
       data-slot="separator"

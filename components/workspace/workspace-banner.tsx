@@ -65,8 +65,7 @@ export function WorkspaceBanner({ customerName, roleName, endsAt, renderedAt }: 
           </strong>
           <span className="opacity-90">
             {" · The switch ends on "}
-            <LocalTime value={endsAt} />{" "}
-            <span>({remaining > 0 ? `${formatDuration(remaining)} left` : "ending now"})</span>.
+            <LocalTime value={endsAt} /> <span>({remaining > 0 ? `${formatDuration(remaining)} left` : "ending now"})</span>.
           </span>
         </p>
         <Button size="sm" variant="secondary" pending={pending} onClick={leave}>

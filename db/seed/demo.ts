@@ -73,31 +73,196 @@ export { WORKSPACE_PERMISSIONS } from "../../lib/workspace/permissions";
 
 export const COMPANY_WORDS = {
   adjective: [
-    "Blue", "Summit", "Granite", "Harbor", "Pioneer", "Silver", "Evergreen", "Northstar", "Cedar", "Redwood",
-    "Atlas", "Beacon", "Bright", "Coastal", "Copper", "Crescent", "Crystal", "Eagle", "Ember", "Falcon",
-    "Frontier", "Golden", "Horizon", "Iron", "Keystone", "Lakeside", "Liberty", "Maple", "Meridian", "Midland",
-    "Nova", "Oakmont", "Pacific", "Pinnacle", "Prairie", "Quantum", "Rapid", "Riverbend", "Sierra", "Sterling",
-    "Sunrise", "Union", "Vertex", "Vista", "Willow", "Zenith", "Apex", "Canyon", "Delta", "Glacier",
-    "Harvest", "Juniper", "Kestrel", "Lumen", "Mosaic", "Orbit", "Polar", "Sage", "Tidal", "Windward",
+    "Blue",
+    "Summit",
+    "Granite",
+    "Harbor",
+    "Pioneer",
+    "Silver",
+    "Evergreen",
+    "Northstar",
+    "Cedar",
+    "Redwood",
+    "Atlas",
+    "Beacon",
+    "Bright",
+    "Coastal",
+    "Copper",
+    "Crescent",
+    "Crystal",
+    "Eagle",
+    "Ember",
+    "Falcon",
+    "Frontier",
+    "Golden",
+    "Horizon",
+    "Iron",
+    "Keystone",
+    "Lakeside",
+    "Liberty",
+    "Maple",
+    "Meridian",
+    "Midland",
+    "Nova",
+    "Oakmont",
+    "Pacific",
+    "Pinnacle",
+    "Prairie",
+    "Quantum",
+    "Rapid",
+    "Riverbend",
+    "Sierra",
+    "Sterling",
+    "Sunrise",
+    "Union",
+    "Vertex",
+    "Vista",
+    "Willow",
+    "Zenith",
+    "Apex",
+    "Canyon",
+    "Delta",
+    "Glacier",
+    "Harvest",
+    "Juniper",
+    "Kestrel",
+    "Lumen",
+    "Mosaic",
+    "Orbit",
+    "Polar",
+    "Sage",
+    "Tidal",
+    "Windward",
   ],
   noun: [
-    "Ridge", "Peak", "Bay", "Point", "Creek", "Forge", "Field", "Gate", "Grove", "Hill",
-    "Bridge", "Works", "Mill", "Path", "Stone", "Rock", "Wave", "Leaf", "Light", "Spring",
-    "Crest", "Haven", "Hollow", "Lane", "Line", "Mark", "Port", "Shore", "Star", "Trail",
-    "Vale", "Wood", "Yard", "Arc", "Bloom", "Cove", "Dale", "Edge", "Fern", "Pine",
+    "Ridge",
+    "Peak",
+    "Bay",
+    "Point",
+    "Creek",
+    "Forge",
+    "Field",
+    "Gate",
+    "Grove",
+    "Hill",
+    "Bridge",
+    "Works",
+    "Mill",
+    "Path",
+    "Stone",
+    "Rock",
+    "Wave",
+    "Leaf",
+    "Light",
+    "Spring",
+    "Crest",
+    "Haven",
+    "Hollow",
+    "Lane",
+    "Line",
+    "Mark",
+    "Port",
+    "Shore",
+    "Star",
+    "Trail",
+    "Vale",
+    "Wood",
+    "Yard",
+    "Arc",
+    "Bloom",
+    "Cove",
+    "Dale",
+    "Edge",
+    "Fern",
+    "Pine",
   ],
   industry: [
-    "Logistics", "Health", "Analytics", "Foods", "Systems", "Software", "Manufacturing", "Energy", "Capital",
-    "Insurance", "Realty", "Retail", "Labs", "Robotics", "Dental", "Veterinary", "Media", "Apparel", "Outfitters",
-    "Pharmacy", "Biotech", "Construction", "Solar", "Freight", "Hospitality", "Consulting", "Staffing", "Legal",
-    "Marketing", "Security", "Networks", "Motors", "Aerospace", "Learning", "Fitness", "Clinics", "Travel",
-    "Properties", "Financial", "Payments", "Telecom", "Farms", "Interiors", "Studios",
+    "Logistics",
+    "Health",
+    "Analytics",
+    "Foods",
+    "Systems",
+    "Software",
+    "Manufacturing",
+    "Energy",
+    "Capital",
+    "Insurance",
+    "Realty",
+    "Retail",
+    "Labs",
+    "Robotics",
+    "Dental",
+    "Veterinary",
+    "Media",
+    "Apparel",
+    "Outfitters",
+    "Pharmacy",
+    "Biotech",
+    "Construction",
+    "Solar",
+    "Freight",
+    "Hospitality",
+    "Consulting",
+    "Staffing",
+    "Legal",
+    "Marketing",
+    "Security",
+    "Networks",
+    "Motors",
+    "Aerospace",
+    "Learning",
+    "Fitness",
+    "Clinics",
+    "Travel",
+    "Properties",
+    "Financial",
+    "Payments",
+    "Telecom",
+    "Farms",
+    "Interiors",
+    "Studios",
   ],
   surname: [
-    "Hartley", "Brooks", "Whitman", "Calloway", "Ashford", "Bennett", "Caldwell", "Donovan", "Ellison", "Fairbanks",
-    "Garrison", "Holloway", "Kensington", "Langley", "Mercer", "Prescott", "Radcliffe", "Sinclair", "Thornton",
-    "Wexford", "Abbott", "Barlow", "Carver", "Dalton", "Easton", "Fletcher", "Griffin", "Hayes", "Ingram", "Jensen",
-    "Keller", "Lowell", "Marsh", "Norris", "Osborne", "Porter", "Quinlan", "Reyes", "Sutton", "Tate",
+    "Hartley",
+    "Brooks",
+    "Whitman",
+    "Calloway",
+    "Ashford",
+    "Bennett",
+    "Caldwell",
+    "Donovan",
+    "Ellison",
+    "Fairbanks",
+    "Garrison",
+    "Holloway",
+    "Kensington",
+    "Langley",
+    "Mercer",
+    "Prescott",
+    "Radcliffe",
+    "Sinclair",
+    "Thornton",
+    "Wexford",
+    "Abbott",
+    "Barlow",
+    "Carver",
+    "Dalton",
+    "Easton",
+    "Fletcher",
+    "Griffin",
+    "Hayes",
+    "Ingram",
+    "Jensen",
+    "Keller",
+    "Lowell",
+    "Marsh",
+    "Norris",
+    "Osborne",
+    "Porter",
+    "Quinlan",
+    "Reyes",
+    "Sutton",
+    "Tate",
   ],
   suffix: ["Inc.", "LLC", "Group", "Co.", "Partners", "Holdings", "Ltd."],
 } as const;
@@ -125,26 +290,137 @@ export const COMPANY_NAME_PATTERNS: readonly { weight: number; parts: readonly C
 // ─── Demo-only vocabulary ────────────────────────────────────────────────────
 
 const FIRST_NAMES = [
-  "Olivia", "Liam", "Emma", "Noah", "Ava", "Ethan", "Sophia", "Mason", "Isabella", "Lucas", "Mia", "Logan",
-  "Amelia", "James", "Harper", "Elijah", "Evelyn", "Aiden", "Abigail", "Jackson", "Emily", "Mateo", "Ella",
-  "Daniel", "Chloe", "Henry", "Priya", "Arjun", "Mei", "Hiroshi", "Fatima", "Omar", "Sofia", "Diego", "Zara",
-  "Kwame", "Ingrid", "Lars", "Nadia", "Ravi", "Leah", "Owen", "Grace", "Caleb", "Nora", "Isaac", "Layla", "Julian",
+  "Olivia",
+  "Liam",
+  "Emma",
+  "Noah",
+  "Ava",
+  "Ethan",
+  "Sophia",
+  "Mason",
+  "Isabella",
+  "Lucas",
+  "Mia",
+  "Logan",
+  "Amelia",
+  "James",
+  "Harper",
+  "Elijah",
+  "Evelyn",
+  "Aiden",
+  "Abigail",
+  "Jackson",
+  "Emily",
+  "Mateo",
+  "Ella",
+  "Daniel",
+  "Chloe",
+  "Henry",
+  "Priya",
+  "Arjun",
+  "Mei",
+  "Hiroshi",
+  "Fatima",
+  "Omar",
+  "Sofia",
+  "Diego",
+  "Zara",
+  "Kwame",
+  "Ingrid",
+  "Lars",
+  "Nadia",
+  "Ravi",
+  "Leah",
+  "Owen",
+  "Grace",
+  "Caleb",
+  "Nora",
+  "Isaac",
+  "Layla",
+  "Julian",
 ];
 const LAST_NAMES = [
-  "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez",
-  "Hernandez", "Lopez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Martin", "Lee", "Thompson",
-  "White", "Harris", "Clark", "Lewis", "Robinson", "Walker", "Young", "Allen", "King", "Wright", "Scott", "Torres",
-  "Nguyen", "Hill", "Flores", "Green", "Adams", "Nelson", "Baker", "Hall", "Rivera", "Campbell", "Mitchell",
-  "Carter", "Roberts", "Kim", "Chen", "Patel", "Singh", "Kowalski", "Novak", "Larsen", "Okafor", "Tanaka",
+  "Smith",
+  "Johnson",
+  "Williams",
+  "Brown",
+  "Jones",
+  "Garcia",
+  "Miller",
+  "Davis",
+  "Rodriguez",
+  "Martinez",
+  "Hernandez",
+  "Lopez",
+  "Wilson",
+  "Anderson",
+  "Thomas",
+  "Taylor",
+  "Moore",
+  "Jackson",
+  "Martin",
+  "Lee",
+  "Thompson",
+  "White",
+  "Harris",
+  "Clark",
+  "Lewis",
+  "Robinson",
+  "Walker",
+  "Young",
+  "Allen",
+  "King",
+  "Wright",
+  "Scott",
+  "Torres",
+  "Nguyen",
+  "Hill",
+  "Flores",
+  "Green",
+  "Adams",
+  "Nelson",
+  "Baker",
+  "Hall",
+  "Rivera",
+  "Campbell",
+  "Mitchell",
+  "Carter",
+  "Roberts",
+  "Kim",
+  "Chen",
+  "Patel",
+  "Singh",
+  "Kowalski",
+  "Novak",
+  "Larsen",
+  "Okafor",
+  "Tanaka",
 ];
 const TIME_ZONES = [
-  "UTC", "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "Europe/London",
-  "Europe/Berlin", "Europe/Paris", "Asia/Singapore", "Asia/Tokyo", "Australia/Sydney",
+  "UTC",
+  "America/New_York",
+  "America/Chicago",
+  "America/Denver",
+  "America/Los_Angeles",
+  "Europe/London",
+  "Europe/Berlin",
+  "Europe/Paris",
+  "Asia/Singapore",
+  "Asia/Tokyo",
+  "Australia/Sydney",
 ];
 const NOTIFICATION_MAILBOXES = ["ops", "it", "admin", "integrations", "alerts", "sysadmin", "automation"];
 const PROJECT_NAMES = [
-  "Sales operations", "Finance automation", "Customer support", "HR onboarding", "Marketing ops", "Data sync",
-  "IT automation", "Order to cash", "Procure to pay", "Partner portal",
+  "Sales operations",
+  "Finance automation",
+  "Customer support",
+  "HR onboarding",
+  "Marketing ops",
+  "Data sync",
+  "IT automation",
+  "Order to cash",
+  "Procure to pay",
+  "Partner portal",
 ];
 const TWO_APP_RECIPES = [
   "Sync new {a} accounts to {b}",
@@ -156,12 +432,7 @@ const TWO_APP_RECIPES = [
   "Push {a} orders into {b}",
   "Copy {a} attachments to {b}",
 ];
-const ONE_APP_RECIPES = [
-  "Nightly {a} export",
-  "Clean up duplicate {a} records",
-  "Archive closed {a} items",
-  "Weekly {a} usage report",
-];
+const ONE_APP_RECIPES = ["Nightly {a} export", "Clean up duplicate {a} records", "Archive closed {a} items", "Weekly {a} usage report"];
 const VERSION_COMMENTS = [
   "Map custom fields",
   "Add error handling",
@@ -379,18 +650,10 @@ class BlueprintBuilder {
 
     const externalIds = new Set<string>(named.flatMap((key) => DEMO_CUSTOMERS[key].externalId ?? []));
     named.forEach((key, index) => this.addCustomer(partner, key, "active", rng.fork(`named/${index}`), externalIds));
-    statuses.forEach((status, index) =>
-      this.addCustomer(partner, null, status, rng.fork(`customer/${index}`), externalIds),
-    );
+    statuses.forEach((status, index) => this.addCustomer(partner, null, status, rng.fork(`customer/${index}`), externalIds));
   }
 
-  private addCustomer(
-    partner: PartnerBlueprint,
-    demoKey: DemoCustomerKey | null,
-    status: CustomerStatus,
-    rng: Random,
-    externalIds: Set<string>,
-  ): void {
+  private addCustomer(partner: PartnerBlueprint, demoKey: DemoCustomerKey | null, status: CustomerStatus, rng: Random, externalIds: Set<string>): void {
     const { now } = this;
     const demo = demoKey ? DEMO_CUSTOMERS[demoKey] : null;
     const name = demo?.name ?? this.uniqueName(rng);
@@ -482,12 +745,7 @@ class BlueprintBuilder {
     return domain;
   }
 
-  private members(
-    rng: Random,
-    demoKey: DemoCustomerKey | null,
-    domain: string,
-    customerCreatedAt: Date,
-  ): MemberBlueprint[] {
+  private members(rng: Random, demoKey: DemoCustomerKey | null, domain: string, customerCreatedAt: Date): MemberBlueprint[] {
     const members: MemberBlueprint[] = [];
     const emails = new Set<string>();
     const collaborator = DEMO_USERS.customerCollaborator;
@@ -520,9 +778,7 @@ class BlueprintBuilder {
             [SYSTEM_ROLE_IDS.operator, 45],
             [SYSTEM_ROLE_IDS.analyst, 35],
           ] as const);
-      const createdAt = opener
-        ? customerCreatedAt
-        : between(rng, customerCreatedAt, minDate(daysBefore(customerCreatedAt, -30), this.now));
+      const createdAt = opener ? customerCreatedAt : between(rng, customerCreatedAt, minDate(daysBefore(customerCreatedAt, -30), this.now));
       this.users.push({ name: `${first} ${last}`, email, createdAt });
       members.push(this.member(rng, { generated: this.users.length - 1 }, roleId, createdAt));
     }
@@ -638,9 +894,7 @@ class BlueprintBuilder {
       const others = connections.filter((connection) => connection.app.id !== from.app.id);
       const to = others.length > 0 ? rng.pick(others) : null;
       const [a, b] = [from.app, to?.app ?? null];
-      let name = (b ? rng.pick(TWO_APP_RECIPES) : rng.pick(ONE_APP_RECIPES))
-        .replace("{a}", a.name)
-        .replace("{b}", b?.name ?? "");
+      let name = (b ? rng.pick(TWO_APP_RECIPES) : rng.pick(ONE_APP_RECIPES)).replace("{a}", a.name).replace("{b}", b?.name ?? "");
       for (let n = 2; names.has(name); n++) name = `${name.replace(/ \(\d+\)$/, "")} (${n})`;
       names.add(name);
 
@@ -648,8 +902,7 @@ class BlueprintBuilder {
       const connected = to ? maxDate(from.createdAt, to.createdAt) : from.createdAt;
       const createdAt = soonAfter(rng, maxDate(customerCreatedAt, connected), this.now);
       const status = rng.chance(busy ? 0.8 : 0.65) ? "running" : "stopped";
-      const versionTimes = Array.from({ length: rng.int(1, 4) - 1 }, () => between(rng, createdAt, this.now))
-        .sort((x, y) => x.getTime() - y.getTime());
+      const versionTimes = Array.from({ length: rng.int(1, 4) - 1 }, () => between(rng, createdAt, this.now)).sort((x, y) => x.getTime() - y.getTime());
       versionTimes.unshift(createdAt);
       const versions = versionTimes.map((time, index) => {
         const editor = pickEditor(rng, editors, time);
@@ -746,18 +999,12 @@ function pickEditor(rng: Random, editors: readonly Editor[], at: Date): Editor {
 const CHUNK_ROWS = 1_000;
 
 /** Multi-row inserts, one statement per chunk. */
-async function insertInChunks<Row>(
-  rows: readonly Row[],
-  insert: (chunk: Row[]) => PromiseLike<unknown>,
-): Promise<void> {
+async function insertInChunks<Row>(rows: readonly Row[], insert: (chunk: Row[]) => PromiseLike<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK_ROWS) await insert(rows.slice(i, i + CHUNK_ROWS));
 }
 
 /** Like insertInChunks, returning the new IDs in the order of `rows` (PostgreSQL returns VALUES rows in order). */
-async function insertReturningIds<Row>(
-  rows: readonly Row[],
-  insert: (chunk: Row[]) => Promise<{ id: number }[]>,
-): Promise<number[]> {
+async function insertReturningIds<Row>(rows: readonly Row[], insert: (chunk: Row[]) => Promise<{ id: number }[]>): Promise<number[]> {
   const ids: number[] = [];
   await insertInChunks(rows, async (chunk) => {
     const returned = await insert(chunk);
@@ -810,9 +1057,10 @@ export async function seedDemo(db: Database, options: { now: Date }): Promise<De
 async function insertDemo(tx: Transaction, now: Date, passwordHash: string): Promise<DemoSeedSummary> {
   const rng = createRandom(DEMO_SEED);
   const catalogOrder = new Map<string, number>(appCatalog.map((app, index) => [app.slug, index]));
-  const catalog: CatalogEntry[] = (
-    await tx.select({ id: apps.id, slug: apps.slug, name: apps.name }).from(apps).orderBy(apps.id)
-  ).map((app) => ({ ...app, popularity: 1 / (1 + (catalogOrder.get(app.slug) ?? appCatalog.length) / 4) }));
+  const catalog: CatalogEntry[] = (await tx.select({ id: apps.id, slug: apps.slug, name: apps.name }).from(apps).orderBy(apps.id)).map((app) => ({
+    ...app,
+    popularity: 1 / (1 + (catalogOrder.get(app.slug) ?? appCatalog.length) / 4),
+  }));
   if (catalog.length === 0) throw new Error("The app catalog is empty: run the migrations (ensureCatalog) first.");
 
   // Partners, their teams and plans.
@@ -830,10 +1078,7 @@ async function insertDemo(tx: Transaction, now: Date, passwordHash: string): Pro
       )
       .returning({ id: partners.id }),
   );
-  const partnerIds = Object.fromEntries(partnerKeys.map((key, i) => [key, partnerIdList[i]!])) as Record<
-    DemoPartnerKey,
-    number
-  >;
+  const partnerIds = Object.fromEntries(partnerKeys.map((key, i) => [key, partnerIdList[i]!])) as Record<DemoPartnerKey, number>;
 
   const demoUserKeys = Object.keys(DEMO_USERS) as DemoUserKey[];
   const demoUserJoined: Record<DemoUserKey, number> = {
@@ -856,10 +1101,7 @@ async function insertDemo(tx: Transaction, now: Date, passwordHash: string): Pro
       )
       .returning({ id: users.id }),
   );
-  const demoUserIds = Object.fromEntries(demoUserKeys.map((key, i) => [key, demoUserIdList[i]!])) as Record<
-    DemoUserKey,
-    number
-  >;
+  const demoUserIds = Object.fromEntries(demoUserKeys.map((key, i) => [key, demoUserIdList[i]!])) as Record<DemoUserKey, number>;
 
   const partnerTeam = demoUserKeys.flatMap((key) => {
     const user = DEMO_USERS[key];
@@ -888,9 +1130,7 @@ async function insertDemo(tx: Transaction, now: Date, passwordHash: string): Pro
       createdAt: partner.createdAt,
     })),
   );
-  const planIdList = await insertReturningIds(planRows, (chunk) =>
-    tx.insert(plans).values(chunk).returning({ id: plans.id }),
-  );
+  const planIdList = await insertReturningIds(planRows, (chunk) => tx.insert(plans).values(chunk).returning({ id: plans.id }));
   const planIds = new Map(planRows.map((plan, i) => [`${plan.partnerId}/${plan.name}`, planIdList[i]!]));
   const planId = (partnerId: number, name: string): number => {
     const id = planIds.get(`${partnerId}/${name}`);
@@ -937,11 +1177,8 @@ async function insertDemo(tx: Transaction, now: Date, passwordHash: string): Pro
       .returning({ id: customers.id }),
   );
 
-  const generatedUserIds = await insertReturningIds(builder.users, (chunk) =>
-    tx.insert(users).values(chunk).returning({ id: users.id }),
-  );
-  const userId = (ref: UserRef): number =>
-    "demo" in ref ? demoUserIds[ref.demo] : generatedUserIds[ref.generated]!;
+  const generatedUserIds = await insertReturningIds(builder.users, (chunk) => tx.insert(users).values(chunk).returning({ id: users.id }));
+  const userId = (ref: UserRef): number => ("demo" in ref ? demoUserIds[ref.demo] : generatedUserIds[ref.generated]!);
 
   const perCustomer = <T>(build: (c: CustomerBlueprint, customerId: number, partnerId: number) => T[]): T[] =>
     blueprintCustomers.flatMap((c, i) => build(c, customerIds[i]!, partnerIds[c.partner]));
@@ -960,12 +1197,8 @@ async function insertDemo(tx: Transaction, now: Date, passwordHash: string): Pro
   await insertInChunks(memberRows, (chunk) => tx.insert(customerMembers).values(chunk));
 
   const environmentTypes: EnvironmentType[] = ["development", "test", "production"];
-  const environmentRows = perCustomer((c, customerId, partnerId) =>
-    environmentTypes.map((type) => ({ partnerId, customerId, type, createdAt: c.createdAt })),
-  );
-  const environmentIdList = await insertReturningIds(environmentRows, (chunk) =>
-    tx.insert(environments).values(chunk).returning({ id: environments.id }),
-  );
+  const environmentRows = perCustomer((c, customerId, partnerId) => environmentTypes.map((type) => ({ partnerId, customerId, type, createdAt: c.createdAt })));
+  const environmentIdList = await insertReturningIds(environmentRows, (chunk) => tx.insert(environments).values(chunk).returning({ id: environments.id }));
   const environmentIds = new Map(environmentRows.map((e, i) => [`${e.customerId}/${e.type}`, environmentIdList[i]!]));
 
   const projectRows = perCustomer((c, customerId, partnerId) =>
@@ -977,9 +1210,7 @@ async function insertDemo(tx: Transaction, now: Date, passwordHash: string): Pro
       createdAt: p.createdAt,
     })),
   );
-  const projectIds = await insertReturningIds(projectRows, (chunk) =>
-    tx.insert(projects).values(chunk).returning({ id: projects.id }),
-  );
+  const projectIds = await insertReturningIds(projectRows, (chunk) => tx.insert(projects).values(chunk).returning({ id: projects.id }));
   // Where each customer's projects start in projectIds, so that recipes can refer to them by position.
   const firstProjectIndex: number[] = [];
   let projectOffset = 0;
@@ -1001,9 +1232,7 @@ async function insertDemo(tx: Transaction, now: Date, passwordHash: string): Pro
   );
   await insertInChunks(connectionRows, (chunk) => tx.insert(connections).values(chunk));
 
-  const recipeEntries = blueprintCustomers.flatMap((c, i) =>
-    c.recipes.map((recipe) => ({ recipe, customerIndex: i, partnerId: partnerIds[c.partner] })),
-  );
+  const recipeEntries = blueprintCustomers.flatMap((c, i) => c.recipes.map((recipe) => ({ recipe, customerIndex: i, partnerId: partnerIds[c.partner] })));
   const recipeIds = await insertReturningIds(recipeEntries, (chunk) =>
     tx
       .insert(recipes)
@@ -1051,9 +1280,7 @@ async function insertDemo(tx: Transaction, now: Date, passwordHash: string): Pro
     .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.recipeId - b.recipeId);
   await insertInChunks(jobRows, (chunk) => tx.insert(jobs).values(chunk));
 
-  const appAccessRows = perCustomer((c, customerId, partnerId) =>
-    (c.selectedAppIds ?? []).map((appId) => ({ partnerId, customerId, appId })),
-  );
+  const appAccessRows = perCustomer((c, customerId, partnerId) => (c.selectedAppIds ?? []).map((appId) => ({ partnerId, customerId, appId })));
   await insertInChunks(appAccessRows, (chunk) => tx.insert(customerAppAccess).values(chunk));
 
   // Morgan: a customer manager of a few Acme customers, and also directly invited to one of them (rule C12).

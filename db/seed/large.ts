@@ -204,17 +204,15 @@ async function ensureBenchPartner(sql: postgres.Sql, now: Date): Promise<{ partn
           VALUES (${BENCH_PARTNER_NAME}, ${BENCH_IFRAME_ORIGINS}, ${createdAt})
           RETURNING id`
       )[0]!.id;
-    const planRows = [...STANDARD_PLANS, { ...FREE_PLAN, share: 0 } satisfies PlanDefinition].map(
-      (plan, position) => ({
-        partner_id: partnerId,
-        name: plan.name,
-        task_limit: plan.taskLimit,
-        connection_limit: plan.connectionLimit,
-        is_free: plan.name === FREE_PLAN.name,
-        position,
-        created_at: createdAt,
-      }),
-    );
+    const planRows = [...STANDARD_PLANS, { ...FREE_PLAN, share: 0 } satisfies PlanDefinition].map((plan, position) => ({
+      partner_id: partnerId,
+      name: plan.name,
+      task_limit: plan.taskLimit,
+      connection_limit: plan.connectionLimit,
+      is_free: plan.name === FREE_PLAN.name,
+      position,
+      created_at: createdAt,
+    }));
     // Reusing the partner also repairs a run that stopped before its plans were in.
     await tx`INSERT INTO plans ${tx(planRows)} ON CONFLICT (partner_id, name) DO NOTHING`;
     const plans = await tx<BenchPlan[]>`SELECT id, name FROM plans WHERE partner_id = ${partnerId}`;

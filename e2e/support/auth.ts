@@ -13,7 +13,10 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
   });
   expect(response.ok(), `sign-in as ${email}`).toBeTruthy();
   const cookies = await page.context().cookies();
-  expect(cookies.some((cookie) => cookie.name.endsWith("next-auth.session-token")), `session cookie for ${email}`).toBeTruthy();
+  expect(
+    cookies.some((cookie) => cookie.name.endsWith("next-auth.session-token")),
+    `session cookie for ${email}`,
+  ).toBeTruthy();
 }
 
 /** A page in a browser context of its own (its own cookies), signed in as `email`. */

@@ -30,10 +30,13 @@ export async function caughtMail(to: string): Promise<CaughtMessage[]> {
 export async function emailTo(to: string, subject: RegExp, timeout = 20_000): Promise<CaughtMessage> {
   let found: CaughtMessage | undefined;
   await expect
-    .poll(async () => {
-      found = (await caughtMail(to)).find((message) => subject.test(message.subject));
-      return found !== undefined;
-    }, { timeout, message: `an email to ${to} about ${subject}` })
+    .poll(
+      async () => {
+        found = (await caughtMail(to)).find((message) => subject.test(message.subject));
+        return found !== undefined;
+      },
+      { timeout, message: `an email to ${to} about ${subject}` },
+    )
     .toBe(true);
   return found!;
 }

@@ -13,10 +13,7 @@ const LAST_USED_RESOLUTION_MS = MINUTE_MS;
  * The context of the API client a bearer token belongs to, or null for an unknown, revoked or expired token.
  * `last_used_at` is written at most once a minute per client, so that a busy client does not write on every call.
  */
-export async function authenticateToken(
-  token: string,
-  meta: { now: Date; ip: string | null; userAgent: string | null },
-): Promise<RequestContext | null> {
+export async function authenticateToken(token: string, meta: { now: Date; ip: string | null; userAgent: string | null }): Promise<RequestContext | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const db = getDatabase();
   const [row] = await againIfUnreachable(() =>
@@ -32,11 +29,7 @@ export async function authenticateToken(
       .from(apiClients)
       .innerJoin(partners, eq(partners.id, apiClients.partnerId))
       .where(
-        and(
-          eq(apiClients.tokenHash, hashToken(token)),
-          isNull(apiClients.revokedAt),
-          or(isNull(apiClients.expiresAt), gt(apiClients.expiresAt, meta.now)),
-        ),
+        and(eq(apiClients.tokenHash, hashToken(token)), isNull(apiClients.revokedAt), or(isNull(apiClients.expiresAt), gt(apiClients.expiresAt, meta.now))),
       ),
   );
   if (!row) return null;

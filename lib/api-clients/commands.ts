@@ -43,10 +43,7 @@ function toSummary(row: SummaryRow): ApiClientSummary {
 }
 
 /** Creates a client and its token. The token is returned this once; only its hash and a short prefix are kept. */
-export async function createApiClient(
-  ctx: RequestContext,
-  input: CreateApiClientValues,
-): Promise<{ client: ApiClientSummary; token: string }> {
+export async function createApiClient(ctx: RequestContext, input: CreateApiClientValues): Promise<{ client: ApiClientSummary; token: string }> {
   await authorize(ctx, "api_clients.write");
   const token = generateToken();
   return inPartnerScope(ctx, async (tx) => {
@@ -108,7 +105,11 @@ export async function revokeApiClient(ctx: RequestContext, id: number): Promise<
 export async function listApiClients(ctx: RequestContext): Promise<ApiClientSummary[]> {
   await authorize(ctx, "api_clients.read");
   return inPartnerScope(ctx, async (tx) => {
-    const rows = await tx.select(summaryColumns).from(apiClients).where(eq(apiClients.partnerId, ctx.partnerId)).orderBy(desc(apiClients.createdAt), desc(apiClients.id));
+    const rows = await tx
+      .select(summaryColumns)
+      .from(apiClients)
+      .where(eq(apiClients.partnerId, ctx.partnerId))
+      .orderBy(desc(apiClients.createdAt), desc(apiClients.id));
     return rows.map(toSummary);
   });
 }

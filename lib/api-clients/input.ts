@@ -6,7 +6,10 @@ import { API_SCOPES, ENVIRONMENT_TYPES } from "./scopes";
 /** **Create API client**: validated in the browser and again on the server. */
 export const createApiClientSchema = z.object({
   name: nameField({ required: "Enter a name for the client.", max: 100, tooLong: "Keep the name under 100 characters." }),
-  scopes: z.array(z.enum(API_SCOPES)).min(1, "Choose at least one permission.").transform((scopes) => [...new Set(scopes)]),
+  scopes: z
+    .array(z.enum(API_SCOPES))
+    .min(1, "Choose at least one permission.")
+    .transform((scopes) => [...new Set(scopes)]),
   environmentTypes: z
     .array(z.enum(ENVIRONMENT_TYPES))
     .min(1, "Choose at least one environment.")

@@ -28,10 +28,7 @@ export interface Endpoint<P extends AnyObject = AnyObject, Q extends AnyObject =
   /** The shape of a successful answer, for the document. */
   response: z.ZodType;
   status?: 200 | 201;
-  handler: (
-    ctx: RequestContext,
-    input: { params: z.output<P>; query: z.output<Q>; body: z.output<B>; upload?: Uint8Array; url: URL },
-  ) => Promise<unknown>;
+  handler: (ctx: RequestContext, input: { params: z.output<P>; query: z.output<Q>; body: z.output<B>; upload?: Uint8Array; url: URL }) => Promise<unknown>;
 }
 
 export function defineEndpoint<P extends AnyObject = AnyObject, Q extends AnyObject = AnyObject, B extends z.ZodType = z.ZodType>(

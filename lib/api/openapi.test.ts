@@ -21,10 +21,20 @@ function openApiPath(file: string): string {
   return `/${segments.map((segment) => segment.replace(/^\[(.+)\]$/, "{$1}")).join("/")}`;
 }
 
-type Operation = { operationId: string; parameters: { name: string; in: string; required: boolean; schema: object }[]; responses: Record<string, unknown>; requestBody?: unknown };
+type Operation = {
+  operationId: string;
+  parameters: { name: string; in: string; required: boolean; schema: object }[];
+  responses: Record<string, unknown>;
+  requestBody?: unknown;
+};
 
 describe("the OpenAPI document", () => {
-  const document = openApiDocument() as { openapi: string; info: { title: string; version: string }; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+  const document = openApiDocument() as {
+    openapi: string;
+    info: { title: string; version: string };
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas: Record<string, unknown> };
+  };
 
   it("is an OpenAPI 3.1 document in shape: info, paths, declared path parameters, unique operation IDs, JSON responses", () => {
     expect(document.openapi).toBe("3.1.0");
@@ -66,7 +76,9 @@ describe("the OpenAPI document", () => {
   });
 
   it("describes request bodies from the validating schemas: IDs as numbers or digit strings (rule A8)", () => {
-    const create = document.paths["/api/managed_users"]!.post! as Operation & { requestBody: { content: { "application/json": { schema: { properties: Record<string, { anyOf?: unknown[] }>; required: string[] } } } } };
+    const create = document.paths["/api/managed_users"]!.post! as Operation & {
+      requestBody: { content: { "application/json": { schema: { properties: Record<string, { anyOf?: unknown[] }>; required: string[] } } } };
+    };
     const schema = create.requestBody.content["application/json"].schema;
     expect(schema.required.sort()).toEqual(["name", "notification_email"]);
     expect(schema.properties.plan_id!.anyOf).toHaveLength(2);

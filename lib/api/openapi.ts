@@ -90,7 +90,7 @@ export function openApiDocument(endpoints: readonly AnyEndpoint[] = API_ENDPOINT
       version: "1.0.0",
       description: [
         "Send `Authorization: Bearer <api_token>` (create a token on the API clients page) and JSON bodies.",
-        "Every error has one shape: `{\"message\": \"…\", \"errors\": {\"field\": [\"…\"]}}`.",
+        'Every error has one shape: `{"message": "…", "errors": {"field": ["…"]}}`.',
         "IDs are accepted as numbers or as strings of digits.",
         `Rate limits per client and group of endpoints, per minute: ${Object.keys(RATE_GROUPS)
           .map((group) => `${group} ${rateLimitOf(group as keyof typeof RATE_GROUPS)}`)

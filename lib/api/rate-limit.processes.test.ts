@@ -18,21 +18,25 @@ function startInOneWindow(): number {
 }
 
 describe("the API rate limit across instances", () => {
-  it.skipIf(!onRealPostgres())("accepts at most the limit of one window from two processes together, and answers the rest 429", { timeout: 90_000 }, async () => {
-    const { partner, admin } = await createPartner(getDatabase());
-    const token = await apiToken(partner, admin);
-    const env = { TOKEN: token, REQUESTS: "25", START_AT: String(startInOneWindow()), API_RATE_LIMIT_CUSTOMERS: "30" };
-    const results = await Promise.all([1, 2].map(() => runScript("tests/support/rate-limit-client.ts", env).exited));
-    const statuses = results.flatMap((result) => {
-      expect(result, result.stderr).toMatchObject({ code: 0 });
-      return (JSON.parse(result.stdout.trim().split("\n").at(-1)!) as { statuses: string[] }).statuses;
-    });
-    expect(statuses).toHaveLength(50);
-    expect(statuses.filter((status) => status === "200")).toHaveLength(30);
-    const refused = statuses.filter((status) => status.startsWith("429:"));
-    expect(refused).toHaveLength(20);
-    for (const status of refused) expect(Number(status.slice(4))).toBeGreaterThan(0);
-    // Each process accepted some: the limit was shared, not met by one alone.
-    for (const result of results) expect(result.stdout).toContain('"200"');
-  });
+  it.skipIf(!onRealPostgres())(
+    "accepts at most the limit of one window from two processes together, and answers the rest 429",
+    { timeout: 90_000 },
+    async () => {
+      const { partner, admin } = await createPartner(getDatabase());
+      const token = await apiToken(partner, admin);
+      const env = { TOKEN: token, REQUESTS: "25", START_AT: String(startInOneWindow()), API_RATE_LIMIT_CUSTOMERS: "30" };
+      const results = await Promise.all([1, 2].map(() => runScript("tests/support/rate-limit-client.ts", env).exited));
+      const statuses = results.flatMap((result) => {
+        expect(result, result.stderr).toMatchObject({ code: 0 });
+        return (JSON.parse(result.stdout.trim().split("\n").at(-1)!) as { statuses: string[] }).statuses;
+      });
+      expect(statuses).toHaveLength(50);
+      expect(statuses.filter((status) => status === "200")).toHaveLength(30);
+      const refused = statuses.filter((status) => status.startsWith("429:"));
+      expect(refused).toHaveLength(20);
+      for (const status of refused) expect(Number(status.slice(4))).toBeGreaterThan(0);
+      // Each process accepted some: the limit was shared, not met by one alone.
+      for (const result of results) expect(result.stdout).toContain('"200"');
+    },
+  );
 });

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { recordIdNumber } from "@/lib/id-schemas";
 
-export const EMPTY_SELECTION =
-  "Select at least one app, or choose Allow all apps: an account that can use no app cannot connect to anything.";
+export const EMPTY_SELECTION = "Select at least one app, or choose Allow all apps: an account that can use no app cannot connect to anything.";
 
 /**
  * App access (rules U23, U24): every app (`allApps`, which also covers apps released later), or only the apps

@@ -65,7 +65,10 @@ describe("App access (rules U23, U24)", () => {
     const everything = await createCustomer(db, acme.partner.id, acme.plans.growth.id);
     await updateAppAccess(ctx, { customerId: customer.id, allApps: false, appIds: [slack.id] });
     const slug = `new-app-${customer.id}`;
-    const [released] = await db.insert(apps).values({ slug, name: "Brand New App", iconPath: `/apps/${slug}.svg` }).returning();
+    const [released] = await db
+      .insert(apps)
+      .values({ slug, name: "Brand New App", iconPath: `/apps/${slug}.svg` })
+      .returning();
 
     expect((await getAppAccess(ctx, customer.id)).selected.map((app) => app.name)).toEqual(["Slack"]);
     expect((await getAppAccess(ctx, customer.id)).catalog.map((app) => app.name)).toContain("Brand New App");

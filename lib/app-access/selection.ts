@@ -70,9 +70,7 @@ export function appAccessChange(
     },
     set: { appAccess: mode },
     apply: async (tx) => {
-      await tx
-        .delete(customerAppAccess)
-        .where(and(eq(customerAppAccess.customerId, customer.id), eq(customerAppAccess.partnerId, ctx.partnerId)));
+      await tx.delete(customerAppAccess).where(and(eq(customerAppAccess.customerId, customer.id), eq(customerAppAccess.partnerId, ctx.partnerId)));
       if (apps.length > 0) {
         await tx.insert(customerAppAccess).values(apps.map((app) => ({ partnerId: ctx.partnerId, customerId: customer.id, appId: app.id })));
       }

@@ -9,7 +9,6 @@ import { listAuditEvents } from "./list";
 import { recordAudit } from "./record";
 import { DAY_MS } from "@/lib/time";
 
-
 async function setup() {
   const db = getDatabase();
   const acme = await createPartner(db);
@@ -22,7 +21,11 @@ async function setup() {
   for (let i = 0; i < 10; i++) {
     const at = new Date(start.getTime() + i * DAY_MS);
     const ctx = i % 2 === 0 ? insideCustomer(personContext(acme.partner, member, { at }), customer) : { ...admin, now: at };
-    await recordAudit(db, ctx, { action: i % 2 === 0 ? "recipe.version_save" : "customer_manager.update", targetId: i, changes: { step: { from: i - 1, to: i }, note: `event-${i}` } });
+    await recordAudit(db, ctx, {
+      action: i % 2 === 0 ? "recipe.version_save" : "customer_manager.update",
+      targetId: i,
+      changes: { step: { from: i - 1, to: i }, note: `event-${i}` },
+    });
   }
   await recordAudit(db, adminContext(globex.partner, globex.admin, start), { action: "recipe.version_save", changes: { note: "event-globex" } });
   return { db, acme, globex, customer, member, admin };
@@ -40,8 +43,7 @@ describe("the audit log (rule C8)", () => {
 
   it("filters by person, customer, action, date range and free text", async () => {
     const { admin, member, customer } = await setup();
-    const notes = async (input: Record<string, unknown>) =>
-      (await listAuditEvents(admin, page(input))).events.map((e) => (e.changes as { note: string }).note);
+    const notes = async (input: Record<string, unknown>) => (await listAuditEvents(admin, page(input))).events.map((e) => (e.changes as { note: string }).note);
     expect(await notes({ person: String(member.id) })).toEqual(["event-8", "event-6", "event-4", "event-2", "event-0"]);
     expect(await notes({ customer: String(customer.id), from: "2025-03-03", to: "2025-03-05" })).toEqual(["event-4", "event-2"]);
     expect(await notes({ action: "customer_manager.update", to: "2025-03-04" })).toEqual(["event-3", "event-1"]);
@@ -84,7 +86,10 @@ describe("the audit log (rule C8)", () => {
   it("exports the filtered view as CSV, newest first, safe for spreadsheets", async () => {
     const { admin, member } = await setup();
     const text = await new Response(await exportAuditCsv(admin, auditFilterSchema.parse({ person: String(member.id) }))).text();
-    const lines = text.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("Time (UTC),Person,Email,Acting as,Account,Action,Target,Changes,IP address,User agent");
     expect(lines).toHaveLength(6);
     expect(lines[1]).toContain("2025-03-09T12:00:00.000Z,Morgan Lee,");

@@ -13,7 +13,12 @@ const positiveId = recordIdNumberOrText();
 export const auditFilterSchema = z.object({
   person: optional(positiveId),
   customer: optional(positiveId),
-  action: optional(z.string().regex(/^[a-z_]+(\.[a-z_]+)*$/).max(100)),
+  action: optional(
+    z
+      .string()
+      .regex(/^[a-z_]+(\.[a-z_]+)*$/)
+      .max(100),
+  ),
   from: optional(z.iso.date()),
   to: optional(z.iso.date()),
   // Cut to its maximum, not dropped: the page says so (auditPageNotices) and the export searches the same.

@@ -87,6 +87,9 @@ export function actingAsLabel(actingAs: string): string {
 
 /** "firstName" → "First name": how a changed field's key reads. */
 export function fieldLabel(key: string): string {
-  const words = key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[_.]/g, " ").toLowerCase();
+  const words = key
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/[_.]/g, " ")
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

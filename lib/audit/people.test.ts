@@ -21,9 +21,7 @@ describe("the audit log's people", () => {
 
     expect(await searchAuditPeople(admin, { q: "zelda q" })).toEqual([{ id: collaborator.id, name: collaborator.name, email: collaborator.email }]);
     expect((await searchAuditPeople(admin, { q: collaborator.email.slice(0, 12) })).map((person) => person.id)).toEqual([collaborator.id]);
-    expect((await searchAuditPeople(admin, {})).map((person) => person.id)).toEqual(
-      expect.arrayContaining([acme.admin.id, collaborator.id]),
-    );
+    expect((await searchAuditPeople(admin, {})).map((person) => person.id)).toEqual(expect.arrayContaining([acme.admin.id, collaborator.id]));
     expect(await auditPersonById(admin, acme.admin.id)).toEqual({ id: acme.admin.id, name: acme.admin.name, email: acme.admin.email });
     expect(await auditPersonById(admin, stranger.id)).toBeNull();
     expect(await auditPersonById(admin, globex.admin.id)).toBeNull();

@@ -10,9 +10,17 @@ export type PersonOption = { id: number; name: string; email: string };
 
 /** People the audit log's person filter can pick: the partner's team, and collaborators of its customers. */
 function people(tx: Queryable, ctx: RequestContext, condition: SQL | undefined) {
-  const inTeam = exists(tx.select({ one: sql`1` }).from(partnerMembers).where(and(eq(partnerMembers.userId, users.id), eq(partnerMembers.partnerId, ctx.partnerId))));
+  const inTeam = exists(
+    tx
+      .select({ one: sql`1` })
+      .from(partnerMembers)
+      .where(and(eq(partnerMembers.userId, users.id), eq(partnerMembers.partnerId, ctx.partnerId))),
+  );
   const collaborator = exists(
-    tx.select({ one: sql`1` }).from(customerMembers).where(and(eq(customerMembers.userId, users.id), eq(customerMembers.partnerId, ctx.partnerId))),
+    tx
+      .select({ one: sql`1` })
+      .from(customerMembers)
+      .where(and(eq(customerMembers.userId, users.id), eq(customerMembers.partnerId, ctx.partnerId))),
   );
   return tx
     .select({ id: users.id, name: users.name, email: users.email })

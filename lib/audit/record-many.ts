@@ -52,10 +52,16 @@ export async function recordAudits(tx: Queryable, ctx: RequestContext, entries: 
     const row = auditRow(ctx, entry, as) as Record<string, unknown>;
     return Object.fromEntries(AUDIT_COLUMNS.map(([key, column]) => [column.name, row[key] ?? null]));
   });
-  const names = sql.join(AUDIT_COLUMNS.map(([, column]) => sql.identifier(column.name)), sql`, `);
+  const names = sql.join(
+    AUDIT_COLUMNS.map(([, column]) => sql.identifier(column.name)),
+    sql`, `,
+  );
   // Raw SQL: jsonb_to_recordset expands the batch's events in one statement (a measured hot path, see above).
   await tx.execute(sql`
     insert into audit_events (${names})
     select ${names} from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as r(${sql.join(AUDIT_COLUMNS.map(([, column]) => sql`${sql.identifier(column.name)} ${sql.raw(column.getSQLType())}`), sql`, `)})`);
+      as r(${sql.join(
+        AUDIT_COLUMNS.map(([, column]) => sql`${sql.identifier(column.name)} ${sql.raw(column.getSQLType())}`),
+        sql`, `,
+      )})`);
 }

@@ -24,9 +24,7 @@ export function actingAs(ctx: RequestContext, inCustomerAs?: ActingAs): ActingAs
 
 /** The row of one audit event, as every way of recording one writes it. */
 export function auditRow(ctx: RequestContext, entry: AuditEntry, as?: ActingAs): typeof auditEvents.$inferInsert {
-  const customer =
-    entry.customer ??
-    (ctx.account.kind === "customer" ? { id: ctx.account.customerId, name: ctx.account.customerName } : undefined);
+  const customer = entry.customer ?? (ctx.account.kind === "customer" ? { id: ctx.account.customerId, name: ctx.account.customerName } : undefined);
   return {
     partnerId: ctx.partnerId,
     customerId: customer?.id ?? null,

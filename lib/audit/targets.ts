@@ -1,7 +1,19 @@
 import "server-only";
 import { and, eq, exists, inArray, or, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
-import { apiClients, connections, customerInvitations, customerManagers, customerMembers, customers, partnerInvitations, partnerMembers, recipes, userGroups, users } from "@/db/schema";
+import {
+  apiClients,
+  connections,
+  customerInvitations,
+  customerManagers,
+  customerMembers,
+  customers,
+  partnerInvitations,
+  partnerMembers,
+  recipes,
+  userGroups,
+  users,
+} from "@/db/schema";
 import type { RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
 import { parseRecordId } from "@/lib/ids";
@@ -59,9 +71,17 @@ const LOOKUPS: Record<string, { query: (tx: Queryable, partnerId: number, ids: n
   customer: { query: named(customers, customers.name), href: (id) => `/customers/${id}` },
   user: {
     query: (tx, partnerId, ids) => {
-      const inTeam = exists(tx.select({ one: sql`1` }).from(partnerMembers).where(and(eq(partnerMembers.userId, users.id), eq(partnerMembers.partnerId, partnerId))));
+      const inTeam = exists(
+        tx
+          .select({ one: sql`1` })
+          .from(partnerMembers)
+          .where(and(eq(partnerMembers.userId, users.id), eq(partnerMembers.partnerId, partnerId))),
+      );
       const collaborator = exists(
-        tx.select({ one: sql`1` }).from(customerMembers).where(and(eq(customerMembers.userId, users.id), eq(customerMembers.partnerId, partnerId))),
+        tx
+          .select({ one: sql`1` })
+          .from(customerMembers)
+          .where(and(eq(customerMembers.userId, users.id), eq(customerMembers.partnerId, partnerId))),
       );
       return tx
         .select({ id: users.id, label: personLabel })

@@ -1,9 +1,7 @@
 import "server-only";
 import { getSessionContext, isConsoleContext, type ConsoleContext } from "./session";
 
-export type ConsoleAccess =
-  | { ctx: ConsoleContext; refusal: null }
-  | { ctx: null; refusal: { status: 401 | 403; message: string } };
+export type ConsoleAccess = { ctx: ConsoleContext; refusal: null } | { ctx: null; refusal: { status: 401 | 403; message: string } };
 
 /**
  * Who is calling the partner console: a signed-in member of the partner's team, in the partner account (not switched

@@ -18,7 +18,10 @@ describe("signInWithPassword", () => {
 
     const signedIn = await signInWithPassword({ email: email.toUpperCase(), password: "a long passphrase" }, meta);
     expect(signedIn.userId).toBe(user.id);
-    const [session] = await db.select().from(sessions).where(eq(sessions.idHash, hashSessionSecret(signedIn.sessionSecret)));
+    const [session] = await db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.idHash, hashSessionSecret(signedIn.sessionSecret)));
     expect(session).toMatchObject({ userId: user.id, partnerId: partner.id, revokedAt: null });
     // Only the hash is stored.
     const [plain] = await db.select().from(sessions).where(eq(sessions.idHash, signedIn.sessionSecret));
@@ -46,7 +49,10 @@ describe("signInWithPassword", () => {
       await expect(signInWithPassword({ email, password: "wrong" }, otherIp)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     }
     await expect(signInWithPassword({ email, password: "the right one" }, otherIp)).rejects.toMatchObject({ code: "RATE_LIMITED" });
-    const open = await db.select().from(sessions).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
+    const open = await db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
     expect(open).toHaveLength(0);
   });
 });

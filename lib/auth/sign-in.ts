@@ -90,8 +90,18 @@ export async function signInWithPassword(credentials: unknown, meta: SignInMeta)
     const ctx: RequestContext = {
       partnerId: home.partnerId,
       partnerName: "",
-      actor: { kind: "user", userId: user.id, name: user.name, email: user.email, avatarUrl: user.avatarUrl, partnerRole: home.partnerRole, sessionIdHash: idHash },
-      account: home.customer ? { kind: "customer", customerId: home.customer.id, customerName: home.customer.name, switchExpiresAt: null } : { kind: "partner" },
+      actor: {
+        kind: "user",
+        userId: user.id,
+        name: user.name,
+        email: user.email,
+        avatarUrl: user.avatarUrl,
+        partnerRole: home.partnerRole,
+        sessionIdHash: idHash,
+      },
+      account: home.customer
+        ? { kind: "customer", customerId: home.customer.id, customerName: home.customer.name, switchExpiresAt: null }
+        : { kind: "partner" },
       now: at,
       ip: meta.ip,
       userAgent: meta.userAgent,

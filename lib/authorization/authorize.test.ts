@@ -25,7 +25,10 @@ const client = (scopes: readonly string[]): RequestContext => ({
 });
 
 async function refusal(work: Promise<unknown>): Promise<string> {
-  const error = await work.then(() => null, (thrown: unknown) => thrown);
+  const error = await work.then(
+    () => null,
+    (thrown: unknown) => thrown,
+  );
   expect(error).toBeInstanceOf(DomainError);
   expect((error as DomainError).code).toBe("FORBIDDEN");
   return (error as DomainError).message;
@@ -65,7 +68,14 @@ describe("authorize: one answer per caller and permission", () => {
   });
 
   it("every permission refuses someone and allows someone (no row is open to all, none is closed to all)", () => {
-    const callers: RequestContext[] = [admin, member, collaborator, inside(member, ["workspace.view", "recipes.edit", "recipes.run", "connections.manage", "collaborators.manage"]), client(API_SCOPES), client([])];
+    const callers: RequestContext[] = [
+      admin,
+      member,
+      collaborator,
+      inside(member, ["workspace.view", "recipes.edit", "recipes.run", "connections.manage", "collaborators.manage"]),
+      client(API_SCOPES),
+      client([]),
+    ];
     for (const permission of PERMISSION_NAMES) {
       const answers = callers.map((ctx) => permits(ctx, permission));
       expect(answers, permission).toContain(true);
@@ -93,4 +103,3 @@ describe("authorize: one answer per caller and permission", () => {
     expect(await refusal(authorize(at(stranger), "workspace.view"))).toBe("You no longer have access to this account.");
   });
 });
-

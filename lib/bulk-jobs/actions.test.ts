@@ -30,12 +30,20 @@ async function setup(count = 3) {
 
 async function run(ctx: ReturnType<typeof adminContext>, action: BulkAction, ids: number[]) {
   const job = await startBulkJob(ctx, { action, selection: { kind: "ids", ids } });
-  await runBulkJob({ id: 0, name: "bulk-job", payload: { bulkJobId: job.id, partnerId: ctx.partnerId }, attempt: 1, maxAttempts: 5 }, { signal }, { batchSize: 2 });
+  await runBulkJob(
+    { id: 0, name: "bulk-job", payload: { bulkJobId: job.id, partnerId: ctx.partnerId }, attempt: 1, maxAttempts: 5 },
+    { signal },
+    { batchSize: 2 },
+  );
   return getBulkJob(ctx, job.id);
 }
 
 const eventsOf = (customerIds: number[], action: string) =>
-  getDatabase().select().from(auditEvents).where(and(inArray(auditEvents.customerId, customerIds), eq(auditEvents.action, action))).orderBy(asc(auditEvents.id));
+  getDatabase()
+    .select()
+    .from(auditEvents)
+    .where(and(inArray(auditEvents.customerId, customerIds), eq(auditEvents.action, action)))
+    .orderBy(asc(auditEvents.id));
 
 /** The maintained counters (the Customers tabs' unfiltered counts) against a recount of the partner's customers. */
 async function expectCountersExact(partnerId: number) {
@@ -55,7 +63,11 @@ describe("bulk trial actions", () => {
     const { db, acme, ctx } = await setup(0);
     const running = await createCustomer(db, acme.partner.id, acme.plans.starter.id, { trialEndsAt: new Date(Date.now() + 2 * DAY_MS) });
     const none = await createCustomer(db, acme.partner.id, acme.plans.starter.id, { trialEndsAt: null });
-    expect(await run(ctx, { type: "extend_trial", days: 10 }, [running.id, none.id])).toMatchObject({ status: "succeeded", changed: 2, actionLabel: "Extend trials by 10 days" });
+    expect(await run(ctx, { type: "extend_trial", days: 10 }, [running.id, none.id])).toMatchObject({
+      status: "succeeded",
+      changed: 2,
+      actionLabel: "Extend trials by 10 days",
+    });
     const [extended] = await db.select().from(customers).where(eq(customers.id, running.id));
     expect(extended!.trialEndsAt!.getTime()).toBe(running.trialEndsAt!.getTime() + 10 * DAY_MS);
     const [started] = await db.select().from(customers).where(eq(customers.id, none.id));
@@ -85,7 +97,9 @@ describe("bulk App access", () => {
     await updateAppAccess(ctx, { customerId: alone!.id, allApps: false, appIds: [salesforce.id, slack.id] });
     expect(await run(ctx, { type: "set_app_access", mode: "add", appIds: [slack.id] }, [bulk!.id, onAll!.id])).toMatchObject({ changed: 1, failed: 0 });
     const rowsOf = async (customerId: number) =>
-      (await db.select({ appId: customerAppAccess.appId }).from(customerAppAccess).where(eq(customerAppAccess.customerId, customerId))).map((row) => row.appId).sort();
+      (await db.select({ appId: customerAppAccess.appId }).from(customerAppAccess).where(eq(customerAppAccess.customerId, customerId)))
+        .map((row) => row.appId)
+        .sort();
     expect(await rowsOf(bulk!.id)).toEqual(await rowsOf(alone!.id));
     const [eventAlone] = (await eventsOf([alone!.id], "customer.app_access_changed")).slice(-1);
     const [eventBulk] = (await eventsOf([bulk!.id], "customer.app_access_changed")).slice(-1);
@@ -96,7 +110,12 @@ describe("bulk App access", () => {
     await updateAppAccess(ctx, { customerId: alone!.id, allApps: false, appIds: [jira.id] });
     const removed = await run(ctx, { type: "set_app_access", mode: "remove", appIds: [jira.id] }, [onAll!.id, alone!.id]);
     expect(removed).toMatchObject({ changed: 1, failed: 1, errors: [{ customerId: alone!.id }] });
-    expect(await rowsOf(onAll!.id)).toEqual(catalog.filter((app) => app.id !== jira.id).map((app) => app.id).sort());
+    expect(await rowsOf(onAll!.id)).toEqual(
+      catalog
+        .filter((app) => app.id !== jira.id)
+        .map((app) => app.id)
+        .sort(),
+    );
     expect(await run(ctx, { type: "set_app_access", mode: "all", appIds: [] }, [onAll!.id])).toMatchObject({ changed: 1 });
     expect(await rowsOf(onAll!.id)).toEqual([]);
   });
@@ -109,7 +128,9 @@ describe("bulk customer manager actions", () => {
     const added = await run(ctx, { type: "add_to_customer_manager", customerManagerId: manager.assignment.id }, ids);
     expect(added).toMatchObject({ status: "succeeded", changed: 2, actionLabel: "Add to Morgan's customers" });
     const managed = async () =>
-      (await db.select().from(customerManagerCustomers).where(eq(customerManagerCustomers.customerManagerId, manager.assignment.id))).map((row) => row.customerId).sort();
+      (await db.select().from(customerManagerCustomers).where(eq(customerManagerCustomers.customerManagerId, manager.assignment.id)))
+        .map((row) => row.customerId)
+        .sort();
     expect(await managed()).toEqual([...ids].sort());
     expect((await eventsOf(ids, "customer_manager.workspace_added")).map((event) => event.customerId).sort()).toEqual(ids.slice(1).sort());
     expect(await run(ctx, { type: "remove_from_customer_manager", customerManagerId: manager.assignment.id }, ids.slice(0, 2))).toMatchObject({ changed: 2 });

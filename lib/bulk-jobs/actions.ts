@@ -22,7 +22,9 @@ const RUNNERS: Partial<{ [T in BulkActionType]: ActionRunner<Extract<ParsedBulkA
   },
   start_trial: async () => perCustomer("Start trials", (ctx, customer) => trialChange(ctx, customer, true)),
   extend_trial: async (_tx, _ctx, action) =>
-    perCustomer(`Extend trials by ${formatNumber(action.days)} day${action.days === 1 ? "" : "s"}`, (ctx, customer) => trialExtension(ctx, customer, action.days)),
+    perCustomer(`Extend trials by ${formatNumber(action.days)} day${action.days === 1 ? "" : "s"}`, (ctx, customer) =>
+      trialExtension(ctx, customer, action.days),
+    ),
   // Ending a trial that is not running changes nothing (as the API's `in_trial: false` on a subscription).
   end_trial: async () => perCustomer("End trials", (ctx, customer) => trialChange(ctx, customer, false)),
   set_app_access: appAccessAction,

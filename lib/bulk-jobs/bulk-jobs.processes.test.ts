@@ -38,7 +38,10 @@ describe("a bulk job whose worker is killed", () => {
     // Killed while its third batch is written: two batches committed, the third open.
     let lines = "";
     first.process.stdout!.on("data", (chunk: Buffer) => (lines += chunk.toString()));
-    await vi.waitFor(() => expect(lines.split("\n").filter((line) => line.includes('"writing"')).length).toBeGreaterThanOrEqual(3), { timeout: 60_000, interval: 5 });
+    await vi.waitFor(() => expect(lines.split("\n").filter((line) => line.includes('"writing"')).length).toBeGreaterThanOrEqual(3), {
+      timeout: 60_000,
+      interval: 5,
+    });
     first.process.kill("SIGKILL");
     const killed = await first.exited;
     expect(killed.code).toBeNull();
@@ -47,8 +50,17 @@ describe("a bulk job whose worker is killed", () => {
     expect(halfway!.processed % 100).toBe(0);
 
     const second = runKillableScript("tests/support/bulk-job-worker.ts", { ...env, PAUSE_MS: "0" });
-    await vi.waitFor(async () => expect((await db.select().from(bulkJobs).where(eq(bulkJobs.id, job.id)))[0]!.status).toBe("succeeded"), { timeout: 60_000, interval: 200 });
-    const queueRecord = async () => (await db.select().from(backgroundJobs).where(eq(backgroundJobs.id, (await db.select().from(bulkJobs).where(eq(bulkJobs.id, job.id)))[0]!.queueJobId!)))[0]!;
+    await vi.waitFor(async () => expect((await db.select().from(bulkJobs).where(eq(bulkJobs.id, job.id)))[0]!.status).toBe("succeeded"), {
+      timeout: 60_000,
+      interval: 200,
+    });
+    const queueRecord = async () =>
+      (
+        await db
+          .select()
+          .from(backgroundJobs)
+          .where(eq(backgroundJobs.id, (await db.select().from(bulkJobs).where(eq(bulkJobs.id, job.id)))[0]!.queueJobId!))
+      )[0]!;
     await vi.waitFor(async () => expect((await queueRecord()).status).toBe("succeeded"), { timeout: 10_000, interval: 100 });
     second.process.kill("SIGTERM");
     await second.exited;

@@ -19,7 +19,13 @@ import { getBulkJob } from "./read";
 import { previewBulkSelection } from "./start";
 
 const signal = new AbortController().signal;
-const claimed = (bulkJobId: number, partnerId: number, attempt = 1) => ({ id: 0, name: "bulk-job", payload: { bulkJobId, partnerId }, attempt, maxAttempts: 5 });
+const claimed = (bulkJobId: number, partnerId: number, attempt = 1) => ({
+  id: 0,
+  name: "bulk-job",
+  payload: { bulkJobId, partnerId },
+  attempt,
+  maxAttempts: 5,
+});
 
 async function partnerWith(count: number) {
   const db = getDatabase();
@@ -38,7 +44,10 @@ async function planChanges(customerIds: number[]) {
 }
 
 async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
 }
@@ -57,11 +66,8 @@ describe("who may run bulk jobs (issue 17 item 7)", () => {
     const client = (scopes: string[]): RequestContext => ({ ...ctx, actor: { kind: "api_client", apiClientId: 1, name: "Client", scopes } });
     const refused = [member, managerCtx, collaborator, switchedAdmin, client(["customers:write", "bulk_jobs:read"])];
     for (const who of refused) {
-      for (const attempt of [
-        () => startBulkJob(who, input),
-        () => previewBulkSelection(who, selection),
-        () => cancelBulkJob(who, job.id),
-      ]) expect((await rejection(attempt())).code).toBe("FORBIDDEN");
+      for (const attempt of [() => startBulkJob(who, input), () => previewBulkSelection(who, selection), () => cancelBulkJob(who, job.id)])
+        expect((await rejection(attempt())).code).toBe("FORBIDDEN");
     }
     for (const who of [member, managerCtx, collaborator, client(["customers:read"])]) expect((await rejection(getBulkJob(who, job.id))).code).toBe("FORBIDDEN");
     expect(await getBulkJob(client(["bulk_jobs:read"]), job.id)).toMatchObject({ id: job.id });
@@ -81,7 +87,10 @@ describe("a bulk plan change", () => {
     expect(rows.every((row) => row.planId === acme.plans.growth.id)).toBe(true);
     const events = await planChanges(ids);
     expect(events).toHaveLength(7);
-    const [started] = await getDatabase().select().from(auditEvents).where(and(eq(auditEvents.partnerId, acme.partner.id), eq(auditEvents.action, "bulk_job.started")));
+    const [started] = await getDatabase()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.partnerId, acme.partner.id), eq(auditEvents.action, "bulk_job.started")));
     expect(started).toMatchObject({ actorName: acme.admin.name, targetId: String(job.id), customerId: null });
     expect(started!.changes).toMatchObject({ total: 7, selection: { kind: "ids", ids } });
   });
@@ -100,7 +109,10 @@ describe("a bulk plan change", () => {
     }
     void made;
     for (const [alone] of pairs) await changePlan(ctx, { customerId: alone.id, planId: acme.plans.growth.id });
-    const job = await startBulkJob(ctx, { action: { type: "change_plan", planId: acme.plans.growth.id }, selection: { kind: "ids", ids: pairs.map(([, bulk]) => bulk.id) } });
+    const job = await startBulkJob(ctx, {
+      action: { type: "change_plan", planId: acme.plans.growth.id },
+      selection: { kind: "ids", ids: pairs.map(([, bulk]) => bulk.id) },
+    });
     await runBulkJob(claimed(job.id, acme.partner.id), { signal });
     for (const [alone, bulk] of pairs) {
       const [a] = await db.select().from(customers).where(eq(customers.id, alone.id));
@@ -123,7 +135,15 @@ describe("a bulk plan change", () => {
 
   it("resolves a whole view when it starts: customers added afterwards are not touched, and the job says so", async () => {
     const { db, acme, made, ctx } = await partnerWith(4);
-    await db.update(customers).set({ planId: acme.plans.free.id }).where(inArray(customers.id, made.slice(0, 3).map((customer) => customer.id)));
+    await db
+      .update(customers)
+      .set({ planId: acme.plans.free.id })
+      .where(
+        inArray(
+          customers.id,
+          made.slice(0, 3).map((customer) => customer.id),
+        ),
+      );
     const selection = { kind: "view" as const, query: { plans: [acme.plans.free.id] } };
     expect(await previewBulkSelection(ctx, selection)).toEqual({ count: 3, description: "All 3 customers on plan Free" });
     const job = await startBulkJob(ctx, { action: { type: "change_plan", planId: acme.plans.growth.id }, selection });
@@ -142,12 +162,16 @@ describe("a bulk plan change", () => {
     const job = await startBulkJob(ctx, { action: { type: "change_plan", planId: acme.plans.growth.id }, selection: { kind: "ids", ids } });
     // The first batch commits; the second dies after its writes, inside its transaction.
     await runBulkJob(claimed(job.id, acme.partner.id), { signal }, { batchSize: 4, maxBatches: 1 });
-    const crash = runBulkJob(claimed(job.id, acme.partner.id), { signal }, {
-      batchSize: 4,
-      afterBatchWrites: async () => {
-        throw new Error("killed");
+    const crash = runBulkJob(
+      claimed(job.id, acme.partner.id),
+      { signal },
+      {
+        batchSize: 4,
+        afterBatchWrites: async () => {
+          throw new Error("killed");
+        },
       },
-    });
+    );
     await expect(crash).rejects.toThrow("killed");
     expect(await getBulkJob(ctx, job.id)).toMatchObject({ status: "running", processed: 4, changed: 4 });
     expect(await planChanges(ids)).toHaveLength(4);
@@ -166,7 +190,11 @@ describe("a bulk plan change", () => {
     await runBulkJob(claimed(job.id, acme.partner.id), { signal }, { batchSize: 2 });
     expect(await getBulkJob(ctx, job.id)).toMatchObject({ status: "cancelled", processed: 2, changed: 2, total: 6 });
     expect(await planChanges(ids)).toHaveLength(2);
-    const [cancelled] = await getDatabase().select().from(auditEvents).where(and(eq(auditEvents.action, "bulk_job.cancelled"), eq(auditEvents.targetId, String(job.id)))).orderBy(desc(auditEvents.id));
+    const [cancelled] = await getDatabase()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "bulk_job.cancelled"), eq(auditEvents.targetId, String(job.id))))
+      .orderBy(desc(auditEvents.id));
     expect(cancelled).toMatchObject({ actorName: acme.admin.name });
   });
 
@@ -174,7 +202,9 @@ describe("a bulk plan change", () => {
     const { acme, made, ctx } = await partnerWith(1);
     const other = await createPartner(getDatabase());
     const before = await getDatabase().select().from(bulkJobs).where(eq(bulkJobs.partnerId, acme.partner.id));
-    const unknownPlan = await rejection(startBulkJob(ctx, { action: { type: "change_plan", planId: other.plans.growth.id }, selection: { kind: "ids", ids: [made[0]!.id] } }));
+    const unknownPlan = await rejection(
+      startBulkJob(ctx, { action: { type: "change_plan", planId: other.plans.growth.id }, selection: { kind: "ids", ids: [made[0]!.id] } }),
+    );
     expect(unknownPlan.fieldErrors).toHaveProperty(["action.planId"]);
     const malformed = await rejection(
       startBulkJob(ctx, { action: { type: "change_plan", planId: acme.plans.growth.id }, selection: { kind: "view", query: { from: "yesterday" } as never } }),

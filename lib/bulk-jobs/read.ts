@@ -11,7 +11,10 @@ import { bulkJobView } from "./view";
 export async function getBulkJob(ctx: RequestContext, id: number): Promise<BulkJobView> {
   await authorize(ctx, "bulk_jobs.read");
   return inPartnerScope(ctx, async (tx) => {
-    const [row] = await tx.select().from(bulkJobs).where(and(eq(bulkJobs.id, id), eq(bulkJobs.partnerId, ctx.partnerId)));
+    const [row] = await tx
+      .select()
+      .from(bulkJobs)
+      .where(and(eq(bulkJobs.id, id), eq(bulkJobs.partnerId, ctx.partnerId)));
     if (!row) throw notFound("Bulk job");
     return bulkJobView(row, ctx.now);
   });

@@ -73,13 +73,15 @@ export async function runBulkJobBatch(bulkJobId: number, partnerId: number, opti
 
 /** Ends a job: its status, and its snapshot dropped (a million rows of a finished job are of no further use). */
 async function finish(tx: Transaction, jobId: number, status: "succeeded" | "cancelled", times: { startedAt?: Date; finishedAt: Date }): Promise<void> {
-  await tx.update(bulkJobs).set({ status, ...times }).where(eq(bulkJobs.id, jobId));
+  await tx
+    .update(bulkJobs)
+    .set({ status, ...times })
+    .where(eq(bulkJobs.id, jobId));
   await tx.delete(bulkJobCustomers).where(eq(bulkJobCustomers.bulkJobId, jobId));
 }
 
 /** Why some positions of a snapshot had no customer left. */
-const DELETED_MEANWHILE = (count: number) =>
-  `${count} customer${count === 1 ? " was" : "s were"} deleted after the job started, before their batch.`;
+const DELETED_MEANWHILE = (count: number) => `${count} customer${count === 1 ? " was" : "s were"} deleted after the job started, before their batch.`;
 
 /**
  * The next customers of the snapshot after the job's cursor, through the action. Positions are walked in order, so
@@ -100,7 +102,14 @@ async function snapshotBatch(
     .limit(size);
   const cursor = rows.length > 0 ? rows.at(-1)!.position : job.total;
   const gone = cursor - job.cursor - rows.length;
-  const outcome = rows.length > 0 ? await prepared.runBatch!(tx, ctx, rows.map((row) => row.customerId)) : { changed: 0, failed: 0, errors: [] };
+  const outcome =
+    rows.length > 0
+      ? await prepared.runBatch!(
+          tx,
+          ctx,
+          rows.map((row) => row.customerId),
+        )
+      : { changed: 0, failed: 0, errors: [] };
   return {
     ...outcome,
     cursor,

@@ -41,7 +41,12 @@ export interface PreparedAction {
  * Checks an action's parameters (throwing a field error, so nothing is written) and prepares it. Called when the job
  * is started, and again by every batch, so that a batch acts on what is true then (a plan deleted meanwhile fails it).
  */
-export type ActionRunner<A extends ParsedBulkAction = ParsedBulkAction> = (tx: Transaction, ctx: RequestContext, action: A, jobId: number) => Promise<PreparedAction>;
+export type ActionRunner<A extends ParsedBulkAction = ParsedBulkAction> = (
+  tx: Transaction,
+  ctx: RequestContext,
+  action: A,
+  jobId: number,
+) => Promise<PreparedAction>;
 
 export const CUSTOMER_GONE = "The customer no longer exists.";
 
@@ -65,4 +70,3 @@ export function perCustomer(label: string, decide: (ctx: RequestContext, custome
     },
   };
 }
-

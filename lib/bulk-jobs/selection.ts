@@ -25,7 +25,11 @@ export async function selectionCondition(tx: Transaction, ctx: RequestContext, s
 }
 
 /** IDs or external IDs of a listed selection that name none of the partner's customers (reported, not acted on). */
-export async function unknownReferences(tx: Transaction, ctx: RequestContext, selection: ParsedBulkSelection): Promise<{ customerId?: number; externalId?: string }[]> {
+export async function unknownReferences(
+  tx: Transaction,
+  ctx: RequestContext,
+  selection: ParsedBulkSelection,
+): Promise<{ customerId?: number; externalId?: string }[]> {
   if (selection.kind === "ids") {
     // Raw SQL: the named IDs that are not the partner's customers, from an unnested array, in one statement however many were named.
     const rows = await tx.execute<{ id: number }>(sql`
@@ -60,7 +64,10 @@ async function filterWords(tx: Transaction, ctx: RequestContext, filter: BulkFil
   const words: string[] = [];
   if (filter.status !== "all") words.push(`with status ${STATUS_LABELS[filter.status]}`);
   if (filter.plans.length > 0) {
-    const named = await tx.select({ id: plans.id, name: plans.name }).from(plans).where(and(eq(plans.partnerId, ctx.partnerId), inArray(plans.id, filter.plans)));
+    const named = await tx
+      .select({ id: plans.id, name: plans.name })
+      .from(plans)
+      .where(and(eq(plans.partnerId, ctx.partnerId), inArray(plans.id, filter.plans)));
     if (named.length !== new Set(filter.plans).size) throw invalid("Choose your own plans.", { "selection.query.plans": ["One of these plans is not yours."] });
     words.push(`on plan ${named.map((plan) => plan.name).join(" or ")}`);
   }

@@ -13,7 +13,16 @@ import { describeSelection, selectionCondition, unknownReferences } from "./sele
 import { startedByOf } from "./started-by";
 import { bulkJobSelectionSchema } from "./selection-input";
 import { BULK_JOB_QUEUE_NAME } from "./queue-name";
-import { MAX_KEPT_ERRORS, startBulkJobInput, type BulkJobView, type BulkSelection, type BulkSelectionPreview, type StartBulkJobInput, type ParsedBulkAction, type ParsedBulkSelection } from "./types";
+import {
+  MAX_KEPT_ERRORS,
+  startBulkJobInput,
+  type BulkJobView,
+  type BulkSelection,
+  type BulkSelectionPreview,
+  type StartBulkJobInput,
+  type ParsedBulkAction,
+  type ParsedBulkSelection,
+} from "./types";
 import { bulkJobView } from "./view";
 
 /** Validates at the command (every transport), answering the fields by their path: `action.planId`, `selection.query.from`… */
@@ -96,8 +105,17 @@ export async function startBulkJob(ctx: RequestContext, input: StartBulkJobInput
  */
 async function queueBulkJob(ctx: RequestContext, view: BulkJobView): Promise<BulkJobView> {
   try {
-    const queueJobId = await enqueueJob(BULK_JOB_QUEUE_NAME, { bulkJobId: view.id, partnerId: ctx.partnerId }, { singletonKey: `bulk-job-${view.id}`, maxAttempts: 5 });
-    await inPartnerScope(ctx, (tx) => tx.update(bulkJobs).set({ queueJobId }).where(and(eq(bulkJobs.id, view.id), eq(bulkJobs.partnerId, ctx.partnerId))));
+    const queueJobId = await enqueueJob(
+      BULK_JOB_QUEUE_NAME,
+      { bulkJobId: view.id, partnerId: ctx.partnerId },
+      { singletonKey: `bulk-job-${view.id}`, maxAttempts: 5 },
+    );
+    await inPartnerScope(ctx, (tx) =>
+      tx
+        .update(bulkJobs)
+        .set({ queueJobId })
+        .where(and(eq(bulkJobs.id, view.id), eq(bulkJobs.partnerId, ctx.partnerId))),
+    );
     return view;
   } catch (error) {
     await inPartnerScope(ctx, (tx) =>

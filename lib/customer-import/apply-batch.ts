@@ -93,10 +93,18 @@ export async function applyImportBatch(
   const existing = await tx
     .select({ id: customers.id, externalId: customers.externalId })
     .from(customers)
-    .where(and(eq(customers.partnerId, ctx.partnerId), sql`${customers.externalId} in (select jsonb_array_elements_text(${JSON.stringify(rows.map((row) => row.externalId))}::jsonb))`));
+    .where(
+      and(
+        eq(customers.partnerId, ctx.partnerId),
+        sql`${customers.externalId} in (select jsonb_array_elements_text(${JSON.stringify(rows.map((row) => row.externalId))}::jsonb))`,
+      ),
+    );
   const idOf = new Map(existing.map((row) => [row.externalId!, row.id]));
   const partnerPlans = new Map(
-    (await tx.select({ id: plans.id, name: plans.name, isFree: plans.isFree }).from(plans).where(eq(plans.partnerId, ctx.partnerId))).map((plan) => [plan.id, plan]),
+    (await tx.select({ id: plans.id, name: plans.name, isFree: plans.isFree }).from(plans).where(eq(plans.partnerId, ctx.partnerId))).map((plan) => [
+      plan.id,
+      plan,
+    ]),
   );
 
   const errors: ImportRowError[] = [];
@@ -117,7 +125,15 @@ export async function applyImportBatch(
     } else creates.push({ row, values, plan });
   }
 
-  const found = new Map((await readCustomers(tx, ctx, updates.map((update) => update.customerId))).map((customer) => [customer.id, customer]));
+  const found = new Map(
+    (
+      await readCustomers(
+        tx,
+        ctx,
+        updates.map((update) => update.customerId),
+      )
+    ).map((customer) => [customer.id, customer]),
+  );
   const updated = await applyPlansMany(
     tx,
     ctx,
@@ -139,6 +155,10 @@ export async function applyImportBatch(
   // A new customer with a trial: added, then its trial started, as one added alone and then given a trial.
   const inTrial = added.filter((_, index) => creates[index]!.values.inTrial === true).map((customer) => customer.id);
   const trials = await readCustomers(tx, ctx, inTrial);
-  await applyPlansMany(tx, ctx, trials.map((customer) => ({ customer, plans: [trialChange(ctx, customer, true)] })));
+  await applyPlansMany(
+    tx,
+    ctx,
+    trials.map((customer) => ({ customer, plans: [trialChange(ctx, customer, true)] })),
+  );
   return { lastLine: rows[rows.length - 1]!.line, processed: rows.length, changed: updated.length + added.length, errors };
 }

@@ -51,8 +51,11 @@ describe("readCsvFile: the shapes a real export produces", () => {
 
 describe("readCsvFile: anything else is refused with the line", () => {
   it("a row with more or fewer columns than the header", () => {
-    expect(refusal(bytes("id,name\n1,a\n2,b,c\n"))).toEqual({ line: 3, message: expect.stringMatching(/^Line 3: this row has 3 columns where the header has 2/) });
-    expect(refusal(bytes("id,name\r\n1,\"a\r\nb\"\r\n2\r\n")).line).toBe(4);
+    expect(refusal(bytes("id,name\n1,a\n2,b,c\n"))).toEqual({
+      line: 3,
+      message: expect.stringMatching(/^Line 3: this row has 3 columns where the header has 2/),
+    });
+    expect(refusal(bytes('id,name\r\n1,"a\r\nb"\r\n2\r\n')).line).toBe(4);
   });
 
   it("a quote that is never closed, or one out of place", () => {

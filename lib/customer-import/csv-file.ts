@@ -24,8 +24,7 @@ export class CsvFileError extends Error {
   }
 }
 
-const refuse = (line: number | null, reason: string) =>
-  new CsvFileError(line === null ? reason : `Line ${line}: ${reason}`, line);
+const refuse = (line: number | null, reason: string) => new CsvFileError(line === null ? reason : `Line ${line}: ${reason}`, line);
 
 /** Offsets where each line starts, for turning a byte offset into a line number (LF, CRLF or a lone CR). */
 function lineStarts(bytes: Uint8Array): number[] {
@@ -110,7 +109,8 @@ export function readCsvFile(bytes: Uint8Array): CsvFile {
   }
   const starts = lineStarts(bytes);
   const binary = firstBinaryByte(bytes);
-  if (binary >= 0) throw refuse(lineAt(starts, binary), "this is not a CSV file: it holds binary data (is it a spreadsheet or an archive? Save it as CSV UTF-8).");
+  if (binary >= 0)
+    throw refuse(lineAt(starts, binary), "this is not a CSV file: it holds binary data (is it a spreadsheet or an archive? Save it as CSV UTF-8).");
   const invalid = firstInvalidUtf8(bytes);
   if (invalid >= 0) {
     throw refuse(lineAt(starts, invalid), "this file is not UTF-8 (a character here is in another encoding). Save it as CSV UTF-8 and upload it again.");

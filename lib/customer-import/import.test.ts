@@ -34,9 +34,7 @@ describe("CSV import: shapes a real export produces, create and update by extern
     const { db, plans, ctx, partner, partnerCustomers } = await setUp();
     const known = await createCustomer(db, partner.id, plans.starter.id, { name: "Old name", externalId: "crm-2" });
     const file =
-      "\uFEFFPlan,Email,External ID,Customer name,Trial\r\n" +
-      'Growth,ops@acme.example,crm-1,"Acme, Inc.",yes\r\n' +
-      'growth,,crm-2,"Two\r\nlines",\r\n';
+      "\uFEFFPlan,Email,External ID,Customer name,Trial\r\n" + 'Growth,ops@acme.example,crm-1,"Acme, Inc.",yes\r\n' + 'growth,,crm-2,"Two\r\nlines",\r\n';
     const view = await upload(ctx, file);
     expect(view).toMatchObject({ totalRows: 2, createRows: 1, updateRows: 1, errorRows: 0, errors: [], mappingProblems: [] });
     expect(view.mapping).toEqual({ externalId: 2, name: 3, notificationEmail: 1, plan: 0, trial: 4 });
@@ -56,8 +54,18 @@ describe("CSV import: shapes a real export produces, create and update by extern
       .select({ action: auditEvents.action, customerId: auditEvents.customerId })
       .from(auditEvents)
       .where(and(eq(auditEvents.partnerId, partner.id), inArray(auditEvents.customerId, [added.id, known.id])));
-    expect(events.filter((event) => event.customerId === added.id).map((event) => event.action).sort()).toEqual(["customer.created", "customer.trial_started"]);
-    expect(events.filter((event) => event.customerId === known.id).map((event) => event.action).sort()).toEqual(["customer.plan_changed", "customer.renamed"]);
+    expect(
+      events
+        .filter((event) => event.customerId === added.id)
+        .map((event) => event.action)
+        .sort(),
+    ).toEqual(["customer.created", "customer.trial_started"]);
+    expect(
+      events
+        .filter((event) => event.customerId === known.id)
+        .map((event) => event.action)
+        .sort(),
+    ).toEqual(["customer.plan_changed", "customer.renamed"]);
   });
 
   it("applied twice from the same cursor, a batch changes nothing the second time (a resumed job adds no customer twice)", async () => {
@@ -158,7 +166,9 @@ describe("CSV import: bad input, each with its line and reason, and nothing writ
       message: expect.stringContaining("not a CSV file"),
     });
     const latin1 = Uint8Array.from([...encode(header + "a,Z"), 0xfc, ...encode("rich,c@d.example,Starter\n")]);
-    await expect(validateImport(ctx, { bytes: latin1, fileName: "latin1.csv" })).rejects.toMatchObject({ message: expect.stringMatching(/^Line 2: .*not UTF-8/) });
+    await expect(validateImport(ctx, { bytes: latin1, fileName: "latin1.csv" })).rejects.toMatchObject({
+      message: expect.stringMatching(/^Line 2: .*not UTF-8/),
+    });
     expect(await db.select().from(customers).where(eq(customers.partnerId, partner.id))).toHaveLength(0);
   });
 
@@ -166,7 +176,11 @@ describe("CSV import: bad input, each with its line and reason, and nothing writ
     const { ctx } = await setUp();
     const view = await upload(ctx, "Company,Mail\nAcme,a@b.example\n");
     expect(view).toMatchObject({ id: null, mappingProblems: [expect.stringContaining("external ID")] });
-    const mapped = await validateImport(ctx, { bytes: encode("Company,Mail,Ref\nAcme,a@b.example,r1\n"), fileName: "x.csv", mapping: { externalId: 2, name: 0, notificationEmail: 1, plan: null, trial: null } });
+    const mapped = await validateImport(ctx, {
+      bytes: encode("Company,Mail,Ref\nAcme,a@b.example,r1\n"),
+      fileName: "x.csv",
+      mapping: { externalId: 2, name: 0, notificationEmail: 1, plan: null, trial: null },
+    });
     expect(mapped.errors[0]).toMatchObject({ line: 2, reason: expect.stringContaining("choose a plan") });
   });
 });

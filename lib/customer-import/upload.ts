@@ -34,5 +34,9 @@ export async function uploadedImport(ctx: RequestContext, request: Request, para
   const mapping = mappingFromQuery(params.get("mapping"));
   const upload = await readUpload(request);
   if ("tooLarge" in upload) throw invalid(TOO_LARGE_MESSAGE, { file: [TOO_LARGE_MESSAGE] });
-  return validateImport(ctx, { bytes: upload.bytes, fileName: fileNameSchema.parse(params.get("fileName") ?? params.get("file_name") ?? "customers.csv") || "customers.csv", mapping });
+  return validateImport(ctx, {
+    bytes: upload.bytes,
+    fileName: fileNameSchema.parse(params.get("fileName") ?? params.get("file_name") ?? "customers.csv") || "customers.csv",
+    mapping,
+  });
 }

@@ -65,14 +65,25 @@ export async function validateImport(ctx: RequestContext, input: ValidateImportI
     const known = await tx
       .select({ externalId: customers.externalId })
       .from(customers)
-      .where(and(eq(customers.partnerId, ctx.partnerId), sql`${customers.externalId} in (select jsonb_array_elements_text(${JSON.stringify(fileIds)}::jsonb))`));
+      .where(
+        and(eq(customers.partnerId, ctx.partnerId), sql`${customers.externalId} in (select jsonb_array_elements_text(${JSON.stringify(fileIds)}::jsonb))`),
+      );
     const rows = validateRows(file, mapping, { plans: partnerPlans, knownExternalIds: new Set(known.map((row) => row.externalId!)) });
     const count = (kind: ValidatedRow["kind"]) => rows.filter((row) => row.kind === kind).length;
     const counts = { createRows: count("create"), updateRows: count("update"), errorRows: count("error") };
 
     const [created] = await tx
       .insert(customerImports)
-      .values({ partnerId: ctx.partnerId, fileName: input.fileName, header: file.header, mapping, totalRows: rows.length, ...counts, createdByName: ctx.actor.name, createdAt: ctx.now })
+      .values({
+        partnerId: ctx.partnerId,
+        fileName: input.fileName,
+        header: file.header,
+        mapping,
+        totalRows: rows.length,
+        ...counts,
+        createdByName: ctx.actor.name,
+        createdAt: ctx.now,
+      })
       .returning({ id: customerImports.id });
     const importId = created!.id;
     for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {

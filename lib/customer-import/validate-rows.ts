@@ -66,12 +66,15 @@ export function validateRows(file: CsvFile, mapping: ColumnMapping, context: Val
     for (const field of Object.keys(mapping) as ImportField[]) {
       const value = cell(field);
       if (FORMULA.test(value)) {
-        reasons.push(`${IMPORT_FIELD_LABELS[field]} starts with "${value[0] === "\t" ? "tab" : value[0] === "\r" ? "carriage return" : value[0]}", which a spreadsheet runs as a formula: refused, remove the character`);
+        reasons.push(
+          `${IMPORT_FIELD_LABELS[field]} starts with "${value[0] === "\t" ? "tab" : value[0] === "\r" ? "carriage return" : value[0]}", which a spreadsheet runs as a formula: refused, remove the character`,
+        );
       }
     }
 
     const externalId = cell("externalId").trim();
-    const externalIdIssue = externalId === "" ? "External ID is empty: rows are matched to customers by it" : firstIssue(shape.externalId.safeParse(externalId));
+    const externalIdIssue =
+      externalId === "" ? "External ID is empty: rows are matched to customers by it" : firstIssue(shape.externalId.safeParse(externalId));
     if (externalIdIssue) reasons.push(externalIdIssue);
     else {
       const earlier = seen.get(externalId);
@@ -94,7 +97,13 @@ export function validateRows(file: CsvFile, mapping: ColumnMapping, context: Val
     const planName = cell("plan").trim();
     if (planName !== "") {
       const plan = planNamed(context.plans, planName);
-      if (!plan) reasons.push(`Plan "${planName}" does not exist. Your plans: ${context.plans.filter((p) => kind === "update" || !p.isFree).map((p) => p.name).join(", ")}`);
+      if (!plan)
+        reasons.push(
+          `Plan "${planName}" does not exist. Your plans: ${context.plans
+            .filter((p) => kind === "update" || !p.isFree)
+            .map((p) => p.name)
+            .join(", ")}`,
+        );
       else if (plan.isFree && kind === "create") reasons.push("Plan: a new customer gets one of your plans, not Free");
       else values.planId = plan.id;
     } else if (kind === "create") reasons.push("Plan: choose a plan for a new customer");

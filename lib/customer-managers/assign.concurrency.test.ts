@@ -60,7 +60,13 @@ describe("assigning a manager to 10,000 customers is all or nothing", () => {
     const [added] = await db
       .select({ n: count() })
       .from(auditEvents)
-      .where(and(eq(auditEvents.partnerId, acme.partner.id), eq(auditEvents.action, "customer_manager.workspace_added"), eq(auditEvents.targetId, String(person.id))));
+      .where(
+        and(
+          eq(auditEvents.partnerId, acme.partner.id),
+          eq(auditEvents.action, "customer_manager.workspace_added"),
+          eq(auditEvents.targetId, String(person.id)),
+        ),
+      );
     expect(added!.n).toBe(MANY);
   });
 

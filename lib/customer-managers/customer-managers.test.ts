@@ -68,9 +68,15 @@ describe("assigning a customer manager", () => {
     const globexMember = await createTeamMember(db, globex.partner.id);
     const one = [customers[0].id];
 
-    await expect(assignCustomerManager(admin, { userId: sam.id, roleId: 999_999, customerIds: one })).rejects.toMatchObject({ code: "NOT_FOUND", fieldErrors: { roleId: expect.any(Array) } });
+    await expect(assignCustomerManager(admin, { userId: sam.id, roleId: 999_999, customerIds: one })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      fieldErrors: { roleId: expect.any(Array) },
+    });
     await expect(assignCustomerManager(admin, { userId: sam.id, roleId: otherRole!.id, customerIds: one })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(assignCustomerManager(admin, { userId: outsider.id, roleId: ADMIN, customerIds: one })).rejects.toMatchObject({ code: "NOT_FOUND", fieldErrors: { userId: expect.any(Array) } });
+    await expect(assignCustomerManager(admin, { userId: outsider.id, roleId: ADMIN, customerIds: one })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      fieldErrors: { userId: expect.any(Array) },
+    });
     await expect(assignCustomerManager(admin, { userId: globexMember.id, roleId: ADMIN, customerIds: one })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(assignCustomerManager(admin, { userId: sam.id, roleId: ADMIN, customerIds: [] })).rejects.toMatchObject({ code: "VALIDATION" });
 
@@ -81,12 +87,12 @@ describe("assigning a customer manager", () => {
 
   it("writes nothing when one customer ID is another partner's: NOT_FOUND, like an unknown one (decision D8)", async () => {
     const { db, acme, admin, sam, customers, foreign } = await setup();
-    await expect(
-      assignCustomerManager(admin, { userId: sam.id, roleId: ADMIN, customerIds: [customers[0].id, foreign.id] }),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(
-      assignCustomerManager(admin, { userId: sam.id, roleId: ADMIN, customerIds: [customers[0].id, 2_000_000_000] }),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(assignCustomerManager(admin, { userId: sam.id, roleId: ADMIN, customerIds: [customers[0].id, foreign.id] })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(assignCustomerManager(admin, { userId: sam.id, roleId: ADMIN, customerIds: [customers[0].id, 2_000_000_000] })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await db.select().from(customerManagers).where(eq(customerManagers.userId, sam.id))).toEqual([]);
     expect(await auditOf(acme.partner.id, "customer_manager.assign")).toEqual([]);
   });
@@ -120,7 +126,9 @@ describe("assigning a customer manager", () => {
     const ids = created.map((row) => row.id);
 
     const refusedStart = performance.now();
-    await expect(assignCustomerManager(admin, { userId: sam.id, roleId: ADMIN, customerIds: [...ids, foreign.id] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(assignCustomerManager(admin, { userId: sam.id, roleId: ADMIN, customerIds: [...ids, foreign.id] })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const refusedMs = performance.now() - refusedStart;
     expect(await db.select().from(customerManagers).where(eq(customerManagers.userId, sam.id))).toEqual([]);
 
@@ -181,9 +189,9 @@ describe("editing a customer manager", () => {
     const { db, globex, admin, sam, customers, foreign } = await setup();
     const { id } = await assignCustomerManager(admin, { userId: sam.id, roleId: ADMIN, customerIds: [customers[0].id] });
     await expect(editCustomerManager(admin, { id, roleId: ADMIN, customerIds: [foreign.id] })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(
-      editCustomerManager(adminContext(globex.partner, globex.admin), { id, roleId: ADMIN, customerIds: [foreign.id] }),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(editCustomerManager(adminContext(globex.partner, globex.admin), { id, roleId: ADMIN, customerIds: [foreign.id] })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(getCustomerManager(adminContext(globex.partner, globex.admin), id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     const rows = await db.select().from(customerManagerCustomers).where(eq(customerManagerCustomers.customerManagerId, id));
     expect(rows.map((row) => row.customerId)).toEqual([customers[0].id]);
@@ -196,7 +204,11 @@ describe("role precedence (rule C12)", () => {
     const [contoso] = customers;
     await addDirectMember(db, acme.partner.id, contoso.id, sam.id, OPERATOR);
     const { id } = await assignCustomerManager(admin, { userId: sam.id, roleId: ADMIN, customerIds: [contoso.id] });
-    expect(await workspaceMembership(db, acme.partner.id, contoso.id, sam.id)).toMatchObject({ roleName: "Operator", source: "direct", managerRoleName: "Admin" });
+    expect(await workspaceMembership(db, acme.partner.id, contoso.id, sam.id)).toMatchObject({
+      roleName: "Operator",
+      source: "direct",
+      managerRoleName: "Admin",
+    });
 
     await editCustomerManager(admin, { id, roleId: ANALYST, customerIds: [contoso.id] });
     expect(await workspaceMembership(db, acme.partner.id, contoso.id, sam.id)).toMatchObject({ roleName: "Operator", managerRoleName: "Analyst" });
@@ -229,7 +241,11 @@ describe("removing a customer manager", () => {
     expect(await db.select().from(customerManagers).where(eq(customerManagers.id, id))).toEqual([]);
     expect(await db.select().from(customerManagerCustomers).where(eq(customerManagerCustomers.customerManagerId, id))).toEqual([]);
     expect(await maySwitchInto(db, asSam, contoso.id)).toBe(false);
-    expect(await workspaceMembership(db, acme.partner.id, umbrella.id, sam.id)).toMatchObject({ roleName: "Operator", source: "direct", isCustomerManager: false });
+    expect(await workspaceMembership(db, acme.partner.id, umbrella.id, sam.id)).toMatchObject({
+      roleName: "Operator",
+      source: "direct",
+      isCustomerManager: false,
+    });
     const [version] = await db.select().from(recipeVersions).where(eq(recipeVersions.recipeId, recipe!.id));
     expect(version).toMatchObject({ modifiedById: sam.id, modifiedAs: "customer_manager" });
 

@@ -34,7 +34,10 @@ async function setup() {
 
 async function stateOf(managerId: number) {
   const db = getDatabase();
-  const [manager] = await db.select({ roleId: customerManagers.roleId, manageAll: customerManagers.manageAll }).from(customerManagers).where(eq(customerManagers.id, managerId));
+  const [manager] = await db
+    .select({ roleId: customerManagers.roleId, manageAll: customerManagers.manageAll })
+    .from(customerManagers)
+    .where(eq(customerManagers.id, managerId));
   const rows = await db
     .select({ customerId: customerManagerCustomers.customerId })
     .from(customerManagerCustomers)
@@ -50,8 +53,16 @@ function expected(roleId: number, selection: CustomerSelection) {
 
 describe("two admins editing the same customer manager at once (rule C9)", () => {
   it.each([
-    { label: "two lists of customers, two roles", first: (c: number[]) => ({ roleId: OPERATOR, selection: [c[1]!, c[2]!] }), second: (c: number[]) => ({ roleId: ADMIN, selection: [c[0]!, c[3]!] }) },
-    { label: "Manage all customers against a list", first: () => ({ roleId: OPERATOR, selection: "all" as const }), second: (c: number[]) => ({ roleId: ADMIN, selection: [c[2]!, c[3]!] }) },
+    {
+      label: "two lists of customers, two roles",
+      first: (c: number[]) => ({ roleId: OPERATOR, selection: [c[1]!, c[2]!] }),
+      second: (c: number[]) => ({ roleId: ADMIN, selection: [c[0]!, c[3]!] }),
+    },
+    {
+      label: "Manage all customers against a list",
+      first: () => ({ roleId: OPERATOR, selection: "all" as const }),
+      second: (c: number[]) => ({ roleId: ADMIN, selection: [c[2]!, c[3]!] }),
+    },
   ])("ends in exactly one of the two saved states, never a mix: $label", async ({ first, second }) => {
     const { acme, customers, managerId, first: firstAdmin, second: secondAdmin } = await setup();
     const a = first(customers);

@@ -115,7 +115,12 @@ export async function adjustManagedCustomers(
     added = await addManagedCustomers(tx, ctx, manager.id, change.add);
   } else {
     const leaving = new Set(change.remove);
-    removed = await removeManagedCustomers(tx, ctx, manager.id, before.filter((id) => !leaving.has(id)));
+    removed = await removeManagedCustomers(
+      tx,
+      ctx,
+      manager.id,
+      before.filter((id) => !leaving.has(id)),
+    );
   }
   if (added.length === 0 && removed.length === 0) return [];
   const gone = new Set(removed);

@@ -43,10 +43,7 @@ export async function requireManagerRole(tx: Queryable, ctx: RequestContext, rol
     .where(
       and(
         eq(roles.id, roleId),
-        or(
-          and(eq(roles.kind, "system"), isNull(roles.partnerId)),
-          and(eq(roles.kind, "inheritable"), eq(roles.partnerId, ctx.partnerId)),
-        ),
+        or(and(eq(roles.kind, "system"), isNull(roles.partnerId)), and(eq(roles.kind, "inheritable"), eq(roles.partnerId, ctx.partnerId))),
       ),
     );
   if (!role) throw new DomainError("NOT_FOUND", "Role not found", { roleId: ["Choose one of the roles offered."] });

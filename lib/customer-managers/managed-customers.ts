@@ -10,12 +10,7 @@ import { intArrayLiteral } from "@/lib/search/like-pattern";
  * is not a customer of the partner, it throws NOT_FOUND and the caller's transaction writes nothing (decision D8).
  * Returns the IDs that were not chosen before.
  */
-export async function addManagedCustomers(
-  tx: Queryable,
-  ctx: RequestContext,
-  managerId: number,
-  customerIds: readonly number[],
-): Promise<number[]> {
+export async function addManagedCustomers(tx: Queryable, ctx: RequestContext, managerId: number, customerIds: readonly number[]): Promise<number[]> {
   if (customerIds.length === 0) return [];
   // Raw SQL: one statement inserts the chosen customers from an unnested array (up to 100,000) and reports how many were wanted, found and added.
   const [result] = await tx.execute<{ wanted: number; found: number; added: number[] }>(sql`
@@ -36,12 +31,7 @@ export async function addManagedCustomers(
 }
 
 /** Removes a manager's chosen customers, all of them or all but `keep`. Returns the IDs removed. */
-export async function removeManagedCustomers(
-  tx: Queryable,
-  ctx: RequestContext,
-  managerId: number,
-  keep: readonly number[] = [],
-): Promise<number[]> {
+export async function removeManagedCustomers(tx: Queryable, ctx: RequestContext, managerId: number, keep: readonly number[] = []): Promise<number[]> {
   const rows = await tx.execute<{ customer_id: number }>(sql`
     delete from customer_manager_customers
      where customer_manager_id = ${managerId} and partner_id = ${ctx.partnerId}

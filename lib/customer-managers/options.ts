@@ -21,7 +21,10 @@ export async function listAssignableTeamMembers(ctx: RequestContext, input: { q?
   const search = pattern ? or(like(sql`lower(${users.name})`, pattern), like(sql`lower(${users.email})`, pattern)) : undefined;
   return inPartnerScope(ctx, async (tx) => {
     const alreadyManager = exists(
-      tx.select({ one: sql`1` }).from(customerManagers).where(and(eq(customerManagers.partnerId, ctx.partnerId), eq(customerManagers.userId, partnerMembers.userId))),
+      tx
+        .select({ one: sql`1` })
+        .from(customerManagers)
+        .where(and(eq(customerManagers.partnerId, ctx.partnerId), eq(customerManagers.userId, partnerMembers.userId))),
     );
     return tx
       .select({ id: users.id, name: users.name, email: users.email, avatarUrl: users.avatarUrl })

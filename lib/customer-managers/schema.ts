@@ -26,14 +26,10 @@ const someCustomers = {
   },
 };
 
-export const assignManagerSchema = managerFields
-  .extend({ userId: recordIdNumber("Choose a team member.") })
-  .refine(someCustomers.check, someCustomers.message);
+export const assignManagerSchema = managerFields.extend({ userId: recordIdNumber("Choose a team member.") }).refine(someCustomers.check, someCustomers.message);
 export type AssignManagerForm = z.infer<typeof assignManagerSchema>;
 
-export const editManagerSchema = managerFields
-  .extend({ id: recordIdNumber() })
-  .refine(someCustomers.check, someCustomers.message);
+export const editManagerSchema = managerFields.extend({ id: recordIdNumber() }).refine(someCustomers.check, someCustomers.message);
 export type EditManagerForm = z.infer<typeof editManagerSchema>;
 
 export const removeManagerSchema = z.object({ id: recordIdNumber() });

@@ -12,10 +12,7 @@ export interface PlanRef {
 }
 
 /** Where a customer's trial stands at a given moment (rule U21): never started (or turned off), running, or over. */
-export type TrialState =
-  | { kind: "off" }
-  | { kind: "running"; endsAt: Date; daysLeft: number }
-  | { kind: "ended"; endedAt: Date };
+export type TrialState = { kind: "off" } | { kind: "running"; endsAt: Date; daysLeft: number } | { kind: "ended"; endedAt: Date };
 
 export function trialState(trialEndsAt: Date | null, at: Date): TrialState {
   if (!trialEndsAt) return { kind: "off" };
@@ -47,15 +44,10 @@ export interface EffectivePlan {
  * customer page's header, dashboard and settings always agree with each other and with the Customers table
  * (which applies the same rule in SQL, `customerStatusSql`).
  */
-export function effectivePlan(
-  customer: { plan: PlanRef; freePlan: PlanRef | null; trialEndsAt: Date | null },
-  at: Date,
-): EffectivePlan {
+export function effectivePlan(customer: { plan: PlanRef; freePlan: PlanRef | null; trialEndsAt: Date | null }, at: Date): EffectivePlan {
   const trial = trialState(customer.trialEndsAt, at);
   const plan =
-    trial.kind === "ended"
-      ? (customer.freePlan ?? { ...customer.plan, name: FREE_PLAN.name, taskLimit: FREE_PLAN.taskLimit, isFree: true })
-      : customer.plan;
+    trial.kind === "ended" ? (customer.freePlan ?? { ...customer.plan, name: FREE_PLAN.name, taskLimit: FREE_PLAN.taskLimit, isFree: true }) : customer.plan;
   return {
     plan,
     status: customerStatus({ trialEndsAt: customer.trialEndsAt, planIsFree: customer.plan.isFree }, at),

@@ -3,7 +3,17 @@ import { customerQueryFromSearchParams, DEFAULT_CUSTOMER_QUERY, serializeCustome
 
 describe("the Customers view's URL: one nuqs parser set reads and writes it", () => {
   it("reads back what it wrote, and leaves defaults out of the URL", () => {
-    const view = { ...DEFAULT_CUSTOMER_QUERY, q: "north", status: "in_trial" as const, plans: [3, 12], app: 7, sort: "name" as const, dir: "asc" as const, size: 50 as const, page: 4 };
+    const view = {
+      ...DEFAULT_CUSTOMER_QUERY,
+      q: "north",
+      status: "in_trial" as const,
+      plans: [3, 12],
+      app: 7,
+      sort: "name" as const,
+      dir: "asc" as const,
+      size: 50 as const,
+      page: 4,
+    };
     const search = serializeCustomerView(view);
     expect(search).toBe("?q=north&status=in_trial&plan=3,12&app=7&sort=name&dir=asc&size=50&page=4");
     expect(customerQueryFromSearchParams(new URLSearchParams(search.slice(1)))).toEqual(view);
@@ -11,7 +21,16 @@ describe("the Customers view's URL: one nuqs parser set reads and writes it", ()
   });
 
   it("brings each malformed key back to its default through the schema's own bounds, key by key", () => {
-    const read = customerQueryFromSearchParams({ plan: "3,0x1F", app: "12abc", page: "12abc", size: "30", from: "2024-13-01", last: "1", q: "x".repeat(300), status: "in_trial" });
+    const read = customerQueryFromSearchParams({
+      plan: "3,0x1F",
+      app: "12abc",
+      page: "12abc",
+      size: "30",
+      from: "2024-13-01",
+      last: "1",
+      q: "x".repeat(300),
+      status: "in_trial",
+    });
     expect(read).toMatchObject({ plans: [], app: null, page: 1, size: 25, from: null, last: false, status: "in_trial" });
     expect(read.q).toHaveLength(200);
     expect(customerQueryFromSearchParams({ page: ["7", "9"], last: "true" })).toMatchObject({ page: 7, last: true });

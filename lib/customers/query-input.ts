@@ -17,7 +17,10 @@ export type { JoinedPreset, PageSize, SortKey, StatusTab } from "./view-options"
  * lib/customers/reads/table.ts).
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
 
 export const customerQuerySchema = z.object({
   q: z.string().catch("").transform(clipSearchTerm),
@@ -29,7 +32,10 @@ export const customerQuerySchema = z.object({
   to: isoDate.nullable().catch(null),
   sort: z.enum(SORT_KEYS).catch("joined"),
   dir: z.enum(["asc", "desc"]).catch("desc"),
-  size: z.coerce.number().pipe(z.union(PAGE_SIZES.map((size) => z.literal(size)) as [z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>])).catch(25),
+  size: z.coerce
+    .number()
+    .pipe(z.union(PAGE_SIZES.map((size) => z.literal(size)) as [z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>]))
+    .catch(25),
   page: z.coerce.number().int().min(1).max(10_000_000).catch(1),
   /** Keyset cursors: the sort value and ID of the row the page starts after, or ends before. */
   after: z.string().max(500).nullable().catch(null),
@@ -83,7 +89,11 @@ const defaults = DEFAULT_CUSTOMER_QUERY;
 export const customerViewParsers = {
   q: viewParser("q").withDefault(defaults.q),
   status: viewParser("status").withDefault(defaults.status),
-  plans: viewParser("plans", (raw) => raw.split(",").filter(Boolean), (ids) => ids.join(",")).withDefault(defaults.plans),
+  plans: viewParser(
+    "plans",
+    (raw) => raw.split(",").filter(Boolean),
+    (ids) => ids.join(","),
+  ).withDefault(defaults.plans),
   app: viewParser("app"),
   joined: viewParser("joined"),
   from: viewParser("from"),

@@ -15,4 +15,3 @@ export function customerStatus(customer: { trialEndsAt: Date | null; planIsFree:
   if (customer.planIsFree || (customer.trialEndsAt && customer.trialEndsAt <= at)) return "expired";
   return "active";
 }
-

@@ -54,7 +54,11 @@ describe("isDatabaseUnavailable", () => {
     const refused = await dead.client`select 1`.catch((error: unknown) => error);
     await dead.close();
     expect(isDatabaseUnavailable(refused)).toBe(true);
-    expect(knownFailure(refused)).toMatchObject({ code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });
+    expect(knownFailure(refused)).toMatchObject({
+      code: "UNAVAILABLE",
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    });
     // Drizzle wraps the driver's error: the cause counts.
     expect(isDatabaseUnavailable(new Error("Failed query", { cause: refused }))).toBe(true);
     // knownFailure asked for a probe, which finds the (real) database up: no outage.

@@ -13,7 +13,11 @@ describe("the health check's database query", () => {
   it.skipIf(!onRealPostgres())("answers at once while every connection of the pool is held by slow queries", { timeout: 30_000 }, async () => {
     // One more than the pool holds, so that the pool has none free and a queue.
     // `.then` sends each query now (drizzle's are sent when awaited).
-    const busy = Array.from({ length: env("DATABASE_POOL_MAX") + 1 }, () => getDatabase().execute(sql`select pg_sleep(3)`).then(() => undefined));
+    const busy = Array.from({ length: env("DATABASE_POOL_MAX") + 1 }, () =>
+      getDatabase()
+        .execute(sql`select pg_sleep(3)`)
+        .then(() => undefined),
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     const started = Date.now();
     expect(await databaseAnswers()).toBe(true);

@@ -71,7 +71,10 @@ beforeAll(async () => {
     // A team invitation: its row and its email in the outbox.
     await inviteTeamMember(adminContext(partner.partner, partner.admin), { email: `invited-${partner.partner.id}@example.test`, role: "member" });
     // A bulk job: its row and its snapshot of customers.
-    const job = await startBulkJob(adminContext(partner.partner, partner.admin), { action: { type: "start_trial" }, selection: { kind: "ids", ids: [customer.id] } });
+    const job = await startBulkJob(adminContext(partner.partner, partner.admin), {
+      action: { type: "start_trial" },
+      selection: { kind: "ids", ids: [customer.id] },
+    });
     // The file an export job keeps (written by its last batch).
     await db.insert(bulkJobFileChunks).values({ bulkJobId: job.id, position: 1, partnerId: partner.partner.id, content: "ID\r\n" });
   }
@@ -120,7 +123,10 @@ describe("row-level security (issue #7)", () => {
       tx.execute(sql`delete from sessions where partner_id = ${theirs.partner.id} returning id_hash`),
     );
     expect(removed).toHaveLength(0);
-    const [left] = await getDatabase().select({ n: sql<number>`count(*)::int` }).from(sessions).where(sql`partner_id = ${theirs.partner.id}`);
+    const [left] = await getDatabase()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(sessions)
+      .where(sql`partner_id = ${theirs.partner.id}`);
     expect(left!.n).toBeGreaterThan(0);
   });
 

@@ -14,21 +14,14 @@ import { authorize } from "@/lib/authorization/authorize";
  * With one key active it becomes the second (a rotation: both verify until the old one is retired); with two
  * active it is refused. Answers the partner's embedded vendor ID with the key.
  */
-export async function addEmbeddingKey(
-  ctx: RequestContext,
-  input: AddEmbeddingKeyInput,
-): Promise<{ key: EmbeddingKeySummary; vendorId: string }> {
+export async function addEmbeddingKey(ctx: RequestContext, input: AddEmbeddingKeyInput): Promise<{ key: EmbeddingKeySummary; vendorId: string }> {
   await authorize(ctx, "embedding.write");
   const parsed = parsePublicKey(input.publicKey);
   if ("error" in parsed) throw invalid(parsed.error, { publicKey: [parsed.error] });
   const { key } = parsed;
   return inPartnerScope(ctx, async (tx) => {
     // One rotation at a time: the partner row is the lock that keeps two concurrent adds from making three keys.
-    const [partner] = await tx
-      .select({ vendorId: partners.embeddedVendorId })
-      .from(partners)
-      .where(eq(partners.id, ctx.partnerId))
-      .for("update");
+    const [partner] = await tx.select({ vendorId: partners.embeddedVendorId }).from(partners).where(eq(partners.id, ctx.partnerId)).for("update");
     const active = await activeKeys(tx, ctx.partnerId);
     if (active.some((existing) => existing.fingerprint === key.fingerprint)) {
       throw conflict("This key is already active.", { publicKey: ["This key is already active."] });
@@ -52,7 +45,11 @@ export async function addEmbeddingKey(
       action: "embedding.key_added",
       targetType: "embedding_key",
       targetId: row!.id,
-      changes: { fingerprint: { from: null, to: key.fingerprint }, bits: { from: null, to: key.modulusBits }, activeKeys: { from: active.length, to: active.length + 1 } },
+      changes: {
+        fingerprint: { from: null, to: key.fingerprint },
+        bits: { from: null, to: key.modulusBits },
+        activeKeys: { from: active.length, to: active.length + 1 },
+      },
     });
     return { key: toKeySummary(row!), vendorId: partner!.vendorId };
   });

@@ -31,7 +31,10 @@ async function world() {
   const db = getDatabase();
   const acme = await createPartner(db);
   const globex = await createPartner(db);
-  await db.update(partners).set({ iframeOrigins: [ORIGIN] }).where(eq(partners.id, acme.partner.id));
+  await db
+    .update(partners)
+    .set({ iframeOrigins: [ORIGIN] })
+    .where(eq(partners.id, acme.partner.id));
   const ext = `CRM-${randomUUID().slice(0, 8)}`;
   const c = await createCustomer(db, acme.partner.id, acme.plans.starter.id, { externalId: ext, iframeOrigins: ["https://c.acme.example"] });
   const d = await createCustomer(db, acme.partner.id, acme.plans.starter.id);
@@ -41,14 +44,33 @@ async function world() {
   const ofD = await createUser(db, { name: "Dee of D" });
   await addDirectMember(db, acme.partner.id, c.id, owner.id, SYSTEM_ROLE_IDS.admin);
   await addDirectMember(db, acme.partner.id, c.id, operator.id, SYSTEM_ROLE_IDS.operator);
-  await db.update(customerMembers).set({ externalId: "U-7" }).where(and(eq(customerMembers.customerId, c.id), eq(customerMembers.userId, operator.id)));
+  await db
+    .update(customerMembers)
+    .set({ externalId: "U-7" })
+    .where(and(eq(customerMembers.customerId, c.id), eq(customerMembers.userId, operator.id)));
   await addDirectMember(db, acme.partner.id, d.id, ofD.id, SYSTEM_ROLE_IDS.admin);
   const manager = await createManager(db, acme.partner.id, SYSTEM_ROLE_IDS.operator, [c.id], "Mia Manager");
   const added = await addEmbeddingKey(adminContext(acme.partner, acme.admin), { publicKey: acmeKey.publicPem });
   const globexAdded = await addEmbeddingKey(adminContext(globex.partner, globex.admin), { publicKey: globexKey.publicPem });
   const [vendor] = await db.select({ id: partners.embeddedVendorId }).from(partners).where(eq(partners.id, acme.partner.id));
   const [globexVendor] = await db.select({ id: partners.embeddedVendorId }).from(partners).where(eq(partners.id, globex.partner.id));
-  return { db, acme, globex, c, d, g, ext, owner, operator, ofD, manager: manager.user, vendor: vendor!.id, globexVendor: globexVendor!.id, keyId: added.key.id, globexKeyId: globexAdded.key.id };
+  return {
+    db,
+    acme,
+    globex,
+    c,
+    d,
+    g,
+    ext,
+    owner,
+    operator,
+    ofD,
+    manager: manager.user,
+    vendor: vendor!.id,
+    globexVendor: globexVendor!.id,
+    keyId: added.key.id,
+    globexKeyId: globexAdded.key.id,
+  };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -56,7 +78,13 @@ async function open(url: string) {
   const response = await directLink(new NextRequest(url, { headers: { "user-agent": "vitest" } }));
   // The page's text as a person reads it (entities decoded).
   const text = (await response.text()).replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
-  return { status: response.status, location: response.headers.get("location"), cookie: response.headers.get("set-cookie"), csp: response.headers.get("content-security-policy"), text };
+  return {
+    status: response.status,
+    location: response.headers.get("location"),
+    cookie: response.headers.get("set-cookie"),
+    csp: response.headers.get("content-security-policy"),
+    text,
+  };
 }
 
 async function sessionCount(w: World) {
@@ -69,10 +97,15 @@ async function sessionOf(cookie: string) {
   const [pair] = cookie.split(";");
   const [name, value] = pair!.split("=");
   const secret = await sessionSecretFromCookies((asked) => (asked === name ? value : undefined));
-  return { secret: secret!, context: await loadSessionContext(hashSessionSecret(secret!), meta), cookieOf: (asked: string) => (asked === name ? value : undefined) };
+  return {
+    secret: secret!,
+    context: await loadSessionContext(hashSessionSecret(secret!), meta),
+    cookieOf: (asked: string) => (asked === name ? value : undefined),
+  };
 }
 
-const link = (w: World, claims: LinkClaims, path?: string) => signLink(acmeKey.privateKey, { sub: `${w.vendor}:${w.c.id}`, ...claims }).then((token) => directLinkUrl(token, path));
+const link = (w: World, claims: LinkClaims, path?: string) =>
+  signLink(acmeKey.privateKey, { sub: `${w.vendor}:${w.c.id}`, ...claims }).then((token) => directLinkUrl(token, path));
 
 describe("direct link sign-in (issue 14)", () => {
   it("signs the named member into its customer with its own role, keeps the origin (U28), and redirects into the workspace", async () => {
@@ -83,7 +116,13 @@ describe("direct link sign-in (issue 14)", () => {
     expect(answer.location).toBe("/workspace/recipes?tab=all");
     expect(answer.cookie).toMatch(/^next-auth\.session-token=[^;]+; Max-Age=28800; Path=\/; HttpOnly; Secure; SameSite=None; Partitioned$/);
     const { secret, context, cookieOf } = await sessionOf(answer.cookie!);
-    expect(context?.account).toEqual({ kind: "customer", customerId: w.c.id, customerName: w.c.name, switchExpiresAt: null, embedded: { jti, origin: ORIGIN } });
+    expect(context?.account).toEqual({
+      kind: "customer",
+      customerId: w.c.id,
+      customerName: w.c.name,
+      switchExpiresAt: null,
+      embedded: { jti, origin: ORIGIN },
+    });
     expect(context?.actor).toMatchObject({ kind: "user", userId: w.operator.id, partnerRole: null });
     // While the session holds an origin, that origin alone may frame the workspace (not the effective list).
     expect(await workspaceFrameAncestors(cookieOf)).toEqual([ORIGIN]);
@@ -94,7 +133,10 @@ describe("direct link sign-in (issue 14)", () => {
 
     await revokeSession(secret);
     expect(await loadSessionContext(hashSessionSecret(secret), meta)).toBeNull();
-    const [row] = await w.db.select().from(sessions).where(eq(sessions.idHash, hashSessionSecret(secret)));
+    const [row] = await w.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.idHash, hashSessionSecret(secret)));
     expect(row).toMatchObject({ embeddedOrigin: null, activeCustomerId: null, revokedAt: expect.any(Date) });
     const [signOut] = await w.db.select().from(auditEvents).where(eq(auditEvents.partnerId, w.acme.partner.id)).orderBy(desc(auditEvents.id)).limit(1);
     expect(signOut).toMatchObject({ action: "session.sign_out_embedded", customerId: w.c.id });
@@ -137,7 +179,9 @@ describe("direct link sign-in (issue 14)", () => {
 
   it("forgets used jtis once their token could no longer be valid", async () => {
     const w = await world();
-    await w.db.insert(embeddedTokenUses).values({ partnerId: w.acme.partner.id, jti: "stale", usedAt: new Date(Date.now() - 3_600_000), expiresAt: new Date(Date.now() - 60_000) });
+    await w.db
+      .insert(embeddedTokenUses)
+      .values({ partnerId: w.acme.partner.id, jti: "stale", usedAt: new Date(Date.now() - 3_600_000), expiresAt: new Date(Date.now() - 60_000) });
     const jti = randomUUID();
     expect((await open(await link(w, { jti, exp: Math.floor(Date.now() / 1000) + 60 }))).status).toBe(303);
     const rows = await w.db.select().from(embeddedTokenUses).where(eq(embeddedTokenUses.partnerId, w.acme.partner.id));
@@ -165,25 +209,61 @@ describe("direct link refusals: a plain page saying what to fix, and no session 
       401,
       /HS256.*is refused: sign the token with RS256/,
     ],
-    ["PS256", (w) => directLinkUrl(hmacToken({ alg: "PS256" }, { sub: `${w.vendor}:${w.c.id}`, jti: randomUUID(), iat: now() }, "x")), 401, /PS256.*is refused/],
-    ["a token signed by another partner's key", async (w) => directLinkUrl(await signLink(globexKey.privateKey, { sub: `${w.vendor}:${w.c.id}` })), 401, /does not match any/],
-    ["an unknown vendor", async (w) => directLinkUrl(await signLink(acmeKey.privateKey, { sub: `0000${w.vendor.slice(4)}:${w.c.id}` })), 401, /No partner has the vendor ID/],
+    [
+      "PS256",
+      (w) => directLinkUrl(hmacToken({ alg: "PS256" }, { sub: `${w.vendor}:${w.c.id}`, jti: randomUUID(), iat: now() }, "x")),
+      401,
+      /PS256.*is refused/,
+    ],
+    [
+      "a token signed by another partner's key",
+      async (w) => directLinkUrl(await signLink(globexKey.privateKey, { sub: `${w.vendor}:${w.c.id}` })),
+      401,
+      /does not match any/,
+    ],
+    [
+      "an unknown vendor",
+      async (w) => directLinkUrl(await signLink(acmeKey.privateKey, { sub: `0000${w.vendor.slice(4)}:${w.c.id}` })),
+      401,
+      /No partner has the vendor ID/,
+    ],
     ["a malformed sub", async (w) => directLinkUrl(await signLink(acmeKey.privateKey, { sub: `${w.vendor}` })), 400, /sub claim must be/],
     // An ID is written the way PostgreSQL prints it (lib/ids.ts): "0" + an ID names nothing.
-    ["a customer ID with a leading zero", async (w) => directLinkUrl(await signLink(acmeKey.privateKey, { sub: `${w.vendor}:0${w.c.id}` })), 403, /No customer "0\d+" for this vendor ID/],
+    [
+      "a customer ID with a leading zero",
+      async (w) => directLinkUrl(await signLink(acmeKey.privateKey, { sub: `${w.vendor}:0${w.c.id}` })),
+      403,
+      /No customer "0\d+" for this vendor ID/,
+    ],
     ["no jti", async (w) => directLinkUrl(await signLink(acmeKey.privateKey, { sub: `${w.vendor}:${w.c.id}`, jti: undefined })), 400, /no jti claim/],
     ["an old iat", (w) => link(w, { iat: now() - 6 * 60 }), 401, /issued more than 5 minutes ago/],
     ["an iat in the future", (w) => link(w, { iat: now() + 5 * 60 }), 401, /iat is in the future/],
     ["an expired token", (w) => link(w, { exp: now() - 60 }), 401, /has expired \(exp\)/],
     ["an origin that is not allowed", (w) => link(w, { origin: "https://evil.example" }), 403, /origin https:\/\/evil.example is not one of this customer/],
-    ["another customer's origin", (w) => link(w, { sub: `${w.vendor}:${w.d.id}:${w.ofD.id}`, origin: "https://c.acme.example" }), 403, /is not one of this customer/],
-    ["an origin that is not an origin", (w) => link(w, { origin: "https://app.acme.example/path" }), 400, /origin claim "https:\/\/app.acme.example\/path" is not an origin/],
+    [
+      "another customer's origin",
+      (w) => link(w, { sub: `${w.vendor}:${w.d.id}:${w.ofD.id}`, origin: "https://c.acme.example" }),
+      403,
+      /is not one of this customer/,
+    ],
+    [
+      "an origin that is not an origin",
+      (w) => link(w, { origin: "https://app.acme.example/path" }),
+      400,
+      /origin claim "https:\/\/app.acme.example\/path" is not an origin/,
+    ],
     ["a member of another customer", (w) => link(w, { sub: `${w.vendor}:${w.c.id}:${w.ofD.id}` }), 403, /No member "\d+" in this customer/],
     ["a member that does not exist", (w) => link(w, { sub: `${w.vendor}:${w.c.id}:Enobody` }), 403, /No member "Enobody" in this customer/],
-    ["a customer without an Admin and no member named", (w) => link(w, { sub: `${w.vendor}:${w.d.id}` }).then(async (url) => {
-      await w.db.delete(customerMembers).where(eq(customerMembers.customerId, w.d.id));
-      return url;
-    }), 403, /no member with the Admin role/],
+    [
+      "a customer without an Admin and no member named",
+      (w) =>
+        link(w, { sub: `${w.vendor}:${w.d.id}` }).then(async (url) => {
+          await w.db.delete(customerMembers).where(eq(customerMembers.customerId, w.d.id));
+          return url;
+        }),
+      403,
+      /no member with the Admin role/,
+    ],
     ["a path outside the workspace", (w) => link(w, {}, "/customers"), 400, /not inside the workspace/],
     ["an absolute URL as the path", (w) => link(w, {}, "https://evil.example/workspace"), 400, /not inside the workspace/],
     ["a protocol-relative path", (w) => link(w, {}, "//evil.example/workspace"), 400, /not inside the workspace/],

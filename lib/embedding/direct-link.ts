@@ -16,7 +16,6 @@ import { assertRs256, checkClaims, claimedVendor, validUntil, verifiedPayload, t
 import { workspacePath } from "./workspace-path";
 import { parseRecordId } from "@/lib/ids";
 
-
 export interface EmbeddedSignIn {
   sessionSecret: string;
   userId: number;
@@ -61,7 +60,9 @@ async function findMember(tx: Queryable, partnerId: number, customerId: number, 
       .orderBy(asc(customerMembers.createdAt), asc(customerMembers.id))
       .limit(1);
     const member = owner ? await workspaceMembership(tx, partnerId, customerId, owner.userId) : null;
-    return member ?? refuse("This customer has no member with the Admin role to sign in by default: name the member in sub (<vendor ID>:<customer>:<member>).", 403);
+    return (
+      member ?? refuse("This customer has no member with the Admin role to sign in by default: name the member in sub (<vendor ID>:<customer>:<member>).", 403)
+    );
   }
   const missing = `No member "${ref.slice(0, 100)}" in this customer: use the member's user ID or E followed by its external ID.`;
   const parsed = reference(ref);
@@ -129,7 +130,13 @@ export async function signInThroughPartnerApp(input: { token: string | null; pat
       .from(embeddingKeys)
       .where(and(eq(embeddingKeys.partnerId, partner.id), isNull(embeddingKeys.retiredAt)));
     if (keys.length === 0) refuse("Embedded sign-in is off for this vendor: set a signing key in Embedding first.", 401);
-    const claims = checkClaims(await verifiedPayload(token, keys.map((key) => key.pem)), at);
+    const claims = checkClaims(
+      await verifiedPayload(
+        token,
+        keys.map((key) => key.pem),
+      ),
+      at,
+    );
     const customer = await findCustomer(tx, partner.id, claims.subject.customer);
     const member = await findMember(tx, partner.id, customer.id, claims.subject.member);
     const origin = checkOrigin(claims.origin, effectiveOrigins(customer.partnerOrigins, customer.origins));
@@ -151,7 +158,15 @@ export async function signInThroughPartnerApp(input: { token: string | null; pat
     const ctx: RequestContext = {
       partnerId: partner.id,
       partnerName: partner.name,
-      actor: { kind: "user", userId: member.userId, name: member.name, email: member.email, avatarUrl: user?.avatarUrl ?? "", partnerRole: null, sessionIdHash: idHash },
+      actor: {
+        kind: "user",
+        userId: member.userId,
+        name: member.name,
+        email: member.email,
+        avatarUrl: user?.avatarUrl ?? "",
+        partnerRole: null,
+        sessionIdHash: idHash,
+      },
       account: { kind: "customer", customerId: customer.id, customerName: customer.name, switchExpiresAt: null, embedded: { jti: claims.jti, origin } },
       now: at,
       ip: meta.ip,

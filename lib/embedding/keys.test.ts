@@ -131,7 +131,9 @@ describe("signing keys (REST)", () => {
     const body = created.body as { result: { embedded_vendor_id: string; key: { id: number; fingerprint: string; bits: number } } };
     expect(body.result.key).toMatchObject({ bits: 2048, fingerprint: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) });
     const listed = await call(embeddingRoute.GET, "GET", { token });
-    expect(listed.body).toEqual({ result: { embedded_vendor_id: body.result.embedded_vendor_id, keys: [expect.objectContaining({ id: body.result.key.id })] } });
+    expect(listed.body).toEqual({
+      result: { embedded_vendor_id: body.result.embedded_vendor_id, keys: [expect.objectContaining({ id: body.result.key.id })] },
+    });
     const retired = await call(keyRoute.DELETE, "DELETE", { token, params: { id: String(body.result.key.id) } });
     expect(retired).toMatchObject({ status: 200, body: { result: "ok" } });
     expect(await call(keyRoute.DELETE, "DELETE", { token, params: { id: String(body.result.key.id) } })).toMatchObject({ status: 404 });

@@ -110,7 +110,10 @@ const claimsSchema = z.object({
   iat: numericDate("iat").optional(),
   exp: numericDate("exp").optional(),
   nbf: numericDate("nbf").optional(),
-  origin: z.string({ error: "The origin claim must be a string such as https://app.example.com." }).max(255, "The origin claim is longer than 255 characters.").optional(),
+  origin: z
+    .string({ error: "The origin claim must be a string such as https://app.example.com." })
+    .max(255, "The origin claim is longer than 255 characters.")
+    .optional(),
 });
 
 /** The verified payload's claims, checked against the application's clock (`at`). */
@@ -123,7 +126,10 @@ export function checkClaims(payload: Record<string, unknown>, at: Date): DirectL
   if (iat === undefined) return refuse("The token has no iat claim: set it to the time it was signed (seconds since 1970).");
   if (iat > nowSeconds + CLOCK_SKEW_SECONDS) return refuse("The token's iat is in the future: check the clock of the server that signs tokens.", 401);
   if (nowSeconds - iat > MAX_TOKEN_AGE_SECONDS + CLOCK_SKEW_SECONDS) {
-    return refuse(`The token was issued more than ${MAX_TOKEN_AGE_SECONDS / 60} minutes ago (iat): sign a new token for every link, just before it is opened.`, 401);
+    return refuse(
+      `The token was issued more than ${MAX_TOKEN_AGE_SECONDS / 60} minutes ago (iat): sign a new token for every link, just before it is opened.`,
+      401,
+    );
   }
   if (exp !== undefined && exp + CLOCK_SKEW_SECONDS <= nowSeconds) return refuse("The token has expired (exp): sign a new token for every link.", 401);
   if (nbf !== undefined && nbf > nowSeconds + CLOCK_SKEW_SECONDS) return refuse("The token is not valid yet (nbf).", 401);

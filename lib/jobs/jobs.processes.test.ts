@@ -17,7 +17,12 @@ describe("a periodic job across instances", () => {
     const children = [runScript("tests/support/job-race-worker.ts", env), runScript("tests/support/job-race-worker.ts", env)];
     const results = await Promise.all(children.map((child) => child.exited));
     for (const result of results) expect(result, result.stderr).toMatchObject({ code: 0 });
-    const lines = results.flatMap((result) => result.stdout.trim().split("\n").map((line) => JSON.parse(line) as { ran?: string; done?: number }));
+    const lines = results.flatMap((result) =>
+      result.stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as { ran?: string; done?: number }),
+    );
     // Both processes were up and polling the queue for the whole period...
     expect(lines.filter((line) => line.done)).toHaveLength(2);
     // ...and exactly one of them ran the job.

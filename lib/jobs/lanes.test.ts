@@ -92,11 +92,18 @@ describe("the job lanes", () => {
       long: { [bulk]: untilAborted },
       pollMs: 50,
     });
-    await vi.waitFor(async () => expect(await statusesOf([slowPeriodic, bulk])).toEqual({ [slowPeriodic]: ["active"], [bulk]: ["active"] }), { timeout: 5_000 });
+    await vi.waitFor(async () => expect(await statusesOf([slowPeriodic, bulk])).toEqual({ [slowPeriodic]: ["active"], [bulk]: ["active"] }), {
+      timeout: 5_000,
+    });
     await stopJobWorker(200);
     // Queued again, the interrupted attempt not counted: another instance's worker takes each up from the start.
-    await vi.waitFor(async () => expect(await statusesOf([slowPeriodic, bulk])).toEqual({ [slowPeriodic]: ["queued"], [bulk]: ["queued"] }), { timeout: 5_000 });
-    const rows = await getDatabase().select().from(backgroundJobs).where(inArray(backgroundJobs.name, [slowPeriodic, bulk]));
+    await vi.waitFor(async () => expect(await statusesOf([slowPeriodic, bulk])).toEqual({ [slowPeriodic]: ["queued"], [bulk]: ["queued"] }), {
+      timeout: 5_000,
+    });
+    const rows = await getDatabase()
+      .select()
+      .from(backgroundJobs)
+      .where(inArray(backgroundJobs.name, [slowPeriodic, bulk]));
     expect(rows.map((row) => [row.attempts, row.lockedBy])).toEqual([
       [0, null],
       [0, null],
@@ -105,7 +112,9 @@ describe("the job lanes", () => {
 
   it("refuse a job in both lanes, and leave out the long lane when its concurrency is 0", () => {
     const both = unique("both");
-    expect(() => startJobWorker({ periodic: [{ name: both, everyMs: HOUR_MS, run: async () => 0 }], long: { [both]: async () => undefined } })).toThrow(/one lane only/);
+    expect(() => startJobWorker({ periodic: [{ name: both, everyMs: HOUR_MS, run: async () => 0 }], long: { [both]: async () => undefined } })).toThrow(
+      /one lane only/,
+    );
     const lanes = startJobWorker({ periodic: [], long: { [unique("bulk")]: async () => undefined }, longConcurrency: 0 })!;
     expect(lanes.long).toBeNull();
   });

@@ -54,13 +54,16 @@ export function startWorker(options: WorkerOptions): Worker {
   let wake: (() => void) | null = null;
 
   async function run(job: ClaimedJob, controller: AbortController): Promise<void> {
-    const renew = setInterval(() => {
-      renewLease(job.id, id, leaseMs)
-        .then((goOn) => {
-          if (!goOn) controller.abort(new Error("The job was cancelled or its lease was lost."));
-        })
-        .catch((error: unknown) => onError(error, job));
-    }, Math.max(50, Math.floor(leaseMs / 3)));
+    const renew = setInterval(
+      () => {
+        renewLease(job.id, id, leaseMs)
+          .then((goOn) => {
+            if (!goOn) controller.abort(new Error("The job was cancelled or its lease was lost."));
+          })
+          .catch((error: unknown) => onError(error, job));
+      },
+      Math.max(50, Math.floor(leaseMs / 3)),
+    );
     renew.unref?.();
     try {
       const outcome = await options.handlers[job.name]!(job, { signal: controller.signal });

@@ -48,7 +48,7 @@ describe("an instance stopping behind the balancer", () => {
 
     // Both instances in rotation: round robin answers from each.
     const seen = new Set<string>();
-    for (const until = Date.now() + 60_000; Date.now() < until && seen.size < 2; ) {
+    for (const until = Date.now() + 60_000; Date.now() < until && seen.size < 2;) {
       const answer = await get(`${origin}/`).catch(() => null);
       if (answer?.status === 200) seen.add(answer.servedBy);
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -70,7 +70,10 @@ describe("the outbox", () => {
     // Sent once: running the worker again sends nothing more.
     await drain(new Date());
     expect(caughtFor(email)).toHaveLength(1);
-    const [row] = await getDatabase().select({ status: emailOutbox.status, sentAt: emailOutbox.sentAt }).from(emailOutbox).where(eq(emailOutbox.toAddress, email));
+    const [row] = await getDatabase()
+      .select({ status: emailOutbox.status, sentAt: emailOutbox.sentAt })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.toAddress, email));
     expect(row?.status).toBe("sent");
     expect(id).toBeGreaterThan(0);
   });
@@ -80,7 +83,13 @@ describe("the outbox", () => {
     const email = `rolled-back-${Date.now()}@example.test`;
     await expect(
       inPartnerScope(admin, async (tx) => {
-        await enqueueEmail(tx, { partnerId: acme.partner.id, kind: "partner_invitation", to: email, at: admin.now, ...renderEmail({ subject: "Hello", paragraphs: ["Hi"] }) });
+        await enqueueEmail(tx, {
+          partnerId: acme.partner.id,
+          kind: "partner_invitation",
+          to: email,
+          at: admin.now,
+          ...renderEmail({ subject: "Hello", paragraphs: ["Hi"] }),
+        });
         throw new Error("the change failed after queuing its email");
       }),
     ).rejects.toThrow("the change failed");
@@ -102,7 +111,7 @@ describe("the outbox", () => {
     catcher.refuse = true;
     try {
       const { id: invitationId } = await inviteTeamMember(admin, { email, role: "member" });
-      const [{ id }] = await getDatabase().select({ id: emailOutbox.id }).from(emailOutbox).where(eq(emailOutbox.toAddress, email)) as [{ id: number }];
+      const [{ id }] = (await getDatabase().select({ id: emailOutbox.id }).from(emailOutbox).where(eq(emailOutbox.toAddress, email))) as [{ id: number }];
       const start = new Date(Date.now() + 1000);
 
       await drain(start);
@@ -126,7 +135,10 @@ describe("the outbox", () => {
       await drain(row.nextAttemptAt);
       expect(await outboxRow(id)).toMatchObject({ status: "sent", attempts: 3, lastError: null });
       expect(caughtFor(email)).toHaveLength(1);
-      const [invitation] = await getDatabase().select().from(partnerInvitations).where(and(eq(partnerInvitations.id, invitationId), eq(partnerInvitations.partnerId, acme.partner.id)));
+      const [invitation] = await getDatabase()
+        .select()
+        .from(partnerInvitations)
+        .where(and(eq(partnerInvitations.id, invitationId), eq(partnerInvitations.partnerId, acme.partner.id)));
       expect(invitation?.email).toBe(email);
     } finally {
       catcher.refuse = false;
@@ -169,7 +181,10 @@ describe("the outbox", () => {
       await drain(row.nextAttemptAt);
       expect(await outboxRow(id)).toMatchObject({ status: "sent", attempts: 2, lastError: null });
       expect(caughtFor(email)).toHaveLength(1);
-      const [invitation] = await getDatabase().select().from(partnerInvitations).where(and(eq(partnerInvitations.id, invitationId), eq(partnerInvitations.partnerId, acme.partner.id)));
+      const [invitation] = await getDatabase()
+        .select()
+        .from(partnerInvitations)
+        .where(and(eq(partnerInvitations.id, invitationId), eq(partnerInvitations.partnerId, acme.partner.id)));
       expect(invitation?.email).toBe(email);
     } finally {
       hanging.close();
@@ -183,9 +198,18 @@ describe("the outbox", () => {
     const { acme } = await setup();
     const email = `given-up-${Date.now()}@example.test`;
     const id = await inPartnerScope({ partnerId: acme.partner.id }, (tx) =>
-      enqueueEmail(tx, { partnerId: acme.partner.id, kind: "partner_invitation", to: email, at: new Date(), ...renderEmail({ subject: "Hello", paragraphs: ["Hi"] }) }),
+      enqueueEmail(tx, {
+        partnerId: acme.partner.id,
+        kind: "partner_invitation",
+        to: email,
+        at: new Date(),
+        ...renderEmail({ subject: "Hello", paragraphs: ["Hi"] }),
+      }),
     );
-    await getDatabase().update(emailOutbox).set({ attempts: MAX_ATTEMPTS - 1 }).where(eq(emailOutbox.id, id));
+    await getDatabase()
+      .update(emailOutbox)
+      .set({ attempts: MAX_ATTEMPTS - 1 })
+      .where(eq(emailOutbox.id, id));
     catcher.refuse = true;
     try {
       await drain(new Date(Date.now() + 1000));

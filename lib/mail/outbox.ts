@@ -17,7 +17,10 @@ const MAX_SUBJECT = 200;
  * name, are collapsed to spaces here, so that no value can start a header of its own; input forms refuse them earlier.
  */
 export function oneLine(value: string, max = MAX_SUBJECT): string {
-  const flat = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
+  const flat = value
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

@@ -40,10 +40,7 @@ function content(kind: NotificationKind, facts: NotificationFacts): { subject: s
     case "tasks_80_percent":
       return {
         subject: `${name} has used 80% of its tasks this month`,
-        paragraphs: [
-          `${name} has used ${figures} tasks of this billing period.`,
-          "If it needs more, choose a larger plan in its settings.",
-        ],
+        paragraphs: [`${name} has used ${figures} tasks of this billing period.`, "If it needs more, choose a larger plan in its settings."],
       };
     case "tasks_100_percent":
       return {

@@ -23,8 +23,7 @@ async function world(at: Date) {
   const acme = await createPartner(db);
   const { starter } = acme.plans;
   const period = billingPeriodOf(at);
-  const make = (overrides: Partial<typeof customers.$inferInsert>) =>
-    createCustomer(db, acme.partner.id, starter.id, { usagePeriod: period, ...overrides });
+  const make = (overrides: Partial<typeof customers.$inferInsert>) => createCustomer(db, acme.partner.id, starter.id, { usagePeriod: period, ...overrides });
   const c = {
     trial7: await make({ trialEndsAt: new Date(at.getTime() + 7 * DAY_MS - HOUR_MS) }),
     trial8: await make({ trialEndsAt: new Date(at.getTime() + 8 * DAY_MS) }),
@@ -129,11 +128,26 @@ describe("the notifications job", () => {
     const changes = await getDatabase()
       .select({ action: auditEvents.action, changes: auditEvents.changes, actingAs: auditEvents.actingAs, customerId: auditEvents.customerId })
       .from(auditEvents)
-      .where(and(eq(auditEvents.partnerId, w.acme.partner.id), inArray(auditEvents.action, ["customer.notifications_changed", "partner.notification_defaults_changed"])));
+      .where(
+        and(
+          eq(auditEvents.partnerId, w.acme.partner.id),
+          inArray(auditEvents.action, ["customer.notifications_changed", "partner.notification_defaults_changed"]),
+        ),
+      );
     expect(changes).toEqual(
       expect.arrayContaining([
-        { action: "customer.notifications_changed", changes: { trial_ends_in_7_days: { from: "default", to: "off" } }, actingAs: "partner_admin", customerId: w.c.trial7.id },
-        { action: "partner.notification_defaults_changed", changes: { tasks_80_percent: { from: "on", to: "off" } }, actingAs: "partner_admin", customerId: null },
+        {
+          action: "customer.notifications_changed",
+          changes: { trial_ends_in_7_days: { from: "default", to: "off" } },
+          actingAs: "partner_admin",
+          customerId: w.c.trial7.id,
+        },
+        {
+          action: "partner.notification_defaults_changed",
+          changes: { tasks_80_percent: { from: "on", to: "off" } },
+          actingAs: "partner_admin",
+          customerId: null,
+        },
       ]),
     );
   });
@@ -142,7 +156,9 @@ describe("the notifications job", () => {
     const at = nextMoment();
     const w = await world(at);
     const member = { ...w.admin, actor: { ...w.admin.actor, partnerRole: "member" as const } };
-    await expect(setCustomerNotification(member, { customerId: w.c.trial7.id, kind: "trial_ended", choice: "off" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(setCustomerNotification(member, { customerId: w.c.trial7.id, kind: "trial_ended", choice: "off" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(setNotificationDefault(member, { kind: "trial_ended", enabled: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 

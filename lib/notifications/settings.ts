@@ -6,14 +6,7 @@ import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { customerCommand } from "@/lib/customers/commands/customer-command";
 import { readCustomer } from "@/lib/customers/reads/customer-record";
 import type { Queryable } from "@/lib/db";
-import {
-  effectiveChoice,
-  NOTIFICATION_KINDS,
-  partnerDefault,
-  readChoices,
-  type NotificationChoices,
-  type NotificationKind,
-} from "./kinds";
+import { effectiveChoice, NOTIFICATION_KINDS, partnerDefault, readChoices, type NotificationChoices, type NotificationKind } from "./kinds";
 import type { CustomerNotificationInput, NotificationDefaultInput } from "./schema";
 import { authorize, permits } from "@/lib/authorization/authorize";
 
@@ -109,11 +102,7 @@ export async function getNotificationDefaults(ctx: RequestContext): Promise<Noti
 export async function setNotificationDefault(ctx: RequestContext, input: NotificationDefaultInput): Promise<{ changed: boolean }> {
   await authorize(ctx, "notifications.write");
   return inPartnerScope(ctx, async (tx) => {
-    const [row] = await tx
-      .select({ defaults: partners.notificationDefaults })
-      .from(partners)
-      .where(eq(partners.id, ctx.partnerId))
-      .for("update");
+    const [row] = await tx.select({ defaults: partners.notificationDefaults }).from(partners).where(eq(partners.id, ctx.partnerId)).for("update");
     const current = readChoices(row?.defaults);
     const from = partnerDefault(current, input.kind);
     if (from === input.enabled) return { changed: false };

@@ -55,7 +55,10 @@ export async function findTeamInvitation(token: string): Promise<{ invitation: T
   const invitation = await invitationByToken(db, token, false);
   const problem = unusable(invitation, now());
   if (problem || !invitation) return { problem: problem! };
-  const [account] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${invitation.email}`);
+  const [account] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${invitation.email}`);
   return { invitation: { partnerName: invitation.partnerName, email: invitation.email, role: invitation.role, accountExists: account !== undefined } };
 }
 
@@ -127,7 +130,12 @@ export async function acceptTeamInvitation(
       action: "team.invitation_accept",
       targetType: "partner_invitation",
       targetId: invitation.id,
-      changes: { person: `${person.name} (${person.email})`, role: { from: null, to: invitation.role }, alreadyMember: joined === undefined, signedUp: signingUp },
+      changes: {
+        person: `${person.name} (${person.email})`,
+        role: { from: null, to: invitation.role },
+        alreadyMember: joined === undefined,
+        signedUp: signingUp,
+      },
     });
     return { email: person.email, signedUp: signingUp };
   });

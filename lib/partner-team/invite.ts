@@ -59,5 +59,10 @@ export async function inviteTeamMember(ctx: RequestContext, input: InviteTeamMem
 
 /** A pending invitation of the context's partner, locked for the rest of the transaction, or null. */
 export function pendingInvitation(ctx: RequestContext, id: number) {
-  return and(eq(partnerInvitations.id, id), eq(partnerInvitations.partnerId, ctx.partnerId), isNull(partnerInvitations.acceptedAt), isNull(partnerInvitations.revokedAt));
+  return and(
+    eq(partnerInvitations.id, id),
+    eq(partnerInvitations.partnerId, ctx.partnerId),
+    isNull(partnerInvitations.acceptedAt),
+    isNull(partnerInvitations.revokedAt),
+  );
 }

@@ -17,8 +17,10 @@ export async function removeTeamMember(ctx: RequestContext, input: { userId: num
     const { member, admins } = await lockMember(tx, ctx, input.userId);
     keepOneAdmin(member, admins, "removed");
     const person = `${member.person.name} (${member.person.email})`;
-    const mine = (userColumn: typeof sessions.userId | typeof customerManagers.userId, partnerColumn: typeof sessions.partnerId | typeof customerManagers.partnerId) =>
-      and(eq(partnerColumn, ctx.partnerId), eq(userColumn, input.userId));
+    const mine = (
+      userColumn: typeof sessions.userId | typeof customerManagers.userId,
+      partnerColumn: typeof sessions.partnerId | typeof customerManagers.partnerId,
+    ) => and(eq(partnerColumn, ctx.partnerId), eq(userColumn, input.userId));
 
     // The switches running in those sessions end with them, each recorded as a switch out.
     const switchedInto = await tx

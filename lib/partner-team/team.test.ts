@@ -34,12 +34,18 @@ async function setup() {
 async function invitedWithToken(ctx: ReturnType<typeof adminContext>, email: string, role: "admin" | "member" = "member") {
   const { id } = await inviteTeamMember(ctx, { email, role });
   const token = `pctinv_${"t".repeat(30)}${String(id).padStart(13, "0")}`;
-  await getDatabase().update(partnerInvitations).set({ tokenHash: hashOneTimeToken(token) }).where(eq(partnerInvitations.id, id));
+  await getDatabase()
+    .update(partnerInvitations)
+    .set({ tokenHash: hashOneTimeToken(token) })
+    .where(eq(partnerInvitations.id, id));
   return { id, token };
 }
 
 const audit = (partnerId: number, action: string) =>
-  getDatabase().select().from(auditEvents).where(and(eq(auditEvents.partnerId, partnerId), eq(auditEvents.action, action)));
+  getDatabase()
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.partnerId, partnerId), eq(auditEvents.action, action)));
 
 describe("team invitations", () => {
   it("a new person signs up with the link, joins with the role, signs in, and is offered as a customer manager", async () => {
@@ -68,7 +74,10 @@ describe("team invitations", () => {
     const { db, acme, admin } = await setup();
     const email = `later-${Date.now()}@example.test`;
     const { id, token } = await invitedWithToken(admin, email);
-    await db.update(partnerInvitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(partnerInvitations.id, id));
+    await db
+      .update(partnerInvitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(partnerInvitations.id, id));
     await expect(acceptTeamInvitation({ token, name: "X", password: "a long enough password" }, null, meta)).rejects.toThrow("expired");
 
     // Resend: a new link for 7 more days; the old one no longer works.
@@ -94,7 +103,10 @@ describe("team invitations", () => {
     expect(await findTeamInvitation(token)).toEqual({ invitation: expect.objectContaining({ accountExists: true }) });
     await expect(acceptTeamInvitation({ token, name: "X", password: "a long enough password" }, null, meta)).rejects.toMatchObject({ code: "CONFLICT" });
     await acceptTeamInvitation({ token }, { userId: person.id, email: person.email }, meta);
-    const [row] = await db.select().from(partnerMembers).where(and(eq(partnerMembers.partnerId, acme.partner.id), eq(partnerMembers.userId, person.id)));
+    const [row] = await db
+      .select()
+      .from(partnerMembers)
+      .where(and(eq(partnerMembers.partnerId, acme.partner.id), eq(partnerMembers.userId, person.id)));
     expect(row?.role).toBe("admin");
   });
 

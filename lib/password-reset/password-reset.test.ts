@@ -95,7 +95,10 @@ describe("forgot password", () => {
     await requestPasswordReset({ email }, { ip: "198.51.100.3", userAgent: "vitest" });
     const token = await linkSentTo(email);
     await expect(resetPassword({ token, password: "short" }, { ip: null, userAgent: "vitest" })).rejects.toMatchObject({ code: "VALIDATION" });
-    await getDatabase().update(passwordResets).set({ expiresAt: new Date(Date.now() - 1000) }).where(and(eq(passwordResets.userId, user.id)));
+    await getDatabase()
+      .update(passwordResets)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(and(eq(passwordResets.userId, user.id)));
     await expect(resetPassword({ token, password: NEW }, { ip: null, userAgent: "vitest" })).rejects.toThrow("expired");
     await expect(resetPassword({ token: "pcpwr_nope", password: NEW }, { ip: null, userAgent: "vitest" })).rejects.toThrow("not valid");
     await expect(signInWithPassword({ email, password: OLD }, { ip: null, userAgent: "vitest" })).resolves.toBeTruthy();
@@ -110,6 +113,8 @@ describe("forgot password", () => {
     await getDatabase()
       .insert(passwordResetRequests)
       .values(Array.from({ length: 20 }, (_, i) => ({ email: `x${i}@example.test`, ip })));
-    await expect(requestPasswordReset({ email: `fresh-${Date.now()}@example.test` }, { ip, userAgent: "vitest" })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(requestPasswordReset({ email: `fresh-${Date.now()}@example.test` }, { ip, userAgent: "vitest" })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+    });
   });
 });

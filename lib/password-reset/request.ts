@@ -52,7 +52,10 @@ async function requestReset(input: unknown, meta: { ip: string | null; userAgent
     .from(passwordResetRequests)
     .where(and(sql`lower(${passwordResetRequests.email}) = ${email}`, gt(passwordResetRequests.createdAt, since)));
   const [byAddress] = ip
-    ? await db.select({ n: count() }).from(passwordResetRequests).where(and(eq(passwordResetRequests.ip, ip), gt(passwordResetRequests.createdAt, since)))
+    ? await db
+        .select({ n: count() })
+        .from(passwordResetRequests)
+        .where(and(eq(passwordResetRequests.ip, ip), gt(passwordResetRequests.createdAt, since)))
     : [{ n: 0 }];
   if ((byEmail?.n ?? 0) >= MAX_PER_EMAIL || (byAddress?.n ?? 0) >= MAX_PER_ADDRESS) {
     throw new DomainError("RATE_LIMITED", "Too many requests to reset a password. Wait an hour and try again.", {}, WINDOW_MS / 1000);
@@ -67,12 +70,19 @@ async function requestReset(input: unknown, meta: { ip: string | null; userAgent
     await tx.insert(passwordResetRequests).values({ email, ip, createdAt: at });
     if (!user) return;
     // One working link at a time: asking again replaces the previous one.
-    await tx.update(passwordResets).set({ usedAt: at }).where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
+    await tx
+      .update(passwordResets)
+      .set({ usedAt: at })
+      .where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
     const { token, hash } = oneTimeToken(RESET_TOKEN_PREFIX);
     await tx.insert(passwordResets).values({ userId: user.id, tokenHash: hash, expiresAt: new Date(at.getTime() + RESET_VALID_MS), createdAt: at });
     const message = renderEmail({
       subject: "Set a new password for the partner console",
-      paragraphs: [`Hello ${user.name},`, "Someone (we hope you) asked to set a new password for your partner console account.", "Open the link below to choose one. Setting it signs you out everywhere else."],
+      paragraphs: [
+        `Hello ${user.name},`,
+        "Someone (we hope you) asked to set a new password for your partner console account.",
+        "Open the link below to choose one. Setting it signs you out everywhere else.",
+      ],
       action: { label: "Set a new password", url: publicUrl(`/reset-password/${token}`) },
       footer: "The link works once and expires in one hour. If you did not ask for it, ignore this email: your password stays as it is.",
     });

@@ -24,7 +24,14 @@ function unusable(reset: { usedAt: Date | null; expiresAt: Date } | undefined, a
 async function resetByToken(q: Queryable, token: string, lock: boolean) {
   if (!SHAPE.test(token)) return undefined;
   const query = q
-    .select({ id: passwordResets.id, userId: passwordResets.userId, usedAt: passwordResets.usedAt, expiresAt: passwordResets.expiresAt, email: users.email, name: users.name })
+    .select({
+      id: passwordResets.id,
+      userId: passwordResets.userId,
+      usedAt: passwordResets.usedAt,
+      expiresAt: passwordResets.expiresAt,
+      email: users.email,
+      name: users.name,
+    })
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
     .where(eq(passwordResets.tokenHash, hashOneTimeToken(token)));
@@ -57,7 +64,10 @@ export async function resetPassword(input: unknown, meta: { ip: string | null; u
     const problem = unusable(reset, at);
     if (problem || !reset) throw new DomainError("NOT_FOUND", problem!);
     await tx.update(users).set({ passwordHash }).where(eq(users.id, reset.userId));
-    await tx.update(passwordResets).set({ usedAt: at }).where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt)));
+    await tx
+      .update(passwordResets)
+      .set({ usedAt: at })
+      .where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt)));
     const ended = await tx
       .update(sessions)
       .set({ revokedAt: at, activeCustomerId: null, switchExpiresAt: null, switchReason: null })

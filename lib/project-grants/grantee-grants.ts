@@ -65,7 +65,12 @@ export async function memberProjectsPrivileges(ctx: RequestContext, reference: s
       .where(and(eq(userGroupMembers.userId, userId), eq(userGroups.customerId, customer.id)));
     const rows = await findGrants(
       tx,
-      grantsWhere(ctx.partnerId, customer.id, reach, or(eq(projectGrants.userId, userId), and(isNotNull(projectGrants.userGroupId), inArray(projectGrants.userGroupId, groups)))),
+      grantsWhere(
+        ctx.partnerId,
+        customer.id,
+        reach,
+        or(eq(projectGrants.userId, userId), and(isNotNull(projectGrants.userGroupId), inArray(projectGrants.userGroupId, groups))),
+      ),
     );
     return rows.map((row) => {
       const grant = toProjectGrant(row);

@@ -152,7 +152,11 @@ export async function deleteProjectGrant(ctx: RequestContext, reference: string,
       targetType: "project_grant",
       targetId: id,
       customer: { id: customer.id, name: customer.name },
-      changes: { project: current.project.name, projectRole: { from: current.project_role.name, to: null }, grantee: current.user?.email ?? current.user_group?.name },
+      changes: {
+        project: current.project.name,
+        projectRole: { from: current.project_role.name, to: null },
+        grantee: current.user?.email ?? current.user_group?.name,
+      },
     });
   });
 }
@@ -212,10 +216,22 @@ export async function putProjectGrants(ctx: RequestContext, reference: string, p
         continue;
       }
       const [written] = existing
-        ? await tx.update(projectGrants).set({ projectRoleId: role.id, updatedAt: ctx.now }).where(eq(projectGrants.id, existing.id)).returning({ id: projectGrants.id })
+        ? await tx
+            .update(projectGrants)
+            .set({ projectRoleId: role.id, updatedAt: ctx.now })
+            .where(eq(projectGrants.id, existing.id))
+            .returning({ id: projectGrants.id })
         : await tx
             .insert(projectGrants)
-            .values({ partnerId: ctx.partnerId, customerId: customer.id, projectId: project.id, projectRoleId: role.id, ...grantee.columns, createdAt: ctx.now, updatedAt: ctx.now })
+            .values({
+              partnerId: ctx.partnerId,
+              customerId: customer.id,
+              projectId: project.id,
+              projectRoleId: role.id,
+              ...grantee.columns,
+              createdAt: ctx.now,
+              updatedAt: ctx.now,
+            })
             .returning({ id: projectGrants.id });
       ids.push(written!.id);
       await recordAudit(tx, ctx, {
@@ -236,13 +252,17 @@ export async function putProjectGrants(ctx: RequestContext, reference: string, p
 async function granteeOf(tx: Queryable, ctx: RequestContext, customerId: number, grant: GrantInput, field: string) {
   if (grant.assignmentType === "User") {
     const member = await workspaceMembership(tx, ctx.partnerId, customerId, grant.assignmentId);
-    if (!member) throw invalid(`No collaborator with ID ${grant.assignmentId} in this workspace.`, { [field]: [`No collaborator with ID ${grant.assignmentId}.`] });
+    if (!member)
+      throw invalid(`No collaborator with ID ${grant.assignmentId} in this workspace.`, { [field]: [`No collaborator with ID ${grant.assignmentId}.`] });
     return { condition: eq(projectGrants.userId, member.userId), columns: { userId: member.userId }, label: member.email };
   }
   const [group] = await tx
     .select({ id: userGroups.id, name: userGroups.name })
     .from(userGroups)
     .where(and(eq(userGroups.id, grant.assignmentId), eq(userGroups.partnerId, ctx.partnerId), eq(userGroups.customerId, customerId)));
-  if (!group) throw invalid(`No collaborator group with ID ${grant.assignmentId} in this workspace.`, { [field]: [`No collaborator group with ID ${grant.assignmentId}.`] });
+  if (!group)
+    throw invalid(`No collaborator group with ID ${grant.assignmentId} in this workspace.`, {
+      [field]: [`No collaborator group with ID ${grant.assignmentId}.`],
+    });
   return { condition: eq(projectGrants.userGroupId, group.id), columns: { userGroupId: group.id }, label: group.name };
 }

@@ -24,7 +24,12 @@ export interface MigrationReport {
   environment_roles: MigratedRole[];
   project_roles: MigratedRole[];
   collaborators: { user_id: number; email: string; name: string; roles: { environment: EnvironmentType; name: string }[] }[];
-  projects: { id: number; name: string; environment: EnvironmentType; collaborators: { user_id: number; email: string; name: string; project_role: string }[] }[];
+  projects: {
+    id: number;
+    name: string;
+    environment: EnvironmentType;
+    collaborators: { user_id: number; email: string; name: string; project_role: string }[];
+  }[];
 }
 
 /** Which new roles stand for one legacy role. A null project role gives no project grants. */
@@ -89,7 +94,15 @@ async function migrants(tx: Queryable, customerId: number, condition: ReturnType
  * the project grant its legacy role translates to. An existing environment role or grant is kept: the migration
  * only fills what is missing, so running it twice changes nothing.
  */
-async function assign(tx: Queryable, ctx: RequestContext, customer: ManagedUserRow, reach: Reach, people: Migrant[], translations: Translation[], dryRun: boolean) {
+async function assign(
+  tx: Queryable,
+  ctx: RequestContext,
+  customer: ManagedUserRow,
+  reach: Reach,
+  people: Migrant[],
+  translations: Translation[],
+  dryRun: boolean,
+) {
   const report: Pick<MigrationReport, "collaborators" | "projects"> = { collaborators: [], projects: [] };
   const reachable = await tx
     .select({ id: environments.id, type: environments.type })
@@ -155,7 +168,14 @@ function unique(list: (MigratedRole | null)[]): MigratedRole[] {
   return [...seen.values()];
 }
 
-async function audited(tx: Queryable, ctx: RequestContext, customer: ManagedUserRow, action: string, report: MigrationReport, details: Record<string, unknown> = {}) {
+async function audited(
+  tx: Queryable,
+  ctx: RequestContext,
+  customer: ManagedUserRow,
+  action: string,
+  report: MigrationReport,
+  details: Record<string, unknown> = {},
+) {
   await recordAudit(tx, ctx, {
     action,
     targetType: "customer",
@@ -177,7 +197,10 @@ export async function migrateSystemRoles(ctx: RequestContext, reference: string,
     const customer = await findManagedUser(tx, ctx, reference);
     const translations: Translation[] = [];
     for (const [legacyName, target] of Object.entries(SYSTEM_TRANSLATIONS)) {
-      const [legacy] = await tx.select({ id: roles.id }).from(roles).where(and(eq(roles.kind, "system"), eq(roles.name, legacyName)));
+      const [legacy] = await tx
+        .select({ id: roles.id })
+        .from(roles)
+        .where(and(eq(roles.kind, "system"), eq(roles.name, legacyName)));
       if (!legacy) continue;
       translations.push({
         legacyRoleId: legacy.id,
@@ -215,7 +238,10 @@ async function customRoleFor(
     .select({ id: table.id, name: table.name, permissions: table.permissions, kind: table.kind })
     .from(table)
     .where(and(visibleIn(family, ctx.partnerId, customerId), sql`lower(${table.name}) = lower(${name})`));
-  if (existing && existing.kind !== "custom") throw conflict(`A ${family} role named "${existing.name}" already exists and is not a custom role of the workspace.`, { roleId: [`The ${family} role name is taken.`] });
+  if (existing && existing.kind !== "custom")
+    throw conflict(`A ${family} role named "${existing.name}" already exists and is not a custom role of the workspace.`, {
+      roleId: [`The ${family} role name is taken.`],
+    });
   if (existing) return { id: existing.id, name: existing.name, permissions: existing.permissions };
   if (dryRun) return { id: null, name, permissions };
   const [created] = await tx
@@ -249,7 +275,15 @@ export async function migrateCustomRole(ctx: RequestContext, reference: string, 
     const projectPermissions = translated(legacy.permissions, PROJECT_PERMISSIONS);
     const translation: Translation = {
       legacyRoleId: legacy.id,
-      environmentRole: await customRoleFor(tx, ctx, "environment", customer, legacy.name, translated(legacy.permissions, ENVIRONMENT_PERMISSIONS), options.dryRun),
+      environmentRole: await customRoleFor(
+        tx,
+        ctx,
+        "environment",
+        customer,
+        legacy.name,
+        translated(legacy.permissions, ENVIRONMENT_PERMISSIONS),
+        options.dryRun,
+      ),
       projectRole: projectPermissions.length > 0 ? await customRoleFor(tx, ctx, "project", customer, legacy.name, projectPermissions, options.dryRun) : null,
     };
     const people = await migrants(tx, customer.id, eq(roles.id, legacy.id));

@@ -4,7 +4,10 @@
  * joins its parts with one), and the term is lower-cased. Null for a blank term: no filter.
  */
 export function containsPattern(term: string | null | undefined): string | null {
-  const cleaned = (term ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim().toLowerCase();
+  const cleaned = (term ?? "")
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .toLowerCase();
   if (!cleaned) return null;
   return `%${cleaned.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }

@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { cameOverHttps, createNonce, pageContentSecurityPolicy } from "./content-security-policy";
 
 function directives(policy: string): Map<string, string> {
-  return new Map(policy.split("; ").map((directive) => {
-    const [name, ...values] = directive.split(" ");
-    return [name!, values.join(" ")];
-  }));
+  return new Map(
+    policy.split("; ").map((directive) => {
+      const [name, ...values] = directive.split(" ");
+      return [name!, values.join(" ")];
+    }),
+  );
 }
 
 describe("the page's Content-Security-Policy", () => {
@@ -24,7 +26,10 @@ describe("the page's Content-Security-Policy", () => {
   it("is framed by nobody in the console, and only by the workspace's effective origins inside it (decision D3)", () => {
     expect(directives(pageContentSecurityPolicy({ nonce: "n" })).get("frame-ancestors")).toBe("'none'");
     expect(directives(pageContentSecurityPolicy({ nonce: "n", frameAncestors: [] })).get("frame-ancestors")).toBe("'none'");
-    const workspace = pageContentSecurityPolicy({ nonce: "n", frameAncestors: ["https://app.acme.example", "http://localhost:8080", "https://app.acme.example"] });
+    const workspace = pageContentSecurityPolicy({
+      nonce: "n",
+      frameAncestors: ["https://app.acme.example", "http://localhost:8080", "https://app.acme.example"],
+    });
     expect(directives(workspace).get("frame-ancestors")).toBe("https://app.acme.example http://localhost:8080");
   });
 

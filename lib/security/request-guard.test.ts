@@ -11,7 +11,10 @@ import { guardRequest, isForeignServerAction, literalPath } from "./request-guar
 
 function standInForNext(request: IncomingMessage, response: ServerResponse) {
   try {
-    const segments = (request.url ?? "/").split("?")[0]!.split("/").map((segment) => decodeURIComponent(segment));
+    const segments = (request.url ?? "/")
+      .split("?")[0]!
+      .split("/")
+      .map((segment) => decodeURIComponent(segment));
     if (request.headers["next-action"] && request.headers.origin && new URL(request.headers.origin).host !== request.headers.host) {
       throw new Error("Invalid Server Actions request.");
     }
@@ -97,7 +100,9 @@ describe("a server action", () => {
     expect((await action(`http://127.0.0.1:${port}`)).status).toBe(200);
     expect((await action(undefined)).status).toBe(200);
     expect(
-      isForeignServerAction({ method: "POST", headers: { "next-action": "7f00", origin: "https://console.partner.example", host: "10.0.0.5:3000" } }, ["console.partner.example"]),
+      isForeignServerAction({ method: "POST", headers: { "next-action": "7f00", origin: "https://console.partner.example", host: "10.0.0.5:3000" } }, [
+        "console.partner.example",
+      ]),
     ).toBe(false);
   });
 

@@ -44,7 +44,9 @@ export function literalPath(url: string): string | null {
 }
 
 function firstMalformedIndex(url: string): number {
-  return splitUrl(url).pathname.split("/").findIndex((segment) => !decodes(segment));
+  return splitUrl(url)
+    .pathname.split("/")
+    .findIndex((segment) => !decodes(segment));
 }
 
 /**
@@ -63,10 +65,7 @@ export function isApiPath(url: string): boolean {
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value?.split(",")[0]?.trim());
 
 /** A server action whose `Origin` names another host than the one it was sent to (Next.js would refuse it with a 500). */
-export function isForeignServerAction(
-  request: Pick<IncomingMessage, "method" | "headers">,
-  allowedOrigins: readonly string[] = [],
-): boolean {
+export function isForeignServerAction(request: Pick<IncomingMessage, "method" | "headers">, allowedOrigins: readonly string[] = []): boolean {
   if (request.method !== "POST" || request.headers["next-action"] === undefined) return false;
   const origin = first(request.headers.origin);
   // Without Origin (a hand-made request, or an old browser) Next.js lets the action through: it carries no cookie

@@ -55,7 +55,10 @@ async function signIn(baseUrl: string): Promise<string> {
   const csrf = recordingResponse();
   await NextAuth({ method: "GET", query: { nextauth: ["csrf"] }, headers, cookies: {} } as never, csrf.res as never, options);
   const { csrfToken } = csrf.body() as { csrfToken: string };
-  const csrfCookie = csrf.setCookies().find((cookie) => cookie.includes("next-auth.csrf-token="))!.split(";")[0]!;
+  const csrfCookie = csrf
+    .setCookies()
+    .find((cookie) => cookie.includes("next-auth.csrf-token="))!
+    .split(";")[0]!;
   const [cookieName, cookieValue] = [csrfCookie.slice(0, csrfCookie.indexOf("=")), decodeURIComponent(csrfCookie.slice(csrfCookie.indexOf("=") + 1))];
 
   const callback = recordingResponse();

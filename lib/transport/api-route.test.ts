@@ -24,12 +24,18 @@ describe("the API route wrapper (rule A1)", () => {
       expectErrorShape(response.body);
     }
     expect((await call(roles.GET, "GET", { token })).status).toBe(200);
-    const [client] = await db.select().from(apiClients).where(eq(apiClients.tokenHash, hashToken(token)));
+    const [client] = await db
+      .select()
+      .from(apiClients)
+      .where(eq(apiClients.tokenHash, hashToken(token)));
     await revokeApiClient(adminContext(partner, admin), client!.id);
     expect((await call(roles.GET, "GET", { token })).status).toBe(401);
 
     const expiring = await apiToken(partner, admin, { expiresInDays: 1 });
-    await db.update(apiClients).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiClients.tokenHash, hashToken(expiring)));
+    await db
+      .update(apiClients)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiClients.tokenHash, hashToken(expiring)));
     expect((await call(roles.GET, "GET", { token: expiring })).status).toBe(401);
   });
 
@@ -38,7 +44,10 @@ describe("the API route wrapper (rule A1)", () => {
     const { partner, admin } = await createPartner(db);
     const token = await apiToken(partner, admin);
     expect(token).toMatch(/^pcak_[A-Za-z0-9_-]{43}$/);
-    const [row] = await db.select().from(apiClients).where(eq(apiClients.tokenHash, hashToken(token)));
+    const [row] = await db
+      .select()
+      .from(apiClients)
+      .where(eq(apiClients.tokenHash, hashToken(token)));
     expect(row!.tokenPrefix).toBe(token.slice(0, 11));
     expect(JSON.stringify(row)).not.toContain(token);
     expect(row!.lastUsedAt).toBeNull();
@@ -69,7 +78,7 @@ describe("the API route wrapper (rule A1)", () => {
     const big = await call(managedUsers.POST, "POST", { token, body: { name: "x".repeat(1024 * 1024 + 1) } });
     expect(big.status).toBe(413);
     expectErrorShape(big.body);
-    const malformed = await call(managedUsers.POST, "POST", { token, rawBody: "{\"name\": " });
+    const malformed = await call(managedUsers.POST, "POST", { token, rawBody: '{"name": ' });
     expect(malformed.status).toBe(400);
     expectErrorShape(malformed.body);
     const wrong = await call(managedUsers.POST, "POST", { token, body: { name: 12, plan_id: "abc" } });

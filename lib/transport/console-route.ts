@@ -40,11 +40,7 @@ type Total<Context> = Read<Context, number>;
  * session itself, like every server action, and answers domain errors with their status (503 with Retry-After while
  * the database is unreachable). Never cached.
  */
-export async function consoleJson<T>(
-  request: Request,
-  read: Read<ConsoleContext, T>,
-  options: { total?: Total<ConsoleContext> } = {},
-): Promise<Response> {
+export async function consoleJson<T>(request: Request, read: Read<ConsoleContext, T>, options: { total?: Total<ConsoleContext> } = {}): Promise<Response> {
   const { ctx, refusal } = await consoleRouteContext();
   if (refusal) return refusal;
   return answer(request, ctx, read, options.total);

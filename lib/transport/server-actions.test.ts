@@ -131,12 +131,18 @@ describe("switching, called directly (rules C7, U18)", () => {
     await actAs(signedIn.manager);
     expect(await switchToAccount({ customerId: other.id, reason: "" })).toMatchObject({ ok: false, error: "Customer not found" });
     expect(await switchToAccount({ customerId: foreign.id, reason: "" })).toMatchObject({ ok: false, error: "Customer not found" });
-    expect(await switchToAccount({ customerId: customer.id, reason: "x".repeat(501) })).toMatchObject({ ok: false, fieldErrors: { reason: expect.any(Array) } });
+    expect(await switchToAccount({ customerId: customer.id, reason: "x".repeat(501) })).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: expect.any(Array) },
+    });
     expect(await switchToAccount({ customerId: customer.id, reason: "Support ticket" })).toMatchObject({ ok: true });
     expect(await switchToAccount({ customerId: other.id, reason: "" })).toMatchObject({ ok: false, error: "This is only possible from the partner account." });
     const [session] = await db.select().from(sessions).where(eq(sessions.idHash, signedIn.manager));
     expect(session).toMatchObject({ activeCustomerId: customer.id, switchReason: "Support ticket" });
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "account.switch_in"), eq(auditEvents.customerId, customer.id)));
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "account.switch_in"), eq(auditEvents.customerId, customer.id)));
     expect(event).toMatchObject({ actingAs: "customer_manager", ip: "198.51.100.23", userAgent: "crafted-client" });
   });
 });
@@ -180,7 +186,10 @@ describe("workspace actions, called directly (rules C6, C7, C10, U30)", () => {
     await makeManager(db, acme.partner.id, acme.admin.id, ADMIN, [customer.id]);
     await actAs(signedIn.admin);
     expect(await switchToAccount({ customerId: customer.id, reason: "" })).toMatchObject({ ok: true });
-    await db.update(sessions).set({ switchExpiresAt: sql`now() - interval '1 minute'` }).where(eq(sessions.idHash, signedIn.admin));
+    await db
+      .update(sessions)
+      .set({ switchExpiresAt: sql`now() - interval '1 minute'` })
+      .where(eq(sessions.idHash, signedIn.admin));
     expect(await saveTeamName({ name: "Too late" })).toMatchObject({ ok: false, error: "You are not in this customer account any more." });
     const [out] = await db
       .select({ changes: auditEvents.changes })
@@ -197,7 +206,10 @@ describe("workspace actions, called directly (rules C6, C7, C10, U30)", () => {
     expect(await returnToPartner()).toEqual({ ok: true, data: { returnTo: "/customers?q=north" } });
     expect(await returnToPartner()).toEqual({ ok: true, data: { returnTo: "/customers" } });
     for (const returnTo of ["//evil.example/x", "https://evil.example", "/\\evil.example", "customers"]) {
-      expect(await switchToAccount({ customerId: customer.id, reason: "", returnTo })).toMatchObject({ ok: false, fieldErrors: { returnTo: expect.any(Array) } });
+      expect(await switchToAccount({ customerId: customer.id, reason: "", returnTo })).toMatchObject({
+        ok: false,
+        fieldErrors: { returnTo: expect.any(Array) },
+      });
     }
     await switchToAccount({ customerId: customer.id, reason: "" });
     expect(await returnToPartner()).toEqual({ ok: true, data: { returnTo: "/customers" } });

@@ -33,5 +33,10 @@ export async function runWorkspaceAction<Schema extends z.ZodType, Result>(
   handler: (ctx: WorkspaceContext, input: z.output<Schema>) => Promise<Result>,
   input: unknown,
 ): Promise<ActionResult<Result>> {
-  return runAction(workspaceGuardOf(async () => session), schema, handler, input);
+  return runAction(
+    workspaceGuardOf(async () => session),
+    schema,
+    handler,
+    input,
+  );
 }

@@ -55,7 +55,11 @@ function inWorkspace(ctx: RequestContext, customerId: number, where?: SQL) {
 
 /** A group of the workspace, locked for the rest of the transaction, or not found (decision D8). */
 export async function groupIn(tx: Queryable, ctx: RequestContext, customerId: number, id: number): Promise<GroupRow> {
-  const [row] = await tx.select().from(userGroups).where(inWorkspace(ctx, customerId, eq(userGroups.id, id))).for("update");
+  const [row] = await tx
+    .select()
+    .from(userGroups)
+    .where(inWorkspace(ctx, customerId, eq(userGroups.id, id)))
+    .for("update");
   if (!row) throw notFound("Collaborator group");
   return row;
 }
@@ -93,7 +97,9 @@ async function refuseTakenName(tx: Queryable, ctx: RequestContext, customerId: n
   const [taken] = await tx
     .select({ id: userGroups.id })
     .from(userGroups)
-    .where(inWorkspace(ctx, customerId, and(sql`lower(${userGroups.name}) = lower(${name})`, exceptId === null ? undefined : sql`${userGroups.id} <> ${exceptId}`)));
+    .where(
+      inWorkspace(ctx, customerId, and(sql`lower(${userGroups.name}) = lower(${name})`, exceptId === null ? undefined : sql`${userGroups.id} <> ${exceptId}`)),
+    );
   if (taken) throw TAKEN();
 }
 
@@ -129,12 +135,7 @@ export async function createUserGroup(ctx: RequestContext, reference: string, in
   );
 }
 
-export async function updateUserGroup(
-  ctx: RequestContext,
-  reference: string,
-  id: number,
-  input: { name?: string; description?: string },
-): Promise<UserGroup> {
+export async function updateUserGroup(ctx: RequestContext, reference: string, id: number, input: { name?: string; description?: string }): Promise<UserGroup> {
   await authorize(ctx, "collaborators.write");
   return withNameGuard(() =>
     inPartnerScope(ctx, async (tx) => {
@@ -143,7 +144,11 @@ export async function updateUserGroup(
       if (input.name !== undefined) await refuseTakenName(tx, ctx, customer.id, input.name, id);
       const next = { name: input.name ?? current.name, description: input.description ?? current.description };
       if (next.name === current.name && next.description === current.description) return toUserGroup(tx, current);
-      const [row] = await tx.update(userGroups).set({ ...next, updatedAt: ctx.now }).where(eq(userGroups.id, id)).returning();
+      const [row] = await tx
+        .update(userGroups)
+        .set({ ...next, updatedAt: ctx.now })
+        .where(eq(userGroups.id, id))
+        .returning();
       await recordAudit(tx, ctx, {
         action: "user_group.updated",
         targetType: "user_group",

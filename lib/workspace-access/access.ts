@@ -44,11 +44,7 @@ export async function workspaceAccess(tx: Queryable, ctx: RequestContext, custom
  * not run out, the person must still have access there (re-read in the caller's transaction), and its role must
  * hold `permission`. Throws FORBIDDEN otherwise.
  */
-export async function assertWorkspacePermission(
-  tx: Queryable,
-  ctx: RequestContext,
-  permission: WorkspacePermission,
-): Promise<WorkspaceAccess> {
+export async function assertWorkspacePermission(tx: Queryable, ctx: RequestContext, permission: WorkspacePermission): Promise<WorkspaceAccess> {
   if (ctx.account.kind !== "customer") throw forbidden("This is only possible inside a customer account.");
   if (ctx.account.switchExpiresAt && ctx.account.switchExpiresAt.getTime() <= ctx.now.getTime()) {
     throw forbidden("Your time in this account has run out. Switch in again from the partner account.");

@@ -86,8 +86,15 @@ describe("switching into a customer account (rules C7, U18)", () => {
     const { id } = await assignCustomerManager(admin, { userId: acme.admin.id, roleId: ADMIN, customerIds: [other.id] });
     expect(id).toBeGreaterThan(0);
     await switchIntoCustomer(admin, { customerId: other.id, reason: "Escalation" });
-    expect((await events(acme.partner.id, acme.admin.id)).at(-1)).toMatchObject({ action: "account.switch_in", actingAs: "customer_manager", customerId: other.id });
-    expect((await listWorkspaceMembers(db, acme.partner.id, other.id)).map((member) => [member.userId, member.isCustomerManager])).toContainEqual([acme.admin.id, true]);
+    expect((await events(acme.partner.id, acme.admin.id)).at(-1)).toMatchObject({
+      action: "account.switch_in",
+      actingAs: "customer_manager",
+      customerId: other.id,
+    });
+    expect((await listWorkspaceMembers(db, acme.partner.id, other.id)).map((member) => [member.userId, member.isCustomerManager])).toContainEqual([
+      acme.admin.id,
+      true,
+    ]);
   });
 
   it("ends, at its next request, a partner admin's switch that no membership stands behind (rule U18)", async () => {

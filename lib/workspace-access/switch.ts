@@ -90,23 +90,12 @@ async function startSwitch(tx: Queryable, ctx: RequestContext, input: z.output<t
  * Ends the switch of the context's session, if the session is still switched into that customer, and records it
  * once (a second, concurrent request finds nothing to end). Returns whether it ended a switch.
  */
-export async function endSwitch(
-  tx: Queryable,
-  ctx: RequestContext,
-  reason: SwitchOutReason,
-  details: Record<string, unknown> = {},
-): Promise<boolean> {
+export async function endSwitch(tx: Queryable, ctx: RequestContext, reason: SwitchOutReason, details: Record<string, unknown> = {}): Promise<boolean> {
   if (ctx.actor.kind !== "user" || ctx.account.kind !== "customer") return false;
   const [ended] = await tx
     .update(sessions)
     .set({ activeCustomerId: null, switchReason: null, switchExpiresAt: null })
-    .where(
-      and(
-        eq(sessions.idHash, ctx.actor.sessionIdHash),
-        eq(sessions.activeCustomerId, ctx.account.customerId),
-        isNotNull(sessions.switchExpiresAt),
-      ),
-    )
+    .where(and(eq(sessions.idHash, ctx.actor.sessionIdHash), eq(sessions.activeCustomerId, ctx.account.customerId), isNotNull(sessions.switchExpiresAt)))
     .returning({ idHash: sessions.idHash });
   if (!ended) return false;
   const customer = { id: ctx.account.customerId, name: ctx.account.customerName };

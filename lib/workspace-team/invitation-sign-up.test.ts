@@ -31,12 +31,19 @@ async function setup() {
   const email = `${randomUUID()}@new.example`;
   const fromTeams = await inviteFromTeams(asManager, { name: "Nina New", email, roleId: OPERATOR });
   if (fromTeams.outcome !== "invited") throw new Error("expected an invitation");
-  const fromApi = await inviteFromApi(await apiClientContext(globex.partner, globex.admin), String(other.id), { name: "Nina", email: email.toUpperCase(), roleName: "Admin" });
+  const fromApi = await inviteFromApi(await apiClientContext(globex.partner, globex.admin), String(other.id), {
+    name: "Nina",
+    email: email.toUpperCase(),
+    roleName: "Admin",
+  });
   return { db, acme, globex, home, other, email, token: tokenOf(fromTeams.invitationPath), apiToken: tokenOf(fromApi.invitationPath) };
 }
 
 async function pendingOf(email: string) {
-  return getDatabase().select().from(customerInvitations).where(and(sql`lower(${customerInvitations.email}) = ${email}`, sql`${customerInvitations.acceptedAt} is null`));
+  return getDatabase()
+    .select()
+    .from(customerInvitations)
+    .where(and(sql`lower(${customerInvitations.email}) = ${email}`, sql`${customerInvitations.acceptedAt} is null`));
 }
 
 describe("signing up with an invitation link (rules U19, C12)", () => {
@@ -54,7 +61,10 @@ describe("signing up with an invitation link (rules U19, C12)", () => {
     // A link goes to whoever invited, not to the email's owner: it must not collect another partner's invitation.
     expect(memberships.map((m) => [m.customerId, m.roleId])).toEqual([[home.id, OPERATOR]]);
     expect((await pendingOf(email)).map((invitation) => invitation.customerId)).toEqual([other.id]);
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "invitation.accept"), eq(auditEvents.actorUserId, user!.id)));
+    const events = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "invitation.accept"), eq(auditEvents.actorUserId, user!.id)));
     expect(events.map((e) => e.customerId)).toEqual([home.id]);
     expect(events[0]).toMatchObject({ actorEmail: email, actingAs: "customer_collaborator" });
 
@@ -72,7 +82,11 @@ describe("signing up with an invitation link (rules U19, C12)", () => {
     const { user: manager } = await createManager(db, acme.partner.id, ADMIN, [home.id]);
     const longAgo = new Date(Date.now() - INVITATION_VALID_MS - 60_000);
     const lateEmail = `${randomUUID()}@late.example`;
-    const late = await inviteFromTeams(insideCustomer(personContext(acme.partner, manager, { at: longAgo }), home), { name: "Late", email: lateEmail, roleId: OPERATOR });
+    const late = await inviteFromTeams(insideCustomer(personContext(acme.partner, manager, { at: longAgo }), home), {
+      name: "Late",
+      email: lateEmail,
+      roleId: OPERATOR,
+    });
     const expired = tokenOf(late.outcome === "invited" ? late.invitationPath : null);
     const unknown = `pcinv_${"A".repeat(43)}`;
 
@@ -109,11 +123,13 @@ describe("signing up with an invitation link (rules U19, C12)", () => {
 
   it("never leaves a half-done sign-up: a failure while accepting the invitation undoes the account", async () => {
     const { db, home, email, token } = await setup();
-    await db.execute(sql.raw(`
+    await db.execute(
+      sql.raw(`
       create function refuse_test_membership() returns trigger language plpgsql as $$
       begin raise exception 'refused for the test'; end $$;
       create trigger refuse_test_membership before insert on customer_members
-        for each row when (new.customer_id = ${home.id}) execute function refuse_test_membership();`));
+        for each row when (new.customer_id = ${home.id}) execute function refuse_test_membership();`),
+    );
     try {
       await expect(signUpWithInvitation({ token, name: "Nina", password: PASSWORD }, meta)).rejects.toThrow();
     } finally {
@@ -122,7 +138,12 @@ describe("signing up with an invitation link (rules U19, C12)", () => {
     expect(await db.select().from(users).where(eq(users.email, email))).toEqual([]);
     expect(await pendingOf(email)).toHaveLength(2);
     const invitationIds = (await pendingOf(email)).map((i) => String(i.id));
-    expect(await db.select().from(auditEvents).where(and(eq(auditEvents.action, "invitation.accept"), inArray(auditEvents.targetId, invitationIds)))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "invitation.accept"), inArray(auditEvents.targetId, invitationIds))),
+    ).toEqual([]);
     // The link still works afterwards.
     await expect(signUpWithInvitation({ token, name: "Nina", password: PASSWORD }, meta)).resolves.toEqual({ email });
   });

@@ -32,7 +32,10 @@ function usableInvitation(token: string, at: Date) {
 }
 
 async function emailTaken(tx: Queryable, email: string): Promise<boolean> {
-  const [user] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${email})`);
+  const [user] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`);
   return user !== undefined;
 }
 
@@ -53,7 +56,11 @@ export async function findInvitation(token: string): Promise<InvitationView | nu
  * The environment roles of an invitation, as they resolve when the link is used. One removed or renamed since the
  * invitation is not given (the workspace role still is): the person joins rather than being stopped at sign-up.
  */
-async function environmentRolesStillGiven(tx: Queryable, workspace: { partnerId: number; customerId: number }, envRoles: EnvRole[]): Promise<InvitedRoles["environmentRoles"]> {
+async function environmentRolesStillGiven(
+  tx: Queryable,
+  workspace: { partnerId: number; customerId: number },
+  envRoles: EnvRole[],
+): Promise<InvitedRoles["environmentRoles"]> {
   const given: InvitedRoles["environmentRoles"] = [];
   for (const [index, envRole] of envRoles.entries()) {
     if (envRole.role_type !== "environment") continue;

@@ -33,7 +33,11 @@ export function hashInvitationToken(token: string): string {
 }
 
 /** Makes `userId` a direct member of the workspace with `roleId`; false when it already was one. */
-export async function addDirectMember(tx: Queryable, at: Date, member: { partnerId: number; customerId: number; userId: number; roleId: number }): Promise<boolean> {
+export async function addDirectMember(
+  tx: Queryable,
+  at: Date,
+  member: { partnerId: number; customerId: number; userId: number; roleId: number },
+): Promise<boolean> {
   const [added] = await tx
     .insert(customerMembers)
     .values({ ...member, createdAt: at, updatedAt: at })
@@ -128,9 +132,19 @@ export async function inviteCollaborator(
     const workspace = { partnerId: ctx.partnerId, customerId: customer.id };
     const { role, environmentRoles } = await resolveInvitedRoles(tx, workspace, input);
     const envRoles = input.envRoles ?? [];
-    const [user] = await tx.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(sql`lower(${users.email}) = lower(${input.email})`);
+    const [user] = await tx
+      .select({ id: users.id, passwordHash: users.passwordHash })
+      .from(users)
+      .where(sql`lower(${users.email}) = lower(${input.email})`);
     const joined = user !== undefined && user.passwordHash !== null;
-    const { invitationPath } = await recordInvitation(tx, ctx, { customer: { id: customer.id, name: customer.name }, email: input.email, name: input.name, role, envRoles, joined });
+    const { invitationPath } = await recordInvitation(tx, ctx, {
+      customer: { id: customer.id, name: customer.name },
+      email: input.email,
+      name: input.name,
+      role,
+      envRoles,
+      joined,
+    });
     if (joined && (await addDirectMember(tx, ctx.now, { ...workspace, userId: user.id, roleId: role.id }))) {
       await giveEnvironmentRoles(tx, { ...workspace, userId: user.id }, environmentRoles);
     }

@@ -24,8 +24,14 @@ const test = (name: string) => ({ environment_type: "test", name, role_type: "en
 async function setup() {
   const fixture = await accessControlFixture();
   const { db, ours } = fixture;
-  const [environmentAdmin] = await db.select().from(environmentRoles).where(and(eq(environmentRoles.kind, "system"), eq(environmentRoles.name, "Environment admin")));
-  const [member] = await db.select().from(environmentRoles).where(and(eq(environmentRoles.kind, "system"), eq(environmentRoles.name, "Member")));
+  const [environmentAdmin] = await db
+    .select()
+    .from(environmentRoles)
+    .where(and(eq(environmentRoles.kind, "system"), eq(environmentRoles.name, "Environment admin")));
+  const [member] = await db
+    .select()
+    .from(environmentRoles)
+    .where(and(eq(environmentRoles.kind, "system"), eq(environmentRoles.name, "Member")));
   const params = { managed_user_id: String(ours.customer.id) };
   return { ...fixture, params, environmentAdmin: environmentAdmin!, memberRole: member! };
 }
@@ -44,7 +50,11 @@ describe("Add member (POST …/members)", () => {
     const added = await call(members.POST, "POST", {
       token,
       params,
-      body: { name: "Erin", email: `${randomUUID()}@env.example`, env_roles: [dev("Operator", "privilege_group"), dev("Environment admin", "environment"), test("Member")] },
+      body: {
+        name: "Erin",
+        email: `${randomUUID()}@env.example`,
+        env_roles: [dev("Operator", "privilege_group"), dev("Environment admin", "environment"), test("Member")],
+      },
     });
     expect(added.status).toBe(201);
     const result = (added.body as { result: { id: number; role_name: string } }).result;
@@ -82,7 +92,10 @@ describe("Invite a collaborator (POST …/member_invitation)", () => {
       body: { name: "Has Account", email: person.email, env_roles: [dev("Operator", "privilege_group"), dev("Environment admin", "environment")] },
     });
     expect(invited).toMatchObject({ status: 200, body: { result: "ok" } });
-    const [membership] = await db.select().from(customerMembers).where(and(eq(customerMembers.customerId, ours.customer.id), eq(customerMembers.userId, person.id)));
+    const [membership] = await db
+      .select()
+      .from(customerMembers)
+      .where(and(eq(customerMembers.customerId, ours.customer.id), eq(customerMembers.userId, person.id)));
     expect(membership).toBeDefined();
     expect(await environmentRolesOf(ours.customer.id, person.id)).toEqual([{ environmentId: ours.environments.dev.id, roleId: environmentAdmin.id }]);
   });
@@ -98,10 +111,15 @@ describe("Invite a collaborator (POST …/member_invitation)", () => {
     expect(invited.status).toBe(200);
     const link = (invited.body as { invitation_url?: string }).invitation_url;
     expect(link).toMatch(/\/invitations\/pcinv_/);
-    await signUpWithInvitation({ token: link!.split("/invitations/")[1], name: "New Person", password: "a long enough password" }, { ip: null, userAgent: null });
-    const [user] = await db.select().from(customerMembers).innerJoin(roles, eq(roles.id, customerMembers.roleId)).where(
-      and(eq(customerMembers.customerId, ours.customer.id), sql`${customerMembers.userId} = (select id from users where email = ${email})`),
+    await signUpWithInvitation(
+      { token: link!.split("/invitations/")[1], name: "New Person", password: "a long enough password" },
+      { ip: null, userAgent: null },
     );
+    const [user] = await db
+      .select()
+      .from(customerMembers)
+      .innerJoin(roles, eq(roles.id, customerMembers.roleId))
+      .where(and(eq(customerMembers.customerId, ours.customer.id), sql`${customerMembers.userId} = (select id from users where email = ${email})`));
     expect(user!.roles.name).toBe("Analyst");
     expect(await environmentRolesOf(ours.customer.id, user!.customer_members.userId)).toEqual([
       { environmentId: ours.environments.dev.id, roleId: environmentAdmin.id },
@@ -121,6 +139,11 @@ describe("Invite a collaborator (POST …/member_invitation)", () => {
       }
     }
     expect(await db.select().from(customerInvitations).where(eq(customerInvitations.customerId, ours.customer.id))).toHaveLength(0);
-    expect(await db.select().from(customerMembers).where(and(eq(customerMembers.customerId, ours.customer.id), eq(customerMembers.userId, person.id)))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(customerMembers)
+        .where(and(eq(customerMembers.customerId, ours.customer.id), eq(customerMembers.userId, person.id))),
+    ).toHaveLength(0);
   });
 });

@@ -79,7 +79,9 @@ export async function environmentRoleIn(
   const [environment] = await tx
     .select({ id: environments.id })
     .from(environments)
-    .where(and(eq(environments.customerId, workspace.customerId), eq(environments.partnerId, workspace.partnerId), eq(environments.type, envRole.environment_type)));
+    .where(
+      and(eq(environments.customerId, workspace.customerId), eq(environments.partnerId, workspace.partnerId), eq(environments.type, envRole.environment_type)),
+    );
   if (!environment) {
     const message = `This workspace has no ${envRole.environment_type} environment to give "${envRole.name}" in.`;
     throw invalid(message, { [`envRoles.${index}.environmentType`]: [message] });

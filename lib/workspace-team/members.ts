@@ -51,7 +51,11 @@ export async function listCollaborators(ctx: RequestContext, reference: string):
   return inPartnerScope(ctx, async (tx) => {
     const customer = await findManagedUser(tx, ctx, reference);
     const members = await listWorkspaceMembers(tx, ctx.partnerId, customer.id);
-    const details = await directDetails(tx, customer.id, members.map((member) => member.userId));
+    const details = await directDetails(
+      tx,
+      customer.id,
+      members.map((member) => member.userId),
+    );
     return members.map((member) => toCollaborator(member, details.get(member.userId)));
   });
 }
@@ -83,7 +87,10 @@ export interface AddCollaboratorInput {
 
 /** The user with this email, or a new one who has not signed up yet (no password). */
 export async function userForEmail(tx: Queryable, email: string, name: string): Promise<{ id: number; created: boolean }> {
-  const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${email})`);
+  const [existing] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`);
   if (existing) return { id: existing.id, created: false };
   const [created] = await tx.insert(users).values({ name, email, passwordHash: null }).returning({ id: users.id });
   return { id: created!.id, created: true };
@@ -116,7 +123,9 @@ export async function addCollaborator(ctx: RequestContext, reference: string, in
         changes: {
           email: { from: null, to: input.email },
           role: { from: null, to: role.name },
-          ...(environmentRoles.length > 0 ? { environmentRoles: { from: null, to: environmentRoles.map((given) => `${given.environmentType}: ${given.name}`) } } : {}),
+          ...(environmentRoles.length > 0
+            ? { environmentRoles: { from: null, to: environmentRoles.map((given) => `${given.environmentType}: ${given.name}`) } }
+            : {}),
         },
       });
       await giveEnvironmentRoles(tx, { ...workspace, userId: user.id }, environmentRoles);
@@ -170,8 +179,17 @@ export async function updateCollaborator(
       changes.externalId = { from: current.externalId, to: input.externalId };
     }
     if (Object.keys(changes).length > 0) {
-      await tx.update(customerMembers).set({ ...next, updatedAt: ctx.now }).where(eq(customerMembers.id, current.id));
-      await recordAudit(tx, ctx, { action: "collaborator.update", targetType: "user", targetId: userId, customer: { id: customer.id, name: customer.name }, changes });
+      await tx
+        .update(customerMembers)
+        .set({ ...next, updatedAt: ctx.now })
+        .where(eq(customerMembers.id, current.id));
+      await recordAudit(tx, ctx, {
+        action: "collaborator.update",
+        targetType: "user",
+        targetId: userId,
+        customer: { id: customer.id, name: customer.name },
+        changes,
+      });
     }
     return collaboratorIn(tx, ctx, customer.id, userId);
   });

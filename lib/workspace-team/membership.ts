@@ -87,12 +87,7 @@ export async function listWorkspaceMembers(tx: Queryable, partnerId: number, cus
 }
 
 /** One person's effective membership of the workspace, or null when it is not a member in any way. */
-export async function workspaceMembership(
-  tx: Queryable,
-  partnerId: number,
-  customerId: number,
-  userId: number,
-): Promise<WorkspaceMember | null> {
+export async function workspaceMembership(tx: Queryable, partnerId: number, customerId: number, userId: number): Promise<WorkspaceMember | null> {
   const [row] = await tx.execute<MemberRow>(membersQuery(partnerId, customerId, [userId]));
   return row ? toMember(row) : null;
 }

@@ -25,10 +25,30 @@ async function leftBehind(fixture: Awaited<ReturnType<typeof fixtureWithEverythi
   const { db, ours } = fixture;
   const customerId = ours.customer.id;
   return {
-    memberships: (await db.select().from(customerMembers).where(and(eq(customerMembers.customerId, customerId), eq(customerMembers.userId, userId)))).length,
-    environmentRoles: (await db.select().from(memberEnvironmentRoles).where(and(eq(memberEnvironmentRoles.customerId, customerId), eq(memberEnvironmentRoles.userId, userId)))).length,
-    projectGrants: (await db.select().from(projectGrants).where(and(eq(projectGrants.customerId, customerId), eq(projectGrants.userId, userId)))).length,
-    groupMemberships: (await db.select().from(userGroupMembers).where(and(eq(userGroupMembers.userGroupId, ours.group.id), eq(userGroupMembers.userId, userId)))).length,
+    memberships: (
+      await db
+        .select()
+        .from(customerMembers)
+        .where(and(eq(customerMembers.customerId, customerId), eq(customerMembers.userId, userId)))
+    ).length,
+    environmentRoles: (
+      await db
+        .select()
+        .from(memberEnvironmentRoles)
+        .where(and(eq(memberEnvironmentRoles.customerId, customerId), eq(memberEnvironmentRoles.userId, userId)))
+    ).length,
+    projectGrants: (
+      await db
+        .select()
+        .from(projectGrants)
+        .where(and(eq(projectGrants.customerId, customerId), eq(projectGrants.userId, userId)))
+    ).length,
+    groupMemberships: (
+      await db
+        .select()
+        .from(userGroupMembers)
+        .where(and(eq(userGroupMembers.userGroupId, ours.group.id), eq(userGroupMembers.userId, userId)))
+    ).length,
   };
 }
 
@@ -52,7 +72,10 @@ async function removeThroughTeamsPage(fixture: Awaited<ReturnType<typeof fixture
 }
 
 async function removeThroughApi(fixture: Awaited<ReturnType<typeof fixtureWithEverything>>, userId: number) {
-  const response = await call(member.DELETE, "DELETE", { token: fixture.token, params: { managed_user_id: String(fixture.ours.customer.id), id: String(userId) } });
+  const response = await call(member.DELETE, "DELETE", {
+    token: fixture.token,
+    params: { managed_user_id: String(fixture.ours.customer.id), id: String(userId) },
+  });
   expect(response.status).toBeLessThan(300);
 }
 
@@ -95,7 +118,10 @@ describe("removing a collaborator (issue #13: one command per verb)", () => {
   it("through the API answers 404 for someone who is not a direct collaborator", async () => {
     const fixture = await fixtureWithEverything();
     const stranger = await createUser(fixture.db);
-    const response = await call(member.DELETE, "DELETE", { token: fixture.token, params: { managed_user_id: String(fixture.ours.customer.id), id: String(stranger.id) } });
+    const response = await call(member.DELETE, "DELETE", {
+      token: fixture.token,
+      params: { managed_user_id: String(fixture.ours.customer.id), id: String(stranger.id) },
+    });
     expect(response.status).toBe(404);
   });
 });

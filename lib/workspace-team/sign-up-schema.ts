@@ -10,8 +10,5 @@ export const invitationSignUpSchema = z.object({
   token: z.string().max(200),
   name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
   // The same upper bound as sign-in (lib/auth/sign-in.ts); a length floor is the one rule NIST keeps.
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-    .max(1024, "Use at most 1,024 characters."),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(1024, "Use at most 1,024 characters."),
 });

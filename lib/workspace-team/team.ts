@@ -24,7 +24,13 @@ export async function listTeam(ctx: RequestContext): Promise<{ members: Workspac
   return inWorkspace(ctx, "workspace.view", async (tx, _access, customerId) => {
     const members = await listWorkspaceMembers(tx, ctx.partnerId, customerId);
     const invitations: PendingInvitation[] = await tx
-      .select({ id: customerInvitations.id, name: customerInvitations.name, email: customerInvitations.email, roleName: roles.name, invitedAt: customerInvitations.invitedAt })
+      .select({
+        id: customerInvitations.id,
+        name: customerInvitations.name,
+        email: customerInvitations.email,
+        roleName: roles.name,
+        invitedAt: customerInvitations.invitedAt,
+      })
       .from(customerInvitations)
       .leftJoin(roles, eq(roles.id, customerInvitations.roleId))
       .where(and(eq(customerInvitations.customerId, customerId), eq(customerInvitations.partnerId, ctx.partnerId), isNull(customerInvitations.acceptedAt)))
@@ -73,7 +79,10 @@ export async function inviteCollaborator(
   const email = input.email.trim().toLowerCase();
   return inWorkspace(ctx, "collaborators.manage", async (tx, access, customerId) => {
     const role = await requireWorkspaceRole(tx, ctx.partnerId, customerId, input.roleId);
-    const [user] = await tx.select({ id: users.id, name: users.name }).from(users).where(sql`lower(${users.email}) = ${email}`);
+    const [user] = await tx
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${email}`);
     if (user) {
       if (!(await addDirectMember(tx, ctx.now, { partnerId: ctx.partnerId, customerId, userId: user.id, roleId: role.id }))) {
         const message = `${user.name} is already a collaborator of this team.`;
@@ -82,7 +91,12 @@ export async function inviteCollaborator(
       await recordAudit(
         tx,
         ctx,
-        { action: "collaborator.add", targetType: "user", targetId: user.id, changes: { person: `${user.name} (${email})`, role: { from: null, to: role.name } } },
+        {
+          action: "collaborator.add",
+          targetType: "user",
+          targetId: user.id,
+          changes: { person: `${user.name} (${email})`, role: { from: null, to: role.name } },
+        },
         access.actingAs,
       );
       return { outcome: "added" };
@@ -116,7 +130,12 @@ export async function changeCollaboratorRole(ctx: RequestContext, input: z.outpu
     await recordAudit(
       tx,
       ctx,
-      { action: "collaborator.role_change", targetType: "user", targetId: member.userId, changes: { person: `${member.name} (${member.email})`, role: { from: member.roleName, to: role.name } } },
+      {
+        action: "collaborator.role_change",
+        targetType: "user",
+        targetId: member.userId,
+        changes: { person: `${member.name} (${member.email})`, role: { from: member.roleName, to: role.name } },
+      },
       access.actingAs,
     );
   });

@@ -47,7 +47,15 @@ export async function listWhoCanEnter(ctx: RequestContext, customerId: number): 
         .where(and(eq(customerManagerCustomers.customerManagerId, customerManagers.id), eq(customerManagerCustomers.customerId, customer.id))),
     );
     const managers = await tx
-      .select({ manager_id: customerManagers.id, user_id: users.id, name: users.name, email: users.email, role_name: roles.name, manage_all: customerManagers.manageAll, chosen })
+      .select({
+        manager_id: customerManagers.id,
+        user_id: users.id,
+        name: users.name,
+        email: users.email,
+        role_name: roles.name,
+        manage_all: customerManagers.manageAll,
+        chosen,
+      })
       .from(customerManagers)
       .innerJoin(users, eq(users.id, customerManagers.userId))
       .innerJoin(roles, eq(roles.id, customerManagers.roleId))

@@ -64,7 +64,12 @@ export function visibleIn(family: RoleFamily, partnerId: number, customerId: num
 type RoleRow = typeof environmentRoles.$inferSelect;
 
 async function toWorkspaceRoles(tx: Queryable, family: RoleFamily, customerId: number, rows: RoleRow[]): Promise<WorkspaceRole[]> {
-  const counts = await membersCounts(tx, family, customerId, rows.map((row) => row.id));
+  const counts = await membersCounts(
+    tx,
+    family,
+    customerId,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
@@ -107,7 +112,10 @@ export async function listWorkspaceRoles(
 
 async function roleIn(tx: Queryable, ctx: RequestContext, family: RoleFamily, customerId: number, id: number): Promise<RoleRow> {
   const table = tableOf(family);
-  const [row] = await tx.select().from(table).where(and(eq(table.id, id), visibleIn(family, ctx.partnerId, customerId)));
+  const [row] = await tx
+    .select()
+    .from(table)
+    .where(and(eq(table.id, id), visibleIn(family, ctx.partnerId, customerId)));
   if (!row) throw notFound(family === "environment" ? "Environment role" : "Project role");
   return row;
 }
@@ -125,7 +133,13 @@ async function refuseTakenName(tx: Queryable, family: RoleFamily, ctx: RequestCo
   const [taken] = await tx
     .select({ id: table.id })
     .from(table)
-    .where(and(visibleIn(family, ctx.partnerId, customerId), sql`lower(${table.name}) = lower(${name})`, exceptId === null ? undefined : sql`${table.id} <> ${exceptId}`));
+    .where(
+      and(
+        visibleIn(family, ctx.partnerId, customerId),
+        sql`lower(${table.name}) = lower(${name})`,
+        exceptId === null ? undefined : sql`${table.id} <> ${exceptId}`,
+      ),
+    );
   if (taken) throw conflict("A role with this name already exists in the workspace.", { name: ["Already taken."] });
 }
 
@@ -142,7 +156,15 @@ export async function createWorkspaceRole(
     const table = tableOf(family);
     const [row] = await tx
       .insert(table)
-      .values({ partnerId: ctx.partnerId, customerId: customer.id, name: input.name, kind: "custom", permissions: input.permissions, createdAt: ctx.now, updatedAt: ctx.now })
+      .values({
+        partnerId: ctx.partnerId,
+        customerId: customer.id,
+        name: input.name,
+        kind: "custom",
+        permissions: input.permissions,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
       .returning();
     await recordAudit(tx, ctx, {
       action: `${family}_role.created`,

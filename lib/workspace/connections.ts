@@ -62,7 +62,12 @@ export async function listConnectableApps(ctx: RequestContext): Promise<AppOptio
                 eq(customers.partnerId, ctx.partnerId),
                 or(
                   eq(customers.appAccess, "all"),
-                  exists(tx.select({ one: sql`1` }).from(customerAppAccess).where(and(eq(customerAppAccess.customerId, customers.id), eq(customerAppAccess.appId, apps.id)))),
+                  exists(
+                    tx
+                      .select({ one: sql`1` })
+                      .from(customerAppAccess)
+                      .where(and(eq(customerAppAccess.customerId, customers.id), eq(customerAppAccess.appId, apps.id))),
+                  ),
                 ),
               ),
             ),

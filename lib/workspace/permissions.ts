@@ -3,12 +3,6 @@
  * "Collaborator privileges". Pages ask `permits(ctx, "workspace.…")` (lib/authorization) what to offer; commands
  * `authorize`.
  */
-export const WORKSPACE_PERMISSIONS = [
-  "workspace.view",
-  "recipes.edit",
-  "recipes.run",
-  "connections.manage",
-  "collaborators.manage",
-] as const;
+export const WORKSPACE_PERMISSIONS = ["workspace.view", "recipes.edit", "recipes.run", "connections.manage", "collaborators.manage"] as const;
 
 export type WorkspacePermission = (typeof WORKSPACE_PERMISSIONS)[number];

@@ -57,7 +57,15 @@ export async function getRecipe(ctx: RequestContext, recipeId: number) {
       .where(and(eq(recipes.id, recipeId), eq(recipes.customerId, customerId), eq(recipes.partnerId, ctx.partnerId)));
     if (!recipe) throw notFound("Recipe");
     const versions = await tx
-      .select({ id: recipeVersions.id, version: recipeVersions.version, comment: recipeVersions.comment, createdAt: recipeVersions.createdAt, name: users.name, email: users.email, modifiedAs: recipeVersions.modifiedAs })
+      .select({
+        id: recipeVersions.id,
+        version: recipeVersions.version,
+        comment: recipeVersions.comment,
+        createdAt: recipeVersions.createdAt,
+        name: users.name,
+        email: users.email,
+        modifiedAs: recipeVersions.modifiedAs,
+      })
       .from(recipeVersions)
       .leftJoin(users, eq(users.id, recipeVersions.modifiedById))
       .where(and(eq(recipeVersions.recipeId, recipe.id), eq(recipeVersions.partnerId, ctx.partnerId)))

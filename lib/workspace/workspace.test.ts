@@ -1,7 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { apps, auditEvents, connections, customerAppAccess, customerInvitations, customerManagers, customerMembers, customers, recipes, recipeVersions } from "@/db/schema";
+import {
+  apps,
+  auditEvents,
+  connections,
+  customerAppAccess,
+  customerInvitations,
+  customerManagers,
+  customerMembers,
+  customers,
+  recipes,
+  recipeVersions,
+} from "@/db/schema";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import { getDatabase } from "@/lib/db";
 import { addDirectMember, createManager, insideCustomer, makeManager, personContext } from "@/tests/support/contexts";
@@ -24,7 +35,10 @@ async function setup() {
   const recipeIn = async (customerId: number) => {
     const [recipe] = await db.insert(recipes).values({ partnerId: acme.partner.id, customerId, name: "Sync accounts", status: "stopped" }).returning();
     await db.insert(recipeVersions).values({ partnerId: acme.partner.id, customerId, recipeId: recipe!.id, version: 1, code: { steps: 1 } });
-    const [connection] = await db.insert(connections).values({ partnerId: acme.partner.id, customerId, appId: app!.id, name: "Main", authenticated: true }).returning();
+    const [connection] = await db
+      .insert(connections)
+      .values({ partnerId: acme.partner.id, customerId, appId: app!.id, name: "Main", authenticated: true })
+      .returning();
     return { recipe: recipe!, connection: connection! };
   };
   const inHome = await recipeIn(home.id);
@@ -39,8 +53,18 @@ async function setup() {
   const as = (user: { id: number; name: string; email: string }, partnerRole: "admin" | "member" | null = null) =>
     insideCustomer(personContext(acme.partner, user, { partnerRole }), home);
   return {
-    db, acme, home, elsewhere, app: app!, otherApp: otherApp!, inHome, inElsewhere, assignment,
-    manager, operator, analyst,
+    db,
+    acme,
+    home,
+    elsewhere,
+    app: app!,
+    otherApp: otherApp!,
+    inHome,
+    inElsewhere,
+    assignment,
+    manager,
+    operator,
+    analyst,
     asManager: as(manager, "member"),
     asOperator: as(operator),
     asAnalyst: as(analyst),
@@ -54,7 +78,10 @@ describe("recipes in the customer workspace (rules C7, C8)", () => {
     expect(await saveRecipeVersion(asManager, { recipeId: inHome.recipe.id, comment: "Map custom fields" })).toEqual({ version: 2 });
     const recipe = await getRecipe(asManager, inHome.recipe.id);
     expect(recipe.versions[0]).toMatchObject({ version: 2, comment: "Map custom fields", modifiedBy: { name: "Morgan Lee" }, modifiedAs: "customer_manager" });
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.partnerId, acme.partner.id), eq(auditEvents.action, "recipe.version_save")));
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.partnerId, acme.partner.id), eq(auditEvents.action, "recipe.version_save")));
     expect(event).toMatchObject({ actorUserId: manager.id, actingAs: "customer_manager", customerId: home.id, targetId: String(inHome.recipe.id) });
   });
 
@@ -93,7 +120,10 @@ describe("recipes in the customer workspace (rules C7, C8)", () => {
     await expect(saveRecipeVersion(asPartnerAdmin, { recipeId: inHome.recipe.id, comment: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await makeManager(db, acme.partner.id, acme.admin.id, ADMIN, [home.id]);
     await saveRecipeVersion(asPartnerAdmin, { recipeId: inHome.recipe.id, comment: "" });
-    const [version] = await db.select().from(recipeVersions).where(and(eq(recipeVersions.recipeId, inHome.recipe.id), eq(recipeVersions.version, 2)));
+    const [version] = await db
+      .select()
+      .from(recipeVersions)
+      .where(and(eq(recipeVersions.recipeId, inHome.recipe.id), eq(recipeVersions.version, 2)));
     expect(version).toMatchObject({ modifiedById: acme.admin.id, modifiedAs: "customer_manager" });
   });
 });
@@ -129,7 +159,9 @@ describe("the Teams page (rules C6, C11, C12, U19)", () => {
       outcome: "invited",
       invitationPath: expect.stringMatching(/^\/invitations\/pcinv_[\w-]{43}$/),
     });
-    await expect(inviteCollaborator(asManager, { name: "New Person", email: "new.person@example.test", roleId: OPERATOR })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(inviteCollaborator(asManager, { name: "New Person", email: "new.person@example.test", roleId: OPERATOR })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+    });
     const [invitation] = await db.select().from(customerInvitations).where(eq(customerInvitations.customerId, home.id));
     expect(invitation).toMatchObject({ email: "new.person@example.test", roleId: OPERATOR, acceptedAt: null });
 
@@ -144,12 +176,23 @@ describe("the Teams page (rules C6, C11, C12, U19)", () => {
     const asTeamAdmin = insideCustomer(personContext(acme.partner, teamAdmin, { partnerRole: null }), home);
     expect(await inviteCollaborator(asTeamAdmin, { name: manager.name, email: manager.email.toUpperCase(), roleId: OPERATOR })).toEqual({ outcome: "added" });
     const asManager = insideCustomer(personContext({ id: home.partnerId, name: "" }, manager), home);
-    await expect(saveRecipeVersion(asManager, { recipeId: (await db.select().from(recipes).where(eq(recipes.customerId, home.id)))[0]!.id, comment: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect((await listTeam(asManager)).members.find((m) => m.userId === manager.id)).toMatchObject({ roleName: "Operator", source: "direct", isCustomerManager: true });
+    await expect(
+      saveRecipeVersion(asManager, { recipeId: (await db.select().from(recipes).where(eq(recipes.customerId, home.id)))[0]!.id, comment: "" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await listTeam(asManager)).members.find((m) => m.userId === manager.id)).toMatchObject({
+      roleName: "Operator",
+      source: "direct",
+      isCustomerManager: true,
+    });
 
     expect(await removeCollaborator(asTeamAdmin, { userId: manager.id })).toEqual({ managerRoleApplies: true });
     expect((await listTeam(asManager)).members.find((m) => m.userId === manager.id)).toMatchObject({ roleName: "Admin", source: "customer_manager" });
-    expect(await db.select().from(customerMembers).where(and(eq(customerMembers.customerId, home.id), eq(customerMembers.userId, manager.id)))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(customerMembers)
+        .where(and(eq(customerMembers.customerId, home.id), eq(customerMembers.userId, manager.id))),
+    ).toEqual([]);
   });
 });
 
@@ -161,7 +204,10 @@ describe("Workspace admin › Settings (rule U30, decision D6)", () => {
     await renameTeam(asManager, { name });
     const [row] = await db.select({ name: customers.name, searchText: customers.searchText }).from(customers).where(eq(customers.id, home.id));
     expect(row).toMatchObject({ name, searchText: expect.stringContaining(name.toLowerCase()) });
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.partnerId, acme.partner.id), eq(auditEvents.action, "customer.renamed")));
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.partnerId, acme.partner.id), eq(auditEvents.action, "customer.renamed")));
     expect(event).toMatchObject({ actingAs: "customer_manager", customerName: name, changes: { name: { from: home.name, to: name } } });
   });
 });

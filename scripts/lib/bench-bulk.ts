@@ -17,7 +17,11 @@ import { percentile } from "./percentile";
 
 const BENCH_PLAN = "Bulk bench";
 const ms = (value: number) => value.toFixed(2).padStart(7);
-const load = () => execSync("uptime").toString().trim().replace(/^.*load average: /, "load ");
+const load = () =>
+  execSync("uptime")
+    .toString()
+    .trim()
+    .replace(/^.*load average: /, "load ");
 
 /** The page's SQL, timed again and again until `until` settles (or `runs` times when idle). */
 async function pageSamples(ctx: RequestContext, until: Promise<unknown> | null, runs: number): Promise<number[]> {
@@ -35,14 +39,21 @@ async function pageSamples(ctx: RequestContext, until: Promise<unknown> | null, 
 async function changePlan(ctx: RequestContext, fromPlan: { id: number; name: string }, toPlan: { id: number; name: string }, measurePage: boolean) {
   const loadBefore = load();
   const started = performance.now();
-  const job = await startBulkJob({ ...ctx, now: new Date() }, { action: { type: "change_plan", planId: toPlan.id }, selection: { kind: "view", query: { plans: [fromPlan.id], status: "active" } } });
+  const job = await startBulkJob(
+    { ...ctx, now: new Date() },
+    { action: { type: "change_plan", planId: toPlan.id }, selection: { kind: "view", query: { plans: [fromPlan.id], status: "active" } } },
+  );
   const snapshotMs = performance.now() - started;
-  const running = runBulkJob({ id: 0, name: "bulk-job", payload: { bulkJobId: job.id, partnerId: ctx.partnerId }, attempt: 1, maxAttempts: 1 }, { signal: new AbortController().signal });
+  const running = runBulkJob(
+    { id: 0, name: "bulk-job", payload: { bulkJobId: job.id, partnerId: ctx.partnerId }, attempt: 1, maxAttempts: 1 },
+    { signal: new AbortController().signal },
+  );
   const during = measurePage ? await pageSamples(ctx, running, 0) : [];
   await running;
   const totalMs = performance.now() - started;
   const finished = await getBulkJob(ctx, job.id);
-  if (finished.status !== "succeeded" || finished.changed !== finished.total) throw new Error(`The bulk job ended ${finished.status}: ${JSON.stringify(finished.errors)}`);
+  if (finished.status !== "succeeded" || finished.changed !== finished.total)
+    throw new Error(`The bulk job ended ${finished.status}: ${JSON.stringify(finished.errors)}`);
   return { job: finished, snapshotMs, totalMs, rate: finished.total / (totalMs / 1000), during, loadBefore, loadAfter: load() };
 }
 

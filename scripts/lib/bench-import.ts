@@ -40,7 +40,15 @@ export async function importFigure(handle: DatabaseHandle, adminId: number, rows
   const ctx: RequestContext = {
     partnerId,
     partnerName: partner!.name,
-    actor: { kind: "user", userId: adminId, name: "Bench Admin", email: "bench-admin@bench.example", avatarUrl: "", partnerRole: "admin", sessionIdHash: "bench" },
+    actor: {
+      kind: "user",
+      userId: adminId,
+      name: "Bench Admin",
+      email: "bench-admin@bench.example",
+      avatarUrl: "",
+      partnerRole: "admin",
+      sessionIdHash: "bench",
+    },
     account: { kind: "partner" },
     now: new Date(),
     ip: null,
@@ -50,7 +58,8 @@ export async function importFigure(handle: DatabaseHandle, adminId: number, rows
   const started = performance.now();
   const view = await validateImport(ctx, { bytes, fileName: "bench.csv" });
   const validated = performance.now();
-  if (view.errorRows > 0 || view.createRows !== half || view.updateRows !== half) throw new Error(`The bench file did not validate as expected: ${JSON.stringify(view.errors.slice(0, 3))}`);
+  if (view.errorRows > 0 || view.createRows !== half || view.updateRows !== half)
+    throw new Error(`The bench file did not validate as expected: ${JSON.stringify(view.errors.slice(0, 3))}`);
   const job = await runImportJob(ctx, view.id!);
   const finished = performance.now();
   const [{ changed } = { changed: -1 }] = await handle.client<{ changed: number }[]>`select changed from bulk_jobs where id = ${job.id}`;
@@ -58,7 +67,9 @@ export async function importFigure(handle: DatabaseHandle, adminId: number, rows
   const validateSeconds = (validated - started) / 1000;
   const importSeconds = (finished - validated) / 1000;
   const rowsPerSecond = (half * 2) / (validateSeconds + importSeconds);
-  const load = loadavg().map((value) => value.toFixed(2)).join(", ");
+  const load = loadavg()
+    .map((value) => value.toFixed(2))
+    .join(", ");
   const line =
     `CSV import, ${(half * 2).toLocaleString("en")} rows (${half.toLocaleString("en")} new, ${half.toLocaleString("en")} updates), ` +
     `${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB: validation ${validateSeconds.toFixed(1)} s, import ${importSeconds.toFixed(1)} s, ` +

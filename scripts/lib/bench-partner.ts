@@ -52,8 +52,10 @@ export async function openBenchPartner(url: string, options: { customers: number
   const [admin] = await handle.client<{ id: number }[]>`select id from users where email = ${BENCH_ADMIN.email}`;
   const adminId =
     admin?.id ??
-    (await handle.client<{ id: number }[]>`
-      insert into users (name, email, password_hash) values ('Bench Admin', ${BENCH_ADMIN.email}, ${await hashPassword(BENCH_ADMIN.password)}) returning id`)[0]!.id;
+    (
+      await handle.client<{ id: number }[]>`
+      insert into users (name, email, password_hash) values ('Bench Admin', ${BENCH_ADMIN.email}, ${await hashPassword(BENCH_ADMIN.password)}) returning id`
+    )[0]!.id;
   await handle.client`insert into partner_members (partner_id, user_id, role) values (${partner!.id}, ${adminId}, 'admin') on conflict do nothing`;
   return { handle, partner: partner!, adminId };
 }

@@ -48,7 +48,10 @@ export async function rateLimitHeld(options: { origin: string; token: string; pa
 async function signOut(origin: string, cookie: string): Promise<number> {
   const csrf = await fetch(`${origin}/api/auth/csrf`, { headers: { cookie } });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((value) => value.split(";")[0])
+    .join("; ");
   const response = await fetch(`${origin}/api/auth/signout`, {
     method: "POST",
     redirect: "manual",
@@ -110,12 +113,20 @@ export async function periodicJobsRanOnce(client: Sql, jobs: readonly { name: st
         from background_jobs
        where name in ${client(jobs.map((job) => job.name))} and singleton_key is not null
          and (created_at <= ${to} and (created_at >= ${new Date(from.getTime() - 24 * 60 * MINUTE_MS)} or status in ('queued', 'active')))`
-  ).map((row): JobRow => ({ name: row.name, period: row.singleton_key, status: row.status, attempts: row.attempts, createdAt: Number(row.created_ms), finishedAt: row.finished_ms === null ? null : Number(row.finished_ms) }));
+  ).map((row): JobRow => ({
+    name: row.name,
+    period: row.singleton_key,
+    status: row.status,
+    attempts: row.attempts,
+    createdAt: Number(row.created_ms),
+    finishedAt: row.finished_ms === null ? null : Number(row.finished_ms),
+  }));
   let ok = true;
   const lines = jobs.map((job) => {
     const own = rows.filter((row) => row.name === job.name);
     const periods: number[] = [];
-    for (let start = Math.floor(from.getTime() / job.everyMs + 1) * job.everyMs; start <= to.getTime() - QUEUED_WITHIN_MS; start += job.everyMs) periods.push(start);
+    for (let start = Math.floor(from.getTime() / job.everyMs + 1) * job.everyMs; start <= to.getTime() - QUEUED_WITHIN_MS; start += job.everyMs)
+      periods.push(start);
     const tally = { ranOnce: 0, succeeded: 0, running: 0, skipped: 0, missed: 0, failed: 0, takenOver: 0 };
     for (const start of periods) {
       const runs = own.filter((row) => row.period === new Date(start).toISOString());

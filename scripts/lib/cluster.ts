@@ -43,7 +43,10 @@ export interface ClusterOptions {
 async function waitReady(port: number, isAlive: () => boolean): Promise<void> {
   for (let attempt = 0; attempt < 600; attempt++) {
     if (!isAlive()) throw new Error(`The instance on port ${port} exited before it was ready.`);
-    const ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`).then((response) => response.ok, () => false);
+    const ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -57,7 +60,10 @@ async function waitReady(port: number, isAlive: () => boolean): Promise<void> {
 async function balancerReady(origin: string, count: number): Promise<void> {
   let inARow = 0;
   for (let attempt = 0; attempt < 120 && inARow < 2 * count; attempt++) {
-    const ok = await fetch(`${origin}/api/health/ready`).then((response) => response.ok, () => false);
+    const ok = await fetch(`${origin}/api/health/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
     inARow = ok ? inARow + 1 : 0;
     if (!ok) await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -100,13 +106,15 @@ function instance(id: string, port: number, options: ClusterOptions): Instance {
 
 /** Starts the instances (in parallel) and haproxy; answers once every instance is ready. */
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
-  const instances = Array.from({ length: options.count }, (_, index) =>
-    instance(`instance-${index + 1}`, options.balancerPort + 1 + index, options),
-  );
+  const instances = Array.from({ length: options.count }, (_, index) => instance(`instance-${index + 1}`, options.balancerPort + 1 + index, options));
   const dir = mkdtempSync(join(tmpdir(), "console-cluster-"));
   writeFileSync(
     join(dir, "haproxy.cfg"),
-    haproxyConfig(options.balancerPort, instances.map((item) => item.port), { servedBy: options.servedBy ?? false }),
+    haproxyConfig(
+      options.balancerPort,
+      instances.map((item) => item.port),
+      { servedBy: options.servedBy ?? false },
+    ),
   );
   const haproxy = spawn("haproxy", ["-W", "-db", "-f", join(dir, "haproxy.cfg")], {
     stdio: ["ignore", options.output, options.output === "inherit" ? "inherit" : "ignore"],

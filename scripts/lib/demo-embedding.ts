@@ -31,10 +31,7 @@ export interface DemoEmbedding {
 
 /** Makes the key (if `.data` has none), registers it, allows the demo origin, and writes what the demo page needs. */
 export async function ensureDemoEmbedding(db: Database): Promise<DemoEmbedding> {
-  const [partner] = await db
-    .select({ id: partners.id, vendorId: partners.embeddedVendorId })
-    .from(partners)
-    .where(eq(partners.name, DEMO_PARTNERS.acme.name));
+  const [partner] = await db.select({ id: partners.id, vendorId: partners.embeddedVendorId }).from(partners).where(eq(partners.name, DEMO_PARTNERS.acme.name));
   if (!partner) throw new Error(`The demo partner ${DEMO_PARTNERS.acme.name} is not in this database: run npm run db:seed first.`);
   const northwind = DEMO_CUSTOMERS.northwind;
   const casey = DEMO_USERS.customerCollaborator;
@@ -51,7 +48,9 @@ export async function ensureDemoEmbedding(db: Database): Promise<DemoEmbedding> 
     const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     writeFileSync(demoKeyFile(), privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
   }
-  const publicPem = createPublicKey(createPrivateKey(readFileSync(demoKeyFile(), "utf8"))).export({ type: "spki", format: "pem" }).toString();
+  const publicPem = createPublicKey(createPrivateKey(readFileSync(demoKeyFile(), "utf8")))
+    .export({ type: "spki", format: "pem" })
+    .toString();
   const parsed = parsePublicKey(publicPem);
   if ("error" in parsed) throw new Error(`${demoKeyFile()}: ${parsed.error}`);
   await db.transaction(async (tx) => {
@@ -63,13 +62,23 @@ export async function ensureDemoEmbedding(db: Database): Promise<DemoEmbedding> 
     if (!active.some((key) => key.fingerprint === parsed.key.fingerprint)) {
       // Room for it: at most two keys are active.
       if (active.length >= 2) await tx.update(embeddingKeys).set({ retiredAt: new Date() }).where(eq(embeddingKeys.id, active[0]!.id));
-      await tx.insert(embeddingKeys).values({ partnerId: partner.id, publicKeyPem: parsed.key.spkiPem, fingerprint: parsed.key.fingerprint, modulusBits: parsed.key.modulusBits });
+      await tx
+        .insert(embeddingKeys)
+        .values({ partnerId: partner.id, publicKeyPem: parsed.key.spkiPem, fingerprint: parsed.key.fingerprint, modulusBits: parsed.key.modulusBits });
     }
     if (!member.origins.includes(DEMO_EMBED_ORIGIN)) {
-      await tx.update(customers).set({ iframeOrigins: [...member.origins, DEMO_EMBED_ORIGIN] }).where(eq(customers.id, member.customerId));
+      await tx
+        .update(customers)
+        .set({ iframeOrigins: [...member.origins, DEMO_EMBED_ORIGIN] })
+        .where(eq(customers.id, member.customerId));
     }
   });
-  const demo: DemoEmbedding = { sub: `${partner.vendorId}:E${northwind.externalId}:${member.userId}`, origin: DEMO_EMBED_ORIGIN, customerName: northwind.name, memberName: casey.name };
+  const demo: DemoEmbedding = {
+    sub: `${partner.vendorId}:E${northwind.externalId}:${member.userId}`,
+    origin: DEMO_EMBED_ORIGIN,
+    customerName: northwind.name,
+    memberName: casey.name,
+  };
   writeFileSync(demoEmbedFile(), `${JSON.stringify(demo, null, 2)}\n`);
   return demo;
 }

@@ -42,10 +42,21 @@ describe("the load run's client", () => {
         ["create", "POST", "/create"],
         ["slow", "GET", "/slow"],
       ] as const
-    ).map(([kind, method, path]) => ({ kind, build: (n) => ({ method, path, headers: { "x-request-id": `r-${n}` }, body: method === "GET" ? undefined : "{}" }) }));
+    ).map(([kind, method, path]) => ({
+      kind,
+      build: (n) => ({ method, path, headers: { "x-request-id": `r-${n}` }, body: method === "GET" ? undefined : "{}" }),
+    }));
     const answers: LoadAnswer<Kind>[] = [];
     const failures: LoadFailure<Kind>[] = [];
-    const { sent } = await driveLoad({ origin, connections: 8, durationS: 2, timeoutS: 2, steps, onAnswer: (answer) => answers.push(answer), onFailure: (failure) => failures.push(failure) });
+    const { sent } = await driveLoad({
+      origin,
+      connections: 8,
+      durationS: 2,
+      timeoutS: 2,
+      steps,
+      onAnswer: (answer) => answers.push(answer),
+      onFailure: (failure) => failures.push(failure),
+    });
 
     expect(answers.length + failures.length).toBe(sent);
     expect(new Set(answers.map((answer) => answer.kind))).toEqual(new Set(["list", "update", "create"]));

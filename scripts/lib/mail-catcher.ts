@@ -93,7 +93,10 @@ export async function startMailCatcher(options: { host?: string; smtpPort?: numb
       const message = messages.find((m) => m.id === Number(url.pathname.split("/")[2]));
       if (!message) response.writeHead(404).end("No such message");
       // The caught HTML is shown as it would be in a mail client, in a sandbox that runs no script.
-      else response.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": "sandbox; default-src 'none'; style-src 'unsafe-inline'" }).end(message.html || `<pre>${escape(message.text)}</pre>`);
+      else
+        response
+          .writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": "sandbox; default-src 'none'; style-src 'unsafe-inline'" })
+          .end(message.html || `<pre>${escape(message.text)}</pre>`);
     } else if (url.pathname === "/") {
       const rows = [...messages]
         .reverse()

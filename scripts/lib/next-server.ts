@@ -45,7 +45,13 @@ export async function startNextServer(options: { port: number; databaseUrl: stri
   process.once("exit", () => server.kill("SIGKILL"));
   const origin = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 120; attempt++) {
-    if (await fetch(`${origin}/api/health`).then((response) => response.ok, () => false)) break;
+    if (
+      await fetch(`${origin}/api/health`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   return { origin, stop: () => server.kill("SIGTERM") };

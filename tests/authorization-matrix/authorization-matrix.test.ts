@@ -18,18 +18,7 @@ import { actionOutcome, apiOutcome, consoleRouteOutcome, pageOutcome } from "./o
 import { ACTION_PROBES, PAGE_PROBES, ROUTE_PROBES, type Target } from "./probes";
 import { NEXTAUTH_TEST_SECRET, presentSession } from "./request-cookies";
 import { handlerRoutes, pageRoutes, registryEndpoint, serverActions, type HandlerRoute, type PageRoute } from "./routes";
-import {
-  buildWorld,
-  FOREIGN_COLUMN,
-  foreignSession,
-  ROLE_COLUMNS,
-  SESSION_COLUMNS,
-  sessionFor,
-  TOKEN_COLUMNS,
-  tokenFor,
-  type Side,
-  type World,
-} from "./world";
+import { buildWorld, FOREIGN_COLUMN, foreignSession, ROLE_COLUMNS, SESSION_COLUMNS, sessionFor, TOKEN_COLUMNS, tokenFor, type Side, type World } from "./world";
 
 vi.mock("next/headers", async () => {
   const { cookieJar, requestHeaders } = await import("./request-cookies");
@@ -70,10 +59,18 @@ describe("docs/authorization-matrix.md names every route the app has, and only t
   for (const surface of Object.keys(SURFACES) as Surface[]) {
     it(`${SURFACES[surface]}: one row per enumerated route, every cell an outcome code`, () => {
       const rows = matrix[surface].rows;
-      expect(enumerated[surface].filter((key) => !rows.has(key)), "routes missing from the matrix").toEqual([]);
-      expect([...rows.keys()].filter((key) => !enumerated[surface].includes(key)), "matrix rows for routes that do not exist").toEqual([]);
+      expect(
+        enumerated[surface].filter((key) => !rows.has(key)),
+        "routes missing from the matrix",
+      ).toEqual([]);
+      expect(
+        [...rows.keys()].filter((key) => !enumerated[surface].includes(key)),
+        "matrix rows for routes that do not exist",
+      ).toEqual([]);
       expect(matrix[surface].columns).toEqual([...ROLE_COLUMNS]);
-      const bad = [...rows].flatMap(([key, cells]) => [...cells].filter(([, cell]) => !OUTCOME_CODES.test(cell)).map(([column, cell]) => `${key} / ${column}: ${cell}`));
+      const bad = [...rows].flatMap(([key, cells]) =>
+        [...cells].filter(([, cell]) => !OUTCOME_CODES.test(cell)).map(([column, cell]) => `${key} / ${column}: ${cell}`),
+      );
       expect(bad, "cells that are not outcome codes").toEqual([]);
     });
   }
@@ -81,7 +78,10 @@ describe("docs/authorization-matrix.md names every route the app has, and only t
   it("counts what it found (21 pages, 24 actions in 12 modules, every registry endpoint served)", () => {
     expect(pages.length).toBeGreaterThanOrEqual(21);
     expect(new Set(actions.map((action) => action.file)).size).toBeGreaterThanOrEqual(12);
-    expect(routes.filter((route) => route.handler === null).map((route) => route.key), "registry endpoints that no route file serves").toEqual([]);
+    expect(
+      routes.filter((route) => route.handler === null).map((route) => route.key),
+      "registry endpoints that no route file serves",
+    ).toEqual([]);
   });
 });
 
@@ -89,7 +89,8 @@ const sideOfUrl = (url: string): Side => (url === "/workspace" || url.startsWith
 const sideOfAction = (key: string): Side => (key.startsWith("(workspace)/") ? "workspace" : "console");
 
 /** The same target with each of the partner's record IDs replaced by one that exists nowhere. */
-const missing = (target: Target): Target => Object.fromEntries(Object.entries(target).map(([key, value]) => [key, typeof value === "number" ? MISSING_ID : value]));
+const missing = (target: Target): Target =>
+  Object.fromEntries(Object.entries(target).map(([key, value]) => [key, typeof value === "number" ? MISSING_ID : value]));
 const hasIds = (target: Target) => Object.values(target).some((value) => typeof value === "number");
 
 /** What the call answered: the code compared with the cell, and the raw answer compared with a missing ID's. */
@@ -120,7 +121,9 @@ async function checkRow(
     observed[column] = (await answer(await target(world), { session, token: null })).code;
   }
   for (const column of TOKEN_COLUMNS) {
-    observed[column] = expectations.skipTokens ? "n/a" : (await answer(await target(world), { session: null, token: await tokenFor(world, column, scope) })).code;
+    observed[column] = expectations.skipTokens
+      ? "n/a"
+      : (await answer(await target(world), { session: null, token: await tokenFor(world, column, scope) })).code;
   }
   const theirs = await target(world);
   if (!hasIds(theirs)) {
@@ -133,7 +136,8 @@ async function checkRow(
     const unknown = await answer(missing(theirs), credentials);
     const after = await partnerDigest(getDatabase(), world.acme.partner.id);
     if (before !== after) observed[FOREIGN_COLUMN] = "changed the partner's rows";
-    else if (!isDeepStrictEqual(foreign.raw, unknown.raw)) observed[FOREIGN_COLUMN] = `answered ${JSON.stringify(foreign.raw)}, a missing ID ${JSON.stringify(unknown.raw)}`;
+    else if (!isDeepStrictEqual(foreign.raw, unknown.raw))
+      observed[FOREIGN_COLUMN] = `answered ${JSON.stringify(foreign.raw)}, a missing ID ${JSON.stringify(unknown.raw)}`;
     else observed[FOREIGN_COLUMN] = foreign.code;
   }
   const expected = Object.fromEntries([...cells!]);
@@ -159,11 +163,17 @@ describe("pages", () => {
       const segments = [...page.key.matchAll(/:(\w+)/g)].length;
       const probe = PAGE_PROBES[page.key] ?? (segments === 0 ? async () => ({}) : null);
       expect(probe, `no probe for the page ${page.key} in tests/authorization-matrix/probes.ts`).not.toBeNull();
-      await checkRow("pages", page.key, { side: sideOfUrl(page.key), skipTokens: true }, async (w) => probe!(w), async (target, { session }) => {
-        await presentSession(session);
-        const code = await pageOutcome(() => renderPage(page, target));
-        return { code, raw: code };
-      });
+      await checkRow(
+        "pages",
+        page.key,
+        { side: sideOfUrl(page.key), skipTokens: true },
+        async (w) => probe!(w),
+        async (target, { session }) => {
+          await presentSession(session);
+          const code = await pageOutcome(() => renderPage(page, target));
+          return { code, raw: code };
+        },
+      );
     });
   }
 });
@@ -174,11 +184,17 @@ describe("server actions", () => {
       const probe = ACTION_PROBES[action.key];
       expect(probe, `no probe for the server action ${action.key} in tests/authorization-matrix/probes.ts`).toBeDefined();
       const run = ((await import(/* @vite-ignore */ action.file)) as Record<string, (input: unknown) => Promise<ActionResult<unknown>>>)[action.name]!;
-      await checkRow("actions", action.key, { side: sideOfAction(action.key), skipTokens: true }, async (w) => probe!.target(w), async (target, { session }) => {
-        await presentSession(session);
-        const result = await run(probe!.input(target, world));
-        return { code: actionOutcome(result), raw: result };
-      });
+      await checkRow(
+        "actions",
+        action.key,
+        { side: sideOfAction(action.key), skipTokens: true },
+        async (w) => probe!.target(w),
+        async (target, { session }) => {
+          await presentSession(session);
+          const result = await run(probe!.input(target, world));
+          return { code: actionOutcome(result), raw: result };
+        },
+      );
     });
   }
 });

@@ -22,10 +22,15 @@ function documentedCommands(): Map<string, string> {
   if (start < 0) throw new Error('docs/authorization-matrix.md has no "## Commands" section');
   const section = text.slice(start + 1).split(/\n## /)[0]!;
   const rows = section.split("\n").filter((line) => /^\|\s*`/.test(line));
-  return new Map(rows.map((line) => {
-    const [command, permission] = line.split("|").slice(1, 3).map((cell) => cell.trim().replace(/^`|`$/g, ""));
-    return [command!, permission!];
-  }));
+  return new Map(
+    rows.map((line) => {
+      const [command, permission] = line
+        .split("|")
+        .slice(1, 3)
+        .map((cell) => cell.trim().replace(/^`|`$/g, ""));
+      return [command!, permission!];
+    }),
+  );
 }
 
 const base = {
@@ -36,7 +41,13 @@ const base = {
   userAgent: "vitest",
 };
 const person = (partnerRole: "admin" | "member" | null) => ({
-  kind: "user" as const, userId: 2_000_000_000, name: "Pat", email: "pat@example.test", avatarUrl: "", partnerRole, sessionIdHash: "test",
+  kind: "user" as const,
+  userId: 2_000_000_000,
+  name: "Pat",
+  email: "pat@example.test",
+  avatarUrl: "",
+  partnerRole,
+  sessionIdHash: "test",
 });
 const inside = { kind: "customer" as const, customerId: 2_000_000_000, customerName: "Nowhere", switchExpiresAt: null };
 const client = (scopes: readonly string[]) => ({ kind: "api_client" as const, apiClientId: 2_000_000_000, name: "CRM sync", scopes: [...scopes] });
@@ -52,7 +63,14 @@ const CALLERS: Record<string, AuthorizeContext> = {
 };
 
 /** An argument that fails the test if the command looks at it before it authorized. */
-const untouchable = new Proxy({}, { get: (_target, property) => { throw new Error(`read its input (${String(property)}) before authorizing`); } });
+const untouchable = new Proxy(
+  {},
+  {
+    get: (_target, property) => {
+      throw new Error(`read its input (${String(property)}) before authorizing`);
+    },
+  },
+);
 
 describe("every exported command authorizes on its first line", () => {
   it("finds the commands in the source (more than 90 of them)", () => {
@@ -63,14 +81,23 @@ describe("every exported command authorizes on its first line", () => {
     const without = commands.filter((command) => command.permission === null).map((command) => command.key);
     expect(without, "commands that do not call authorize(ctx, …) first").toEqual([]);
     const unknown = commands.filter((command) => command.permission && !command.computed && !PERMISSION_NAMES.includes(command.permission as Permission));
-    expect(unknown.map((command) => `${command.key}: ${command.permission}`), "permissions not in lib/authorization/permissions.ts").toEqual([]);
+    expect(
+      unknown.map((command) => `${command.key}: ${command.permission}`),
+      "permissions not in lib/authorization/permissions.ts",
+    ).toEqual([]);
   });
 
   it("docs/authorization-matrix.md lists every command with its permission, and only those", () => {
     const documented = documentedCommands();
     const found = new Map(commands.map((command) => [command.key, command.permission ?? "(none)"]));
-    expect([...found].filter(([key, permission]) => documented.get(key) !== permission).map(([key, permission]) => `| \`${key}\` | \`${permission}\` |`), "rows to add or correct").toEqual([]);
-    expect([...documented.keys()].filter((key) => !found.has(key)), "rows for commands that do not exist").toEqual([]);
+    expect(
+      [...found].filter(([key, permission]) => documented.get(key) !== permission).map(([key, permission]) => `| \`${key}\` | \`${permission}\` |`),
+      "rows to add or correct",
+    ).toEqual([]);
+    expect(
+      [...documented.keys()].filter((key) => !found.has(key)),
+      "rows for commands that do not exist",
+    ).toEqual([]);
   });
 });
 
@@ -83,7 +110,10 @@ describe("every command refuses a context that lacks its permission, called dire
       if (command.computed) {
         // The permission depends on the input (which kind of job): a caller with no permission at all is refused.
         const result = run(CALLERS["API client without scopes"], {}, {}, {}, {});
-        const error = await (command.generator ? (result as AsyncGenerator).next() : (result as Promise<unknown>)).then(() => null, (thrown: unknown) => thrown);
+        const error = await (command.generator ? (result as AsyncGenerator).next() : (result as Promise<unknown>)).then(
+          () => null,
+          (thrown: unknown) => thrown,
+        );
         expect(error).toBeInstanceOf(DomainError);
         expect((error as DomainError).code).toBe("FORBIDDEN");
         return;
@@ -97,7 +127,10 @@ describe("every command refuses a context that lacks its permission, called dire
       for (const { who, ctx, refusal } of lacking) {
         const result = run(ctx, untouchable, untouchable, untouchable, untouchable);
         const started = command.generator ? (result as AsyncGenerator).next() : (result as Promise<unknown>);
-        const error = await started.then(() => null, (thrown: unknown) => thrown);
+        const error = await started.then(
+          () => null,
+          (thrown: unknown) => thrown,
+        );
         expect(error, `${who}: expected a refusal`).toBeInstanceOf(DomainError);
         expect({ who, code: (error as DomainError).code, message: (error as DomainError).message }).toEqual({ who, code: "FORBIDDEN", message: refusal });
       }

@@ -96,7 +96,8 @@ export function domainCommands(): Command[] {
       if (ts.isVariableStatement(statement)) {
         for (const declaration of statement.declarationList.declarations) {
           const init = declaration.initializer;
-          if (ts.isIdentifier(declaration.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) found.push({ name: declaration.name.text, fn: init });
+          if (ts.isIdentifier(declaration.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)))
+            found.push({ name: declaration.name.text, fn: init });
         }
       }
     }
@@ -105,7 +106,14 @@ export function domainCommands(): Command[] {
       const key = `${file}#${name}`;
       if (key in NOT_COMMANDS) continue;
       const authorized = firstAuthorize(fn.body);
-      commands.push({ key, file: full, name, generator: !!fn.asteriskToken, permission: authorized?.permission ?? null, computed: authorized?.computed ?? false });
+      commands.push({
+        key,
+        file: full,
+        name,
+        generator: !!fn.asteriskToken,
+        permission: authorized?.permission ?? null,
+        computed: authorized?.computed ?? false,
+      });
     }
   }
   return commands.sort((a, b) => a.key.localeCompare(b.key));

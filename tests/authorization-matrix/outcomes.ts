@@ -72,7 +72,8 @@ export function apiOutcome({ status, body, headers }: Answer): string {
   const shaped = typeof value?.message === "string" && typeof value.errors === "object" && Object.keys(value).length === 2;
   if (shaped) {
     const message = value.message as string;
-    if (status === 401 && message === "Send a valid API token as Authorization: Bearer <api_token>." && headers.get("www-authenticate") === "Bearer") return "401";
+    if (status === 401 && message === "Send a valid API token as Authorization: Bearer <api_token>." && headers.get("www-authenticate") === "Bearer")
+      return "401";
     if (status === 403 && /^This API client lacks the [a-z_]+:(read|write) permission\.$/.test(message)) return "scope";
     if (status === 404) return "404";
     if (status === 400 && Object.keys(value.errors as object).length > 0) return "invalid";

@@ -128,7 +128,10 @@ export const ACTION_PROBES: Record<string, ActionProbe> = {
     input: (t) => ({ userId: t.userId, role: "admin" }),
   },
   "(console)/team/actions.ts#inviteTeamMemberAction": { target: none, input: () => ({ email: email(), role: "member" }) },
-  "(console)/team/actions.ts#removeTeamMemberAction": { target: async (w) => ({ userId: (await fresh.teamMember(w)).id }), input: (t) => ({ userId: t.userId }) },
+  "(console)/team/actions.ts#removeTeamMemberAction": {
+    target: async (w) => ({ userId: (await fresh.teamMember(w)).id }),
+    input: (t) => ({ userId: t.userId }),
+  },
   "(console)/team/actions.ts#resendInvitationAction": { target: async (w) => ({ id: (await fresh.teamInvitation(w)).id }), input: (t) => ({ id: t.id }) },
   "(console)/team/actions.ts#revokeInvitationAction": { target: async (w) => ({ id: (await fresh.teamInvitation(w)).id }), input: (t) => ({ id: t.id }) },
   "(workspace)/workspace/actions.ts#returnToPartner": { target: none, input: () => undefined },
@@ -153,7 +156,10 @@ export const ACTION_PROBES: Record<string, ActionProbe> = {
     target: async (w) => ({ userId: (await fresh.collaborator(w)).id }),
     input: (t) => ({ userId: t.userId, roleId: ADMIN }),
   },
-  "(workspace)/workspace/teams/actions.ts#remove": { target: async (w) => ({ userId: (await fresh.collaborator(w)).id }), input: (t) => ({ userId: t.userId }) },
+  "(workspace)/workspace/teams/actions.ts#remove": {
+    target: async (w) => ({ userId: (await fresh.collaborator(w)).id }),
+    input: (t) => ({ userId: t.userId }),
+  },
 };
 
 export interface RouteProbe {
@@ -168,7 +174,9 @@ export interface RouteProbe {
 }
 
 const managedUser: Targeting = (w) => ({ managed_user_id: w.c.id });
-const withId = (id: (w: World) => Promise<number> | number): Targeting => async (w) => ({ managed_user_id: w.c.id, id: await id(w) });
+const withId =
+  (id: (w: World) => Promise<number> | number): Targeting =>
+  async (w) => ({ managed_user_id: w.c.id, id: await id(w) });
 const projectGrantsBody = (_t: Target, w: World) => ({
   project_grants: [{ assignment_type: "User", assignment_id: w.ours.operator.id, project_role_id: w.projectRoleIds.builder }],
 });
@@ -281,7 +289,10 @@ export const ROUTE_PROBES: Record<string, RouteProbe> = {
   "GET /api/managed_users/:managed_user_id/user_groups": { target: managedUser },
   "POST /api/managed_users/:managed_user_id/user_groups": { target: managedUser, body: () => ({ name: unique("Group") }) },
   "GET /api/managed_users/:managed_user_id/user_groups/:id": { target: withId((w) => w.ours.group.id) },
-  "PUT /api/managed_users/:managed_user_id/user_groups/:id": { target: withId(async (w) => (await fresh.group(w)).id), body: () => ({ name: unique("Group") }) },
+  "PUT /api/managed_users/:managed_user_id/user_groups/:id": {
+    target: withId(async (w) => (await fresh.group(w)).id),
+    body: () => ({ name: unique("Group") }),
+  },
   "DELETE /api/managed_users/:managed_user_id/user_groups/:id": { target: withId(async (w) => (await fresh.group(w)).id) },
   "GET /api/managed_users/:managed_user_id/user_groups/:id/members": { target: withId((w) => w.ours.group.id) },
   "POST /api/managed_users/:managed_user_id/user_groups/:id/members": {

@@ -89,7 +89,13 @@ export const fresh = {
     const user = await fresh.collaborator(w);
     const [grant] = await w.db
       .insert(projectGrants)
-      .values({ partnerId: w.acme.partner.id, customerId: w.c.id, projectId: w.ours.projects.devSync.id, projectRoleId: w.projectRoleIds.builder, userId: user.id })
+      .values({
+        partnerId: w.acme.partner.id,
+        customerId: w.c.id,
+        projectId: w.ours.projects.devSync.id,
+        projectRoleId: w.projectRoleIds.builder,
+        userId: user.id,
+      })
       .returning();
     return grant!;
   },
@@ -101,7 +107,10 @@ export const fresh = {
     return role!;
   },
   async connection(w: World) {
-    const [connection] = await w.db.insert(connections).values({ partnerId: w.acme.partner.id, customerId: w.c.id, appId: w.app.id, name: unique("Connection") }).returning();
+    const [connection] = await w.db
+      .insert(connections)
+      .values({ partnerId: w.acme.partner.id, customerId: w.c.id, appId: w.app.id, name: unique("Connection") })
+      .returning();
     return connection!;
   },
   /** A pending invitation to C for a new email, and its link's token. */
@@ -121,7 +130,10 @@ export const fresh = {
   async teamInvitation(w: World) {
     const { id } = await inviteTeamMember(admin(w), { email: `${randomUUID()}@invited.example`, role: "member" });
     const token = `pctinv_${randomBytes(32).toString("base64url")}`;
-    await w.db.update(partnerInvitations).set({ tokenHash: hashOneTimeToken(token) }).where(eq(partnerInvitations.id, id));
+    await w.db
+      .update(partnerInvitations)
+      .set({ tokenHash: hashOneTimeToken(token) })
+      .where(eq(partnerInvitations.id, id));
     return { id, token };
   },
 };

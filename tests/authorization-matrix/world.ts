@@ -59,10 +59,16 @@ export async function buildWorld() {
   const [revokedRow] = await db.select({ id: apiClients.id }).from(apiClients).where(ofAcme("Revoked"));
   await revokeApiClient(adminContext(acme.partner, acme.admin), revokedRow!.id);
   const expired = await apiToken(acme.partner, acme.admin, { name: "Expired", expiresInDays: 1 });
-  await db.update(apiClients).set({ expiresAt: new Date(Date.now() - 60_000) }).where(ofAcme("Expired"));
+  await db
+    .update(apiClients)
+    .set({ expiresAt: new Date(Date.now() - 60_000) })
+    .where(ofAcme("Expired"));
   const [recipe] = await db.insert(recipes).values({ partnerId: acme.partner.id, customerId: c.id, name: "Sync" }).returning();
   await db.insert(recipeVersions).values({ partnerId: acme.partner.id, customerId: c.id, recipeId: recipe!.id, version: 1 });
-  const [app] = await db.insert(apps).values({ slug: `matrix-${c.id}`, name: "Matrix app", iconPath: "/apps/matrix.svg" }).returning();
+  const [app] = await db
+    .insert(apps)
+    .values({ slug: `matrix-${c.id}`, name: "Matrix app", iconPath: "/apps/matrix.svg" })
+    .returning();
   return {
     ...fixture,
     c,
@@ -125,7 +131,12 @@ export async function sessionFor(world: World, column: SessionColumn, side: Side
 /** The other partner's admin (a manager of G): in its partner account on console surfaces, switched into G in the workspace. */
 export async function foreignSession(world: World, side: Side): Promise<string> {
   const { db, globex, g } = world;
-  return openSession(db, globex.partner.id, globex.admin.id, side === "workspace" ? { activeCustomerId: g.id, switchExpiresAt: new Date(Date.now() + HOUR) } : {});
+  return openSession(
+    db,
+    globex.partner.id,
+    globex.admin.id,
+    side === "workspace" ? { activeCustomerId: g.id, switchExpiresAt: new Date(Date.now() + HOUR) } : {},
+  );
 }
 
 /** The bearer token a column presents to an endpoint that needs `scope`. */
@@ -141,7 +152,10 @@ export async function tokenFor(world: World, column: TokenColumn, scope: ApiScop
       const key = scope ?? "customers:read";
       let token = world.tokens.withoutScope.get(key);
       if (!token) {
-        token = await apiToken(world.acme.partner, world.acme.admin, { name: `Without ${key}`, scopes: API_SCOPES.filter((granted) => !hasScope([granted], key)) });
+        token = await apiToken(world.acme.partner, world.acme.admin, {
+          name: `Without ${key}`,
+          scopes: API_SCOPES.filter((granted) => !hasScope([granted], key)),
+        });
         world.tokens.withoutScope.set(key, token);
       }
       return token;

@@ -36,8 +36,13 @@ function pathParams(endpoint: AnyEndpoint, pools: FuzzPools): fc.Arbitrary<Recor
 
 /** The query string: the documented parameters (each present or not), unknown and repeated ones, or raw garbage. */
 function queryString(endpoint: AnyEndpoint, pools: FuzzPools): fc.Arbitrary<string> {
-  const documented = propertiesOf(endpoint.query).map(([name, schema]) => fc.option(fc.tuple(fc.constant(name), parameterValue(schema, pools, hintsFor(name))), { nil: null }));
-  const unknown = fc.array(fc.tuple(fc.oneof(fc.constantFrom("plan[]", "page", "sort", "q", "partner_id", "__proto__"), fc.string({ maxLength: 8 })), hostileString), { maxLength: 2 });
+  const documented = propertiesOf(endpoint.query).map(([name, schema]) =>
+    fc.option(fc.tuple(fc.constant(name), parameterValue(schema, pools, hintsFor(name))), { nil: null }),
+  );
+  const unknown = fc.array(
+    fc.tuple(fc.oneof(fc.constantFrom("plan[]", "page", "sort", "q", "partner_id", "__proto__"), fc.string({ maxLength: 8 })), hostileString),
+    { maxLength: 2 },
+  );
   const shaped = fc.tuple(fc.tuple(...documented), unknown).map(([pairs, extra]) => {
     const search = new URLSearchParams();
     for (const pair of [...pairs, ...extra]) if (pair) search.append(pair[0], pair[1]);
@@ -51,7 +56,11 @@ function body(endpoint: AnyEndpoint, pools: FuzzPools): fc.Arbitrary<Pick<CallOp
   if (!endpoint.body) return fc.constant({});
   const json = inputOf(jsonSchemaOf(endpoint.body), pools).map((value) => (value === undefined ? {} : { body: value }));
   const raw = rawBodies.map((rawBody) => ({ rawBody }));
-  const wrongType = fc.tuple(inputOf(jsonSchemaOf(endpoint.body), pools), fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "application/xml", ""))
+  const wrongType = fc
+    .tuple(
+      inputOf(jsonSchemaOf(endpoint.body), pools),
+      fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "application/xml", ""),
+    )
     .map(([value, contentType]) => ({ rawBody: JSON.stringify(value) ?? "null", contentType }));
   return fc.oneof({ weight: 16, arbitrary: json }, { weight: 2, arbitrary: raw }, { weight: 1, arbitrary: wrongType });
 }
@@ -61,8 +70,10 @@ export function fuzzedRequests(endpoint: AnyEndpoint, pools: FuzzPools): fc.Arbi
     { weight: 30, arbitrary: fc.constant<FuzzedRequest["auth"]>("token") },
     { weight: 1, arbitrary: fc.constantFrom<FuzzedRequest["auth"]>("none", "unknown token") },
   );
-  return fc.record({ auth, params: pathParams(endpoint, pools), query: queryString(endpoint, pools), body: body(endpoint, pools) }).map(({ auth, params, query, body }) => ({
-    auth,
-    options: { params, query, ...body },
-  }));
+  return fc
+    .record({ auth, params: pathParams(endpoint, pools), query: queryString(endpoint, pools), body: body(endpoint, pools) })
+    .map(({ auth, params, query, body }) => ({
+      auth,
+      options: { params, query, ...body },
+    }));
 }

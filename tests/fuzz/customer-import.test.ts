@@ -21,11 +21,39 @@ import { hostileString } from "./hostile-values";
 const tally = new FuzzTally("CSV import");
 afterAll(() => console.log(tally.summary()));
 
-const pieces = fc.constantFrom(",", '"', '""', "\r\n", "\n", "\r", "\uFEFF", "\u200B", "=", "+", "@", "-", "\t", " ", "a", "Zürich", "😀", "\u0000", "nw-1", "x@y.example", "Starter");
+const pieces = fc.constantFrom(
+  ",",
+  '"',
+  '""',
+  "\r\n",
+  "\n",
+  "\r",
+  "\uFEFF",
+  "\u200B",
+  "=",
+  "+",
+  "@",
+  "-",
+  "\t",
+  " ",
+  "a",
+  "Zürich",
+  "😀",
+  "\u0000",
+  "nw-1",
+  "x@y.example",
+  "Starter",
+);
 const csvLike = fc.array(pieces, { maxLength: 60 }).map((parts) => new TextEncoder().encode(parts.join("")));
 const header = fc.shuffledSubarray(["External ID", "Name", "Email", "Plan", "Trial", "Notes"], { minLength: 1 });
 const rowsLike = fc
-  .tuple(header, fc.array(fc.array(fc.oneof(hostileString, fc.constantFrom("Starter", "Growth", "Free", "yes", "no", "dup", "a@b.example")), { minLength: 0, maxLength: 7 }), { maxLength: 8 }))
+  .tuple(
+    header,
+    fc.array(
+      fc.array(fc.oneof(hostileString, fc.constantFrom("Starter", "Growth", "Free", "yes", "no", "dup", "a@b.example")), { minLength: 0, maxLength: 7 }),
+      { maxLength: 8 },
+    ),
+  )
   .map(([columns, rows]) =>
     new TextEncoder().encode(
       [columns, ...rows].map((cells) => cells.map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(",")).join("\r\n"),
@@ -55,7 +83,13 @@ describe("CSV import parser, under generated files", () => {
         }
         tally.record("readCsvFile", "read", false);
         for (const row of file.rows) expect(row.cells).toHaveLength(file.header.length);
-        const rows = validateRows(file, guessMapping(file.header), { plans: [{ id: 1, name: "Starter", isFree: false }, { id: 2, name: "Free", isFree: true }], knownExternalIds: new Set(["dup"]) });
+        const rows = validateRows(file, guessMapping(file.header), {
+          plans: [
+            { id: 1, name: "Starter", isFree: false },
+            { id: 2, name: "Free", isFree: true },
+          ],
+          knownExternalIds: new Set(["dup"]),
+        });
         expect(rows).toHaveLength(file.rows.length);
       }),
       { ...fuzzParameters(), numRuns: fuzzParameters().numRuns! * 10 },
@@ -71,25 +105,29 @@ describe("POST /api/customer_imports, under generated files", () => {
     await watch.start();
     const unexpected = vi.spyOn(console, "error").mockImplementation(() => undefined);
     await fc.assert(
-      fc.asyncProperty(files, fc.constantFrom("", "?dry_run=true", "?skip_errors=true", '?mapping={"externalId":0}', "?mapping=%7B", "?file_name=%00"), async (bytes, query) => {
-        unexpected.mockClear();
-        const request = new Request(`http://localhost/api/customer_imports${query}`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${fixture.token}`, "content-type": "text/csv" },
-          body: bytes,
-        });
-        const response = await handler(request, { params: Promise.resolve({}) });
-        const body: unknown = await response.json();
-        tally.record("POST /api/customer_imports", String(response.status), response.status >= 500);
-        expect(response.status, JSON.stringify(body)).toBeLessThan(500);
-        expect(unexpected).not.toHaveBeenCalled();
-        const changes = await watch.changes();
-        expect(changes.theirs).toBe(false);
-        if (response.status >= 400) {
-          expectErrorShape(body);
-          expect(DOCUMENTED_ERROR_STATUSES).toContain(response.status);
-        }
-      }),
+      fc.asyncProperty(
+        files,
+        fc.constantFrom("", "?dry_run=true", "?skip_errors=true", '?mapping={"externalId":0}', "?mapping=%7B", "?file_name=%00"),
+        async (bytes, query) => {
+          unexpected.mockClear();
+          const request = new Request(`http://localhost/api/customer_imports${query}`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${fixture.token}`, "content-type": "text/csv" },
+            body: bytes,
+          });
+          const response = await handler(request, { params: Promise.resolve({}) });
+          const body: unknown = await response.json();
+          tally.record("POST /api/customer_imports", String(response.status), response.status >= 500);
+          expect(response.status, JSON.stringify(body)).toBeLessThan(500);
+          expect(unexpected).not.toHaveBeenCalled();
+          const changes = await watch.changes();
+          expect(changes.theirs).toBe(false);
+          if (response.status >= 400) {
+            expectErrorShape(body);
+            expect(DOCUMENTED_ERROR_STATUSES).toContain(response.status);
+          }
+        },
+      ),
       fuzzParameters(),
     );
     unexpected.mockRestore();

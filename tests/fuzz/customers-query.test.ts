@@ -39,8 +39,14 @@ describe("the Customers table's URL, fuzzed (issue #7, rule U1)", () => {
       plan: fc.array(fc.oneof(planIds, hostileString), { maxLength: 4 }).map((ids) => ids.join(",")),
       app: idLike(fixture.pools, ["apps"]).map(String),
       joined: fc.constantFrom(...JOINED_PRESETS),
-      from: fc.oneof(fc.date({ noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)), fc.constantFrom("2024-02-30", "0000-00-00", "9999-12-31")),
-      to: fc.oneof(fc.date({ noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)), fc.constantFrom("2024-13-01", "-001-01-01")),
+      from: fc.oneof(
+        fc.date({ noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
+        fc.constantFrom("2024-02-30", "0000-00-00", "9999-12-31"),
+      ),
+      to: fc.oneof(
+        fc.date({ noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
+        fc.constantFrom("2024-13-01", "-001-01-01"),
+      ),
       sort: fc.constantFrom(...SORT_KEYS),
       dir: fc.constantFrom("asc", "desc"),
       size: fc.constantFrom(...PAGE_SIZES.map(String)),
@@ -50,7 +56,9 @@ describe("the Customers table's URL, fuzzed (issue #7, rule U1)", () => {
       last: fc.constantFrom("true", "false", "1"),
     };
     const parameter = fc.oneof(
-      ...Object.entries(values).map(([key, value]) => fc.tuple(fc.constant(key), fc.oneof({ weight: 4, arbitrary: value }, { weight: 1, arbitrary: hostileString }))),
+      ...Object.entries(values).map(([key, value]) =>
+        fc.tuple(fc.constant(key), fc.oneof({ weight: 4, arbitrary: value }, { weight: 1, arbitrary: hostileString })),
+      ),
       fc.tuple(fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("plan[]", "__proto__", "sort[]")), hostileString),
     );
     const url = fc.array(parameter, { maxLength: 8 }).map((pairs) => new URLSearchParams(pairs));

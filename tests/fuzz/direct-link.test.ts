@@ -34,7 +34,10 @@ describe("the direct link, fuzzed (issue 14)", () => {
     const fixture = await fuzzFixture();
     const key = rsaKeyPair();
     await addEmbeddingKey(adminContext(fixture.acme.partner, fixture.acme.admin), { publicKey: key.publicPem });
-    await fixture.db.update(partners).set({ iframeOrigins: ["https://app.acme.example"] }).where(eq(partners.id, fixture.acme.partner.id));
+    await fixture.db
+      .update(partners)
+      .set({ iframeOrigins: ["https://app.acme.example"] })
+      .where(eq(partners.id, fixture.acme.partner.id));
     const [vendor] = await fixture.db.select({ id: partners.embeddedVendorId }).from(partners).where(eq(partners.id, fixture.acme.partner.id));
     const [foreignVendor] = await fixture.db.select({ id: partners.embeddedVendorId }).from(partners).where(eq(partners.id, fixture.globex.partner.id));
     const watch = digestWatch(fixture);
@@ -76,17 +79,29 @@ describe("the direct link, fuzzed (issue 14)", () => {
         {
           sub: good(fc.constantFrom(`${vendor!.id}:${fixture.ours.customer.id}`, `${vendor!.id}:${fixture.ours.customer.id}:${fixture.ours.operator.id}`), sub),
           jti: good(fc.uuid(), hostileString),
-          iat: good(fc.constant(null).map(() => nowSeconds()), time),
+          iat: good(
+            fc.constant(null).map(() => nowSeconds()),
+            time,
+          ),
           exp: fc.option(time, { nil: undefined }),
           origin: fc.option(good(fc.constant("https://app.acme.example"), hostileString), { nil: undefined }),
         },
         { requiredKeys: ["sub"] },
       )
       .map((payload) => ({ payload, sign: true as const }));
-    const segment = fc.oneof(fc.base64String({ maxLength: 60 }).map((text) => text.replace(/[+/=]/g, "")), hostileString.map(b64));
+    const segment = fc.oneof(
+      fc.base64String({ maxLength: 60 }).map((text) => text.replace(/[+/=]/g, "")),
+      hostileString.map(b64),
+    );
     const forged = fc
       .tuple(
-        fc.record({ alg: fc.oneof(fc.constantFrom("RS256", "none", "None", "HS256", "PS256", "ES256", "RS512", "EdDSA", ""), hostileString, fc.constantFrom(null, 1)), typ: fc.constant("JWT") }, { requiredKeys: [] }),
+        fc.record(
+          {
+            alg: fc.oneof(fc.constantFrom("RS256", "none", "None", "HS256", "PS256", "ES256", "RS512", "EdDSA", ""), hostileString, fc.constantFrom(null, 1)),
+            typ: fc.constant("JWT"),
+          },
+          { requiredKeys: [] },
+        ),
         claims,
         segment,
       )
@@ -97,7 +112,10 @@ describe("the direct link, fuzzed (issue 14)", () => {
       { weight: 1, arbitrary: fc.tuple(segment, segment, segment).map((parts) => parts.join(".")) },
       { weight: 1, arbitrary: hostileString },
     );
-    const path = fc.option(fc.oneof(fc.constantFrom("/workspace", "/workspace/recipes?x=1#y", "/customers", "//evil.example", "/workspace/../api"), hostileString), { nil: undefined });
+    const path = fc.option(
+      fc.oneof(fc.constantFrom("/workspace", "/workspace/recipes?x=1#y", "/customers", "//evil.example", "/workspace/../api"), hostileString),
+      { nil: undefined },
+    );
 
     await fc.assert(
       fc.asyncProperty(token, path, async (tokenInput, pathInput) => {

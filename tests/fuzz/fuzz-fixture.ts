@@ -17,7 +17,10 @@ type Workspace = Awaited<ReturnType<typeof accessControlFixture>>["ours"];
 
 async function recipesAndConnections(db: Database, partnerId: number, workspace: Workspace, appId: number) {
   const scope = { partnerId, customerId: workspace.customer.id };
-  const [recipe] = await db.insert(recipes).values({ ...scope, projectId: workspace.projects.devSync.id, name: "Sync" }).returning();
+  const [recipe] = await db
+    .insert(recipes)
+    .values({ ...scope, projectId: workspace.projects.devSync.id, name: "Sync" })
+    .returning();
   await db.insert(recipeVersions).values({ ...scope, recipeId: recipe!.id, version: 1 });
   await db.insert(connections).values({ ...scope, appId, name: "Main", authenticated: true });
 }

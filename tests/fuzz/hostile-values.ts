@@ -98,11 +98,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...METACHARACTERS), fc.string({ maxLength: 8 })).map(([a, b]) => a + b) },
 );
 
-const hostileNumber: fc.Arbitrary<number> = fc.oneof(
-  fc.constantFrom(...EDGE_NUMBERS),
-  fc.integer(),
-  fc.double({ noNaN: true, noDefaultInfinity: true }),
-);
+const hostileNumber: fc.Arbitrary<number> = fc.oneof(fc.constantFrom(...EDGE_NUMBERS), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }));
 
 /** An array or object nested `depth` levels deep (built directly: generating it node by node would be slow). */
 function nested(depth: number, kind: "array" | "object"): unknown {
@@ -111,7 +107,9 @@ function nested(depth: number, kind: "array" | "object"): unknown {
   return value;
 }
 
-const deeplyNested = fc.tuple(fc.constantFrom(8, 64, 512, 2_000), fc.constantFrom("array" as const, "object" as const)).map(([depth, kind]) => nested(depth, kind));
+const deeplyNested = fc
+  .tuple(fc.constantFrom(8, 64, 512, 2_000), fc.constantFrom("array" as const, "object" as const))
+  .map(([depth, kind]) => nested(depth, kind));
 
 /** Values found in a partner's rows, by table (`customers`: its IDs), column (`user_id`, `roles.name`), and "" (every ID). */
 export type KeyedValues = Record<string, (number | string)[]>;
@@ -136,14 +134,30 @@ const pick = <T>(list: T[], otherwise: fc.Arbitrary<T>) => (list.length > 0 ? fc
  */
 export function idLike(pools: IdPools, hints: string[] = []): fc.Arbitrary<number | string> {
   const random = fc.integer({ min: 1, max: MAX_RECORD_ID });
-  const ours = pick(valuesFor(pools.ours, hints).filter((value) => typeof value === "number"), random);
-  const theirs = pick(valuesFor(pools.theirs, hints).filter((value) => typeof value === "number"), random);
+  const ours = pick(
+    valuesFor(pools.ours, hints).filter((value) => typeof value === "number"),
+    random,
+  );
+  const theirs = pick(
+    valuesFor(pools.theirs, hints).filter((value) => typeof value === "number"),
+    random,
+  );
   const anyOfOurs = pick(pools.ours[""] ?? [], random);
-  const anyId = fc.oneof({ weight: 6, arbitrary: ours }, { weight: 3, arbitrary: theirs }, { weight: 1, arbitrary: anyOfOurs }, { weight: 1, arbitrary: random });
+  const anyId = fc.oneof(
+    { weight: 6, arbitrary: ours },
+    { weight: 3, arbitrary: theirs },
+    { weight: 1, arbitrary: anyOfOurs },
+    { weight: 1, arbitrary: random },
+  );
   return fc.oneof(
     { weight: 5, arbitrary: anyId },
     { weight: 2, arbitrary: anyId.map(String) },
-    { weight: 1, arbitrary: fc.tuple(anyId, fc.constantFrom(" ", "0", ".0", "-", "e0", "+")).map(([id, extra]) => (extra === "-" || extra === "+" || extra === "0" ? `${extra}${id}` : `${id}${extra}`)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(anyId, fc.constantFrom(" ", "0", ".0", "-", "e0", "+"))
+        .map(([id, extra]) => (extra === "-" || extra === "+" || extra === "0" ? `${extra}${id}` : `${id}${extra}`)),
+    },
   );
 }
 
@@ -158,7 +172,12 @@ export function hostileValue(pools: IdPools): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: 8, arbitrary: leaf },
     { weight: 1, arbitrary: fc.array(leaf, { maxLength: 5 }) },
-    { weight: 1, arbitrary: fc.dictionary(fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("__proto__", "constructor", "id", "partner_id", "partnerId")), leaf, { maxKeys: 4 }) },
+    {
+      weight: 1,
+      arbitrary: fc.dictionary(fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("__proto__", "constructor", "id", "partner_id", "partnerId")), leaf, {
+        maxKeys: 4,
+      }),
+    },
     { weight: 1, arbitrary: deeplyNested },
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   );

@@ -21,7 +21,10 @@ describe("partnerDigest", () => {
     expect(await partnerDigest(db, acme.partner.id)).toBe(before.acme);
     expect(Object.keys(await partnerRowsByTable(db, acme.partner.id))).toEqual(expect.arrayContaining(["customers", "plans", "partners"]));
 
-    await db.update(customers).set({ name: `${customer.name}!` }).where(eq(customers.id, customer.id));
+    await db
+      .update(customers)
+      .set({ name: `${customer.name}!` })
+      .where(eq(customers.id, customer.id));
     const renamed = await partnerDigest(db, acme.partner.id);
     expect(renamed).not.toBe(before.acme);
     expect(await partnerDigest(db, globex.partner.id)).toBe(before.globex);

@@ -91,18 +91,16 @@ function stringOf(schema: JsonSchema, pools: FuzzPools, hints: string[]): fc.Arb
 function numberOf(schema: JsonSchema, integer: boolean): fc.Arbitrary<number> {
   const low = schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : (schema.minimum ?? -1_000_000);
   const high = schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - 1 : (schema.maximum ?? 1_000_000);
-  const within = integer ? fc.integer({ min: Math.max(low, -2_147_483_648), max: Math.min(high, 2_147_483_647) }) : fc.double({ min: low, max: high, noNaN: true });
+  const within = integer
+    ? fc.integer({ min: Math.max(low, -2_147_483_648), max: Math.min(high, 2_147_483_647) })
+    : fc.double({ min: low, max: high, noNaN: true });
   return fc.oneof({ weight: 6, arbitrary: within }, { weight: 1, arbitrary: fc.constantFrom(low - 1, high + 1, low, high) });
 }
 
 function objectOf(schema: JsonSchema, pools: FuzzPools): fc.Arbitrary<Record<string, unknown>> {
   const required = new Set(schema.required ?? []);
   const fields = Object.entries(schema.properties ?? {}).map(([key, property]) =>
-    fc.tuple(
-      fc.constant(key),
-      required.has(key) ? fc.nat(DAMAGE.drop - 1).map((roll) => roll > 0) : fc.boolean(),
-      damaged(property, pools, hintsFor(key)),
-    ),
+    fc.tuple(fc.constant(key), required.has(key) ? fc.nat(DAMAGE.drop - 1).map((roll) => roll > 0) : fc.boolean(), damaged(property, pools, hintsFor(key))),
   );
   const knownKeys = Object.keys(schema.properties ?? {});
   // Unknown fields, the same names in the other case convention, and fields a client must never set.
@@ -110,11 +108,14 @@ function objectOf(schema: JsonSchema, pools: FuzzPools): fc.Arbitrary<Record<str
     fc.constantFrom("partner_id", "partnerId", "id", "created_at", "__proto__", "constructor", ...knownKeys.map(camel), ...knownKeys.map(snake)),
     fc.string({ maxLength: 12 }),
   );
-  const extras = fc.nat(DAMAGE.extra - 1).chain((roll) => (roll === 0 ? fc.dictionary(extraKey, hostileValue(pools), { minKeys: 1, maxKeys: 3 }) : fc.constant({})));
+  const extras = fc
+    .nat(DAMAGE.extra - 1)
+    .chain((roll) => (roll === 0 ? fc.dictionary(extraKey, hostileValue(pools), { minKeys: 1, maxKeys: 3 }) : fc.constant({})));
   return fc.tuple(fc.tuple(...fields), extras).map(([entries, extra]) => {
     const value: Record<string, unknown> = {};
     for (const [key, present, field] of entries) if (present) value[key] = field;
-    for (const [key, field] of Object.entries(extra)) if (!(key in value)) Object.defineProperty(value, key, { value: field, enumerable: true, writable: true, configurable: true });
+    for (const [key, field] of Object.entries(extra))
+      if (!(key in value)) Object.defineProperty(value, key, { value: field, enumerable: true, writable: true, configurable: true });
     return value;
   });
 }
@@ -158,12 +159,21 @@ export function damaged(schema: JsonSchema, pools: FuzzPools, hints: string[] = 
 
 /** A whole input: shaped by the schema most of the time, anything at all otherwise. */
 export function inputOf(schema: JsonSchema, pools: FuzzPools): fc.Arbitrary<unknown> {
-  return fc.oneof({ weight: 6, arbitrary: damaged(schema, pools) }, { weight: 1, arbitrary: hostileValue(pools) }, { weight: 1, arbitrary: fc.constantFrom(undefined, null, {}, [], "", 0) });
+  return fc.oneof(
+    { weight: 6, arbitrary: damaged(schema, pools) },
+    { weight: 1, arbitrary: hostileValue(pools) },
+    { weight: 1, arbitrary: fc.constantFrom(undefined, null, {}, [], "", 0) },
+  );
 }
 
 /** A URL parameter's value: the schema's own (as text), an ID from the pools, or hostile text. */
 export function parameterValue(schema: JsonSchema, pools: FuzzPools, hints: string[]): fc.Arbitrary<string> {
-  const own = fitting(schema, pools, hints).map((value) => (typeof value === "string" ? value : JSON.stringify(value) ?? ""));
+  const own = fitting(schema, pools, hints).map((value) => (typeof value === "string" ? value : (JSON.stringify(value) ?? "")));
   const references = pools.references.length > 0 ? fc.constantFrom(...pools.references) : fc.constant("E");
-  return fc.oneof({ weight: 4, arbitrary: own }, { weight: 3, arbitrary: idLike(pools, hints).map(String) }, { weight: 1, arbitrary: references }, { weight: 2, arbitrary: hostileString });
+  return fc.oneof(
+    { weight: 4, arbitrary: own },
+    { weight: 3, arbitrary: idLike(pools, hints).map(String) },
+    { weight: 1, arbitrary: references },
+    { weight: 2, arbitrary: hostileString },
+  );
 }

@@ -42,7 +42,10 @@ const UNEXPECTED = "Something went wrong on our side. Nothing was changed; try a
  */
 const REGRESSIONS: Record<string, unknown[]> = {
   "app/(console)/account-switch/actions.ts#switchToAccount": [{ customerId: 4294967296, partner_id: null }],
-  "app/(workspace)/workspace/admin/settings/actions.ts#saveTeamName": [{ name: "\u0000", partner_id: [] }, { name: "\udfff", "": "'" }],
+  "app/(workspace)/workspace/admin/settings/actions.ts#saveTeamName": [
+    { name: "\u0000", partner_id: [] },
+    { name: "\udfff", "": "'" },
+  ],
   "app/(workspace)/workspace/recipes/[recipeId]/actions.ts#saveNewVersion": [{ recipeId: 2147483648, comment: "", "": {} }],
   "app/(workspace)/workspace/recipes/[recipeId]/actions.ts#changeRecipeStatus": [{ recipeId: 9007199254740991, status: "running" }],
   "app/(workspace)/workspace/teams/actions.ts#remove": [{ userId: 2147483648 }],
@@ -91,40 +94,47 @@ describe("every server action, under fuzzed inputs (issue #7)", () => {
     expect(actions.filter((action) => action.schema).length).toBeGreaterThanOrEqual(18);
   });
 
-  it.each(actions.map((action) => [action.name, action] as const))("%s", async (name, action) => {
-    const fixture = (shared ??= await fuzzFixture());
-    const unexpected = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    let cookies = await signIn(fixture);
-    const watch = digestWatch(fixture);
-    await watch.start();
-    const input = action.schema ? inputOf(jsonSchemaOf(action.schema), fixture.pools) : hostileValue(fixture.pools);
-    const caller = fc.oneof({ weight: 28, arbitrary: fc.constant<keyof Cookies>(action.caller) }, { weight: 1, arbitrary: fc.constantFrom<keyof Cookies>("anonymous", "globex", "console", "workspace") });
+  it.each(actions.map((action) => [action.name, action] as const))(
+    "%s",
+    async (name, action) => {
+      const fixture = (shared ??= await fuzzFixture());
+      const unexpected = vi.spyOn(console, "error").mockImplementation(() => undefined);
+      let cookies = await signIn(fixture);
+      const watch = digestWatch(fixture);
+      await watch.start();
+      const input = action.schema ? inputOf(jsonSchemaOf(action.schema), fixture.pools) : hostileValue(fixture.pools);
+      const caller = fc.oneof(
+        { weight: 28, arbitrary: fc.constant<keyof Cookies>(action.caller) },
+        { weight: 1, arbitrary: fc.constantFrom<keyof Cookies>("anonymous", "globex", "console", "workspace") },
+      );
 
-    await fc.assert(
-      fc.asyncProperty(input, caller, async (value, who) => {
-        unexpected.mockClear();
-        jar.clear();
-        if (cookies[who]) jar.set("next-auth.session-token", cookies[who]);
-        const result = (await action.run(value)) as { ok: boolean; error?: string };
-        const outcome = result?.ok ? "ok" : result?.error === UNEXPECTED ? "unexpected" : "refused";
-        tally.record(name, outcome, outcome === "unexpected");
-        const changes = await watch.changes();
-        expectActionShape(result);
-        expect(result.error, JSON.stringify(value)?.slice(0, 500)).not.toBe(UNEXPECTED);
-        expect(unexpected).not.toHaveBeenCalled();
-        // Globex's admin acts on Globex: for that call Acme is the other partner.
-        const [own, other] = who === "globex" ? [changes.theirs, changes.ours] : [changes.ours, changes.theirs];
-        expect(other, "another partner's rows changed").toBe(false);
-        if (!result.ok) expect(own, `a refused call (${result.error}) changed the partner's rows`).toBe(false);
-        if (own) {
-          shared = null;
-          cookies = await signIn(fixture);
-          await watch.start();
-        }
-      }),
-      { ...fuzzParameters(), examples: (REGRESSIONS[name] ?? []).map((value) => [value, action.caller] as [unknown, keyof Cookies]) },
-    );
-    // Forgot password answers no faster than 600 ms whatever the email (so that timing tells nothing): 100 inputs
-    // need a minute and more.
-  }, 240_000);
+      await fc.assert(
+        fc.asyncProperty(input, caller, async (value, who) => {
+          unexpected.mockClear();
+          jar.clear();
+          if (cookies[who]) jar.set("next-auth.session-token", cookies[who]);
+          const result = (await action.run(value)) as { ok: boolean; error?: string };
+          const outcome = result?.ok ? "ok" : result?.error === UNEXPECTED ? "unexpected" : "refused";
+          tally.record(name, outcome, outcome === "unexpected");
+          const changes = await watch.changes();
+          expectActionShape(result);
+          expect(result.error, JSON.stringify(value)?.slice(0, 500)).not.toBe(UNEXPECTED);
+          expect(unexpected).not.toHaveBeenCalled();
+          // Globex's admin acts on Globex: for that call Acme is the other partner.
+          const [own, other] = who === "globex" ? [changes.theirs, changes.ours] : [changes.ours, changes.theirs];
+          expect(other, "another partner's rows changed").toBe(false);
+          if (!result.ok) expect(own, `a refused call (${result.error}) changed the partner's rows`).toBe(false);
+          if (own) {
+            shared = null;
+            cookies = await signIn(fixture);
+            await watch.start();
+          }
+        }),
+        { ...fuzzParameters(), examples: (REGRESSIONS[name] ?? []).map((value) => [value, action.caller] as [unknown, keyof Cookies]) },
+      );
+      // Forgot password answers no faster than 600 ms whatever the email (so that timing tells nothing): 100 inputs
+      // need a minute and more.
+    },
+    240_000,
+  );
 });

@@ -4,13 +4,27 @@
  * partner's, for the cross-partner checks (decision D8).
  */
 import { and, eq } from "drizzle-orm";
-import { customerMembers, environmentRoles, environments, memberEnvironmentRoles, projectGrants, projectRoles, projects, roles, userGroupMembers, userGroups } from "@/db/schema";
+import {
+  customerMembers,
+  environmentRoles,
+  environments,
+  memberEnvironmentRoles,
+  projectGrants,
+  projectRoles,
+  projects,
+  roles,
+  userGroupMembers,
+  userGroups,
+} from "@/db/schema";
 import { getDatabase } from "@/lib/db";
 import { apiToken } from "./api";
 import { createCustomer, createPartner, createUser } from "./factories";
 
 async function systemRoleId(table: typeof roles | typeof projectRoles, name: string): Promise<number> {
-  const [row] = await getDatabase().select({ id: table.id }).from(table).where(and(eq(table.kind, "system"), eq(table.name, name)));
+  const [row] = await getDatabase()
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.kind, "system"), eq(table.name, name)));
   return row!.id;
 }
 
@@ -40,7 +54,10 @@ async function workspace(partnerId: number, planId: number, externalId: string |
     { ...scope, userId: admin.id, roleId: await systemRoleId(roles, "Admin") },
     { ...scope, userId: operator.id, roleId: await systemRoleId(roles, "Operator") },
   ]);
-  const [group] = await db.insert(userGroups).values({ ...scope, name: "Reviewers" }).returning();
+  const [group] = await db
+    .insert(userGroups)
+    .values({ ...scope, name: "Reviewers" })
+    .returning();
   await db.insert(userGroupMembers).values({ partnerId, userGroupId: group!.id, userId: operator.id });
   const builder = await systemRoleId(projectRoles, "Builder");
   const [adminGrant, groupGrant, prodGrant] = await db
@@ -82,7 +99,10 @@ export async function accessControlFixture() {
 /** Makes the fixture's admin Environment admin in its workspace's production environment; answers that role. */
 export async function giveProductionEnvironmentAdmin(ours: Awaited<ReturnType<typeof accessControlFixture>>["ours"]) {
   const db = getDatabase();
-  const [environmentAdmin] = await db.select().from(environmentRoles).where(and(eq(environmentRoles.kind, "system"), eq(environmentRoles.name, "Environment admin")));
+  const [environmentAdmin] = await db
+    .select()
+    .from(environmentRoles)
+    .where(and(eq(environmentRoles.kind, "system"), eq(environmentRoles.name, "Environment admin")));
   await db.insert(memberEnvironmentRoles).values({
     partnerId: ours.customer.partnerId,
     customerId: ours.customer.id,

@@ -16,7 +16,12 @@ export interface Child {
 
 export function runScript(script: string, env: Record<string, string>): Child {
   // tsx starts a Node.js process of its own: the condition must go through NODE_OPTIONS to reach it.
-  return collect(spawn(process.execPath, [require.resolve("tsx/cli"), script], { env: { ...process.env, NODE_OPTIONS: "--conditions=react-server", ...env }, stdio: ["ignore", "pipe", "pipe"] }));
+  return collect(
+    spawn(process.execPath, [require.resolve("tsx/cli"), script], {
+      env: { ...process.env, NODE_OPTIONS: "--conditions=react-server", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    }),
+  );
 }
 
 /**

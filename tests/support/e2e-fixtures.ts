@@ -22,9 +22,7 @@ export const fixtureCustomerInput = z.object({
       z.object({
         name: z.string(),
         status: z.enum(["running", "stopped"]),
-        jobs: z
-          .array(z.object({ status: z.enum(["succeeded", "failed"]), startedAt: z.iso.datetime(), tasksUsed: z.number().int().min(0) }))
-          .default([]),
+        jobs: z.array(z.object({ status: z.enum(["succeeded", "failed"]), startedAt: z.iso.datetime(), tasksUsed: z.number().int().min(0) })).default([]),
       }),
     )
     .default([]),

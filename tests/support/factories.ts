@@ -12,7 +12,10 @@ let sequence = 0;
 const unique = (label: string) => `${label} ${++sequence}-${randomUUID().slice(0, 8)}`;
 
 export async function createPartner(db: Queryable, options: { name?: string } = {}) {
-  const [partner] = await db.insert(partners).values({ name: options.name ?? unique("Partner") }).returning();
+  const [partner] = await db
+    .insert(partners)
+    .values({ name: options.name ?? unique("Partner") })
+    .returning();
   const [free, starter, growth] = await db
     .insert(plans)
     .values([
@@ -35,12 +38,7 @@ export async function createUser(db: Queryable, options: { name?: string; email?
   return user!;
 }
 
-export async function createCustomer(
-  db: Queryable,
-  partnerId: number,
-  planId: number,
-  overrides: Partial<typeof customers.$inferInsert> = {},
-) {
+export async function createCustomer(db: Queryable, partnerId: number, planId: number, overrides: Partial<typeof customers.$inferInsert> = {}) {
   const [customer] = await db
     .insert(customers)
     .values({ partnerId, planId, name: unique("Customer"), notificationEmail: "ops@example.test", ...overrides })
@@ -49,11 +47,7 @@ export async function createCustomer(
 }
 
 /** The context of a partner admin signed in to its partner account. */
-export function adminContext(
-  partner: { id: number; name: string },
-  admin: { id: number; name: string; email: string },
-  at = new Date(),
-): RequestContext {
+export function adminContext(partner: { id: number; name: string }, admin: { id: number; name: string; email: string }, at = new Date()): RequestContext {
   return {
     partnerId: partner.id,
     partnerName: partner.name,

@@ -47,5 +47,7 @@ export async function partnerRowsByTable(db: Database, partnerId: number): Promi
 
 /** A digest of every row of every table with the partner's `partner_id` (audit_events included) and its own row. */
 export async function partnerDigest(db: Database, partnerId: number): Promise<string> {
-  return createHash("sha256").update(JSON.stringify(await partnerRowsByTable(db, partnerId))).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(await partnerRowsByTable(db, partnerId)))
+    .digest("hex");
 }

@@ -41,9 +41,18 @@ export async function fillWorkspace(db: Queryable, partnerId: number, customerId
   const [app] = await db.select({ id: apps.id }).from(apps).orderBy(asc(apps.id)).limit(1);
   if (!app) throw new Error("The app catalog is empty: run the migrations first.");
 
-  const [role] = await db.insert(roles).values({ ...scope, name: "Reviewer", kind: "custom" }).returning();
-  const [environmentRole] = await db.insert(environmentRoles).values({ ...scope, name: "Reviewer", kind: "custom" }).returning();
-  const [projectRole] = await db.insert(projectRoles).values({ ...scope, name: "Reviewer", kind: "custom" }).returning();
+  const [role] = await db
+    .insert(roles)
+    .values({ ...scope, name: "Reviewer", kind: "custom" })
+    .returning();
+  const [environmentRole] = await db
+    .insert(environmentRoles)
+    .values({ ...scope, name: "Reviewer", kind: "custom" })
+    .returning();
+  const [projectRole] = await db
+    .insert(projectRoles)
+    .values({ ...scope, name: "Reviewer", kind: "custom" })
+    .returning();
   await db.insert(customerMembers).values({ ...scope, userId: member.id, roleId: role!.id });
   await db.insert(customerInvitations).values({ ...scope, email: `${randomUUID()}@example.test`, name: "Invited", roleId: role!.id });
 
@@ -51,12 +60,19 @@ export async function fillWorkspace(db: Queryable, partnerId: number, customerId
   const [assignment] = await db.insert(customerManagers).values({ partnerId, userId: manager.id, roleId: 2 }).returning();
   await db.insert(customerManagerCustomers).values({ ...scope, customerManagerId: assignment!.id });
 
-  const [environment] = await db.insert(environments).values({ ...scope, type: "development" }).returning();
-  const [project] = await db.insert(projects).values({ ...scope, environmentId: environment!.id, name: "Data sync" }).returning();
-  await db
-    .insert(memberEnvironmentRoles)
-    .values({ ...scope, userId: member.id, environmentId: environment!.id, environmentRoleId: environmentRole!.id });
-  const [group] = await db.insert(userGroups).values({ ...scope, name: "Reviewers" }).returning();
+  const [environment] = await db
+    .insert(environments)
+    .values({ ...scope, type: "development" })
+    .returning();
+  const [project] = await db
+    .insert(projects)
+    .values({ ...scope, environmentId: environment!.id, name: "Data sync" })
+    .returning();
+  await db.insert(memberEnvironmentRoles).values({ ...scope, userId: member.id, environmentId: environment!.id, environmentRoleId: environmentRole!.id });
+  const [group] = await db
+    .insert(userGroups)
+    .values({ ...scope, name: "Reviewers" })
+    .returning();
   await db.insert(userGroupMembers).values({ partnerId, userGroupId: group!.id, userId: member.id });
   await db.insert(projectGrants).values([
     { ...scope, projectId: project!.id, projectRoleId: projectRole!.id, userId: member.id },
@@ -64,7 +80,10 @@ export async function fillWorkspace(db: Queryable, partnerId: number, customerId
   ]);
 
   await db.insert(connections).values({ ...scope, appId: app.id, name: "Main account", authenticated: true, createdById: member.id });
-  const [recipe] = await db.insert(recipes).values({ ...scope, projectId: project!.id, name: "Nightly export", status: "running" }).returning();
+  const [recipe] = await db
+    .insert(recipes)
+    .values({ ...scope, projectId: project!.id, name: "Nightly export", status: "running" })
+    .returning();
   await db.insert(recipeVersions).values({ ...scope, recipeId: recipe!.id, version: 1, modifiedById: member.id });
   await db.insert(jobs).values({ ...scope, recipeId: recipe!.id, status: "succeeded", tasksUsed: 3 });
   await db.insert(customerAppAccess).values({ ...scope, appId: app.id });
@@ -73,7 +92,15 @@ export async function fillWorkspace(db: Queryable, partnerId: number, customerId
   // A bulk job running on the customer: its snapshot holds the customer.
   const [bulkJob] = await db
     .insert(bulkJobs)
-    .values({ partnerId, action: { type: "start_trial" }, actionLabel: "Start trials", selection: { kind: "ids", ids: [customerId] }, selectionDescription: "1 customer selected", startedBy: {}, resolvedAt: new Date() })
+    .values({
+      partnerId,
+      action: { type: "start_trial" },
+      actionLabel: "Start trials",
+      selection: { kind: "ids", ids: [customerId] },
+      selectionDescription: "1 customer selected",
+      startedBy: {},
+      resolvedAt: new Date(),
+    })
     .returning();
   await db.insert(bulkJobCustomers).values({ ...scope, bulkJobId: bulkJob!.id, position: 1 });
 

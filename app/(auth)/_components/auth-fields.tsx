@@ -28,16 +28,7 @@ export function ReadOnlyEmail({ id, email }: { id: string; email: string }) {
 /** The email a person signs in with (and asks a new password for). */
 export function EmailField<Values extends FieldValues>(props: FieldProps<Values>) {
   return (
-    <TextField
-      {...props}
-      label="Email"
-      type="email"
-      inputMode="email"
-      autoComplete="username"
-      autoCapitalize="none"
-      spellCheck={false}
-      className="gap-2"
-    />
+    <TextField {...props} label="Email" type="email" inputMode="email" autoComplete="username" autoCapitalize="none" spellCheck={false} className="gap-2" />
   );
 }
 

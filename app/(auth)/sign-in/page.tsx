@@ -31,9 +31,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
   const rawCallbackUrl = first(params.callbackUrl);
   const callbackUrl = rawCallbackUrl ? safeCallbackPath(rawCallbackUrl) : undefined;
   const errorCode = first(params.error);
-  const initialError = errorCode
-    ? (urlErrorMessages[errorCode] ?? "Sign-in failed. Try again.")
-    : undefined;
+  const initialError = errorCode ? (urlErrorMessages[errorCode] ?? "Sign-in failed. Try again.") : undefined;
 
   return (
     <AuthPage title="Sign in" description="Sign in to manage your customers' workspaces.">

@@ -10,11 +10,8 @@ import { switchAccountSchema } from "@/lib/workspace-access/switch-schema";
  * is already inside a customer account), into a customer the server decides the person may enter. The page it was
  * made from is kept for **Return to partner account**.
  */
-export const switchToAccount = consoleAction(
-  switchAccountSchema,
-  async (ctx, input) => {
-    const switched = await switchIntoCustomer(ctx, input);
-    if (input.returnTo) await rememberReturnPath(input.returnTo);
-    return { customerName: switched.customerName, expiresAt: switched.expiresAt.toISOString() };
-  },
-);
+export const switchToAccount = consoleAction(switchAccountSchema, async (ctx, input) => {
+  const switched = await switchIntoCustomer(ctx, input);
+  if (input.returnTo) await rememberReturnPath(input.returnTo);
+  return { customerName: switched.customerName, expiresAt: switched.expiresAt.toISOString() };
+});

@@ -44,7 +44,11 @@ export default async function ApiReferencePage() {
             </p>
           ))}
           <p>
-            Machine-readable: <a className="underline" href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).
+            Machine-readable:{" "}
+            <a className="underline" href="/api/openapi.json">
+              /api/openapi.json
+            </a>{" "}
+            (OpenAPI 3.1).
           </p>
         </div>
       </div>
@@ -68,7 +72,9 @@ export default async function ApiReferencePage() {
                   <CardTitle className="flex flex-wrap items-center gap-2 text-base">
                     <span className={`rounded px-2 py-0.5 font-mono text-xs font-bold uppercase ${METHOD_STYLE[method] ?? ""}`}>{method}</span>
                     <code className="min-w-0 font-mono text-sm [overflow-wrap:anywhere]">{path}</code>
-                    <span className="font-normal text-muted-foreground">— <InlineCode text={operation.summary} /></span>
+                    <span className="font-normal text-muted-foreground">
+                      — <InlineCode text={operation.summary} />
+                    </span>
                   </CardTitle>
                 </CardHeader>
                 <CardContent className="space-y-3">
@@ -85,9 +91,11 @@ export default async function ApiReferencePage() {
                           <li key={`${parameter.in}-${parameter.name}`} className="text-sm">
                             <code className="font-semibold">{parameter.name}</code> <span className="text-muted-foreground">in {parameter.in}</span>
                             {parameter.required ? <span className="ml-2 text-xs font-medium text-destructive">required</span> : null}
-                            {parameter.description ? <p className="text-xs text-muted-foreground">
+                            {parameter.description ? (
+                              <p className="text-xs text-muted-foreground">
                                 <InlineCode text={parameter.description} />
-                              </p> : null}
+                              </p>
+                            ) : null}
                           </li>
                         ))}
                       </ul>

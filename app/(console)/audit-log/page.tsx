@@ -17,8 +17,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
         <p className="max-w-2xl text-sm text-muted-foreground">
-          Every sign-in and sign-out, every switch into and out of a customer account, and every change, from the
-          console, the customer workspaces and the API. Newest first; the log cannot be changed.
+          Every sign-in and sign-out, every switch into and out of a customer account, and every change, from the console, the customer workspaces and the API.
+          Newest first; the log cannot be changed.
         </p>
       </div>
       {permits(ctx, "audit.read") ? (

@@ -26,8 +26,8 @@ export default async function CustomerManagersPage({ searchParams }: { searchPar
         <div className="space-y-1">
           <h1 className="text-2xl font-semibold tracking-tight">Customer managers</h1>
           <p className="max-w-2xl text-sm text-muted-foreground">
-            Members of your team who can enter all or some customer accounts, with one role in all of them. Customers
-            see them on their Teams page, tagged as customer managers.
+            Members of your team who can enter all or some customer accounts, with one role in all of them. Customers see them on their Teams page, tagged as
+            customer managers.
           </p>
         </div>
         {canManage ? <AssignManagerButton roles={roles} /> : null}
@@ -38,7 +38,11 @@ export default async function CustomerManagersPage({ searchParams }: { searchPar
       {rows.length > 0 ? (
         <ManagersTable rows={rows} roles={roles} canManage={canManage} />
       ) : input.q ? (
-        <EmptyState icon={UserCog} title="No customer manager matches your search" description={`Nothing found for “${input.q}”. Try a name or an email address.`} />
+        <EmptyState
+          icon={UserCog}
+          title="No customer manager matches your search"
+          description={`Nothing found for “${input.q}”. Try a name or an email address.`}
+        />
       ) : (
         <EmptyState
           icon={UserCog}

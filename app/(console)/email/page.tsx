@@ -39,8 +39,8 @@ export default async function EmailPage() {
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">Email</h1>
         <p className="max-w-2xl text-sm text-muted-foreground">
-          Invitations and notifications are queued with the change that causes them and sent in the background. A message
-          the mail server refuses is tried again later, waiting longer each time, and marked failed after 8 attempts.
+          Invitations and notifications are queued with the change that causes them and sent in the background. A message the mail server refuses is tried again
+          later, waiting longer each time, and marked failed after 8 attempts.
         </p>
       </div>
       {entries === null ? (
@@ -74,7 +74,11 @@ export default async function EmailPage() {
                   {entry.sentAt ? `Sent ${format(entry.sentAt)}` : null}
                   {entry.status === "queued" && entry.attempts > 0 ? `${entry.attempts} failed attempts; next at ${format(entry.nextAttemptAt)}` : null}
                   {entry.status === "failed" ? `Gave up after ${plural(entry.attempts, "attempt")}` : null}
-                  {entry.lastError ? <div className="max-w-72 truncate" title={entry.lastError}>{entry.lastError}</div> : null}
+                  {entry.lastError ? (
+                    <div className="max-w-72 truncate" title={entry.lastError}>
+                      {entry.lastError}
+                    </div>
+                  ) : null}
                 </TableCell>
               </TableRow>
             ))}

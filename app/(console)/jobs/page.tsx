@@ -18,8 +18,8 @@ export default async function JobsPage() {
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">Jobs</h1>
         <p className="max-w-2xl text-sm text-muted-foreground">
-          Bulk actions on customers and CSV imports run here in the background, in batches. Each one says who started it,
-          what it does, to which customers, and how far it is.
+          Bulk actions on customers and CSV imports run here in the background, in batches. Each one says who started it, what it does, to which customers, and
+          how far it is.
         </p>
       </div>
       {admin ? (

@@ -21,8 +21,8 @@ export default async function NotificationsPage() {
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">Notifications</h1>
         <p className="text-sm text-muted-foreground">
-          The events your customers&apos; notification emails receive by default, each sent once with a link to the
-          customer&apos;s settings. A customer&apos;s own choice, under its Settings › Notifications, wins over these.
+          The events your customers&apos; notification emails receive by default, each sent once with a link to the customer&apos;s settings. A customer&apos;s
+          own choice, under its Settings › Notifications, wins over these.
         </p>
       </div>
       {disabled ? (

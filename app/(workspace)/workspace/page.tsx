@@ -28,8 +28,8 @@ export default async function WorkspaceDashboardPage({ searchParams }: { searchP
     <div className="space-y-6">
       {fromConsole ? (
         <PageNotice title="The partner console is not available from inside a customer account">
-          You are in {ctx.account.customerName}&apos;s account. Use <strong className="font-medium">Return to partner account</strong> at the top of
-          the page to open the partner console again.
+          You are in {ctx.account.customerName}&apos;s account. Use <strong className="font-medium">Return to partner account</strong> at the top of the page to
+          open the partner console again.
         </PageNotice>
       ) : null}
       <div className="space-y-1">

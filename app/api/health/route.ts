@@ -6,8 +6,8 @@ export async function GET() {
   await connection();
   const up = await databaseAnswers();
   if (!up) suspectDatabaseOutage(databaseReachable);
-  return Response.json(
-    up ? { status: "ok" } : { status: "unavailable", message: "The database is not reachable." },
-    { status: up ? 200 : 503, headers: { "cache-control": "no-store" } },
-  );
+  return Response.json(up ? { status: "ok" } : { status: "unavailable", message: "The database is not reachable." }, {
+    status: up ? 200 : 503,
+    headers: { "cache-control": "no-store" },
+  });
 }

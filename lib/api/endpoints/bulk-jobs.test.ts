@@ -69,7 +69,10 @@ describe("POST /api/bulk_jobs, GET /api/bulk_jobs/:id, POST /api/bulk_jobs/:id/c
       const response = await call(collection.POST, "POST", { token, body });
       expect(response.status, JSON.stringify(body)).toBe(400);
       expectErrorShape(response.body);
-      expect(Object.keys(response.body.errors).some((key) => key === field || key.startsWith(`${field}.`)), `${JSON.stringify(response.body)} names ${field}`).toBe(true);
+      expect(
+        Object.keys(response.body.errors).some((key) => key === field || key.startsWith(`${field}.`)),
+        `${JSON.stringify(response.body)} names ${field}`,
+      ).toBe(true);
     }
     expect(await jobsOf(acme.partner.id)).toEqual([]);
   });

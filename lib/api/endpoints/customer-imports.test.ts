@@ -8,7 +8,12 @@ import { apiToken, expectErrorShape } from "@/tests/support/api";
 import { createPartner } from "@/tests/support/factories";
 
 function post(token: string, body: BodyInit, query = "") {
-  const init: RequestInit & { duplex?: "half" } = { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" }, body, duplex: "half" };
+  const init: RequestInit & { duplex?: "half" } = {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+    body,
+    duplex: "half",
+  };
   return POST(new Request(`http://localhost/api/customer_imports${query}`, init), { params: Promise.resolve({}) });
 }
 
@@ -20,9 +25,17 @@ describe("POST /api/customer_imports", () => {
     const response = await post(token, "external_id,name,email,plan\nx-1,One,one@x.example,Starter\nx-2,Two,nope,Starter\n", "?dry_run=true&file_name=crm.csv");
     expect(response.status).toBe(200);
     const { result } = (await response.json()) as { result: Record<string, unknown> };
-    expect(result).toMatchObject({ total_rows: 2, create_rows: 1, error_rows: 1, errors: [{ line: 3, external_id: "x-2", reason: expect.stringContaining("valid email") }] });
+    expect(result).toMatchObject({
+      total_rows: 2,
+      create_rows: 1,
+      error_rows: 1,
+      errors: [{ line: 3, external_id: "x-2", reason: expect.stringContaining("valid email") }],
+    });
     expect(await db.select().from(customers).where(eq(customers.partnerId, partner.id))).toHaveLength(0);
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.partnerId, partner.id), eq(auditEvents.action, "customer_import.validated")));
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.partnerId, partner.id), eq(auditEvents.action, "customer_import.validated")));
     expect(event).toMatchObject({ actingAs: "api_client" });
   });
 
@@ -72,7 +85,9 @@ describe("POST /api/customer_imports", () => {
   });
 
   it("is in the OpenAPI document with a text/csv body and its own scope", () => {
-    const operation = (openApiDocument().paths as Record<string, Record<string, { requestBody: { content: object }; description: string }>>)["/api/customer_imports"]!.post!;
+    const operation = (openApiDocument().paths as Record<string, Record<string, { requestBody: { content: object }; description: string }>>)[
+      "/api/customer_imports"
+    ]!.post!;
     expect(Object.keys(operation.requestBody.content)).toEqual(["text/csv"]);
     expect(operation.description).toContain("customer_imports:write");
   });

@@ -10,7 +10,10 @@ import type { ImportView } from "@/lib/customer-import/view";
 import { defineEndpoint } from "../endpoint";
 import { resultOf } from "../schemas";
 
-const flag = z.enum(["true", "false"]).default("false").transform((value) => value === "true");
+const flag = z
+  .enum(["true", "false"])
+  .default("false")
+  .transform((value) => value === "true");
 
 const importQuery = z.object({
   file_name: z.string().max(200).optional().describe("The file's name, kept with the import and used for the error file."),

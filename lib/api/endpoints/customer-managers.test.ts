@@ -58,7 +58,11 @@ async function snapshot(partnerId: number) {
   const db = getDatabase();
   return {
     managers: await db.select().from(customerManagers).where(eq(customerManagers.partnerId, partnerId)).orderBy(customerManagers.id),
-    chosen: await db.select().from(customerManagerCustomers).where(eq(customerManagerCustomers.partnerId, partnerId)).orderBy(customerManagerCustomers.customerId),
+    chosen: await db
+      .select()
+      .from(customerManagerCustomers)
+      .where(eq(customerManagerCustomers.partnerId, partnerId))
+      .orderBy(customerManagerCustomers.customerId),
     audit: (await db.select().from(auditEvents).where(eq(auditEvents.partnerId, partnerId))).length,
   };
 }
@@ -66,7 +70,10 @@ async function snapshot(partnerId: number) {
 describe("customer managers API", () => {
   it("POST with the seed's sample (numbers) answers {result: manager} with the chosen workspaces (rules A3, A4)", async () => {
     const { alex, nutech, token } = await setup();
-    const created = await call(collection.POST, "POST", { token, body: { team_collaborator_id: alex.id, role_id: ADMIN, permitted_workspace_ids: [nutech.id] } });
+    const created = await call(collection.POST, "POST", {
+      token,
+      body: { team_collaborator_id: alex.id, role_id: ADMIN, permitted_workspace_ids: [nutech.id] },
+    });
     expect(created.status).toBe(201);
     expect(Object.keys(created.body as object)).toEqual(["result"]);
     const manager = resultOf(created);
@@ -129,15 +136,20 @@ describe("customer managers API", () => {
   it("GET shows an inheritable role as system: false", async () => {
     const { db, acme, alex, nutech, token } = await setup();
     const [role] = await db.insert(roles).values({ partnerId: acme.partner.id, name: "Customer Admin", kind: "inheritable" }).returning();
-    const created = await call(collection.POST, "POST", { token, body: { team_collaborator_id: alex.id, role_id: String(role!.id), permitted_workspace_ids: [nutech.id] } });
+    const created = await call(collection.POST, "POST", {
+      token,
+      body: { team_collaborator_id: alex.id, role_id: String(role!.id), permitted_workspace_ids: [nutech.id] },
+    });
     expect(resultOf(created).privilege_group).toEqual({ id: role!.id, name: "Customer Admin", system: false });
     const listed = await call(collection.GET, "GET", { token });
-    expect(((listed.body as { result: { items: Manager[] } }).result.items[0]!).privilege_group.system).toBe(false);
+    expect((listed.body as { result: { items: Manager[] } }).result.items[0]!.privilege_group.system).toBe(false);
   });
 
   it("PUT with the seed's sample (role_id as a string) changes role and workspaces, from chosen to all and back (rules A5, A6, A8)", async () => {
     const { db, alex, nutech, acmeUsa, token } = await setup();
-    const created = resultOf(await call(collection.POST, "POST", { token, body: { team_collaborator_id: alex.id, role_id: OPERATOR, permitted_workspace_ids: [nutech.id] } }));
+    const created = resultOf(
+      await call(collection.POST, "POST", { token, body: { team_collaborator_id: alex.id, role_id: OPERATOR, permitted_workspace_ids: [nutech.id] } }),
+    );
     const params = { id: String(created.id) };
 
     const sample = await call(item.PUT, "PUT", { token, params, body: { role_id: "2", permitted_workspace_ids: [acmeUsa.id, nutech.id] } });
@@ -166,9 +178,11 @@ describe("customer managers API", () => {
     expect(row).toMatchObject({ manageAll: true, roleId: OPERATOR });
   });
 
-  it("DELETE answers {result: \"ok\"} and the manager is gone (rule A7)", async () => {
+  it('DELETE answers {result: "ok"} and the manager is gone (rule A7)', async () => {
     const { db, alex, nutech, token } = await setup();
-    const created = resultOf(await call(collection.POST, "POST", { token, body: { team_collaborator_id: alex.id, role_id: ADMIN, permitted_workspace_ids: [nutech.id] } }));
+    const created = resultOf(
+      await call(collection.POST, "POST", { token, body: { team_collaborator_id: alex.id, role_id: ADMIN, permitted_workspace_ids: [nutech.id] } }),
+    );
     const deleted = await call(item.DELETE, "DELETE", { token, params: { id: String(created.id) } });
     expect(deleted).toMatchObject({ status: 200, body: { result: "ok" } });
     expect(await db.select().from(customerManagers).where(eq(customerManagers.id, created.id))).toEqual([]);
@@ -233,7 +247,9 @@ describe("customer managers API", () => {
     expect(await snapshot(acme.partner.id)).toEqual(before);
     expect(await snapshot(globex.partner.id)).toEqual(globexBefore);
 
-    const created = resultOf(await call(collection.POST, "POST", { token, body: { team_collaborator_id: alex.id, role_id: ADMIN, permitted_workspace_ids: [nutech.id] } }));
+    const created = resultOf(
+      await call(collection.POST, "POST", { token, body: { team_collaborator_id: alex.id, role_id: ADMIN, permitted_workspace_ids: [nutech.id] } }),
+    );
     const afterCreate = await snapshot(acme.partner.id);
     for (const body of [{ role_id: ADMIN, permitted_workspace_ids: [foreign.id] }, { role_id: globexRole!.id }]) {
       const response = await call(item.PUT, "PUT", { token, params: { id: String(created.id) }, body });
@@ -267,7 +283,10 @@ describe("customer managers API", () => {
       }
     }
     // The other partner's manager answers exactly like one that does not exist.
-    for (const [method, handler] of [["PUT", item.PUT], ["DELETE", item.DELETE]] as const) {
+    for (const [method, handler] of [
+      ["PUT", item.PUT],
+      ["DELETE", item.DELETE],
+    ] as const) {
       const theirsAnswer = await call(handler, method, { token, params: { id: String(theirs.assignment.id) }, body: { role_id: ADMIN } });
       const unknownAnswer = await call(handler, method, { token, params: { id: "2000000000" }, body: { role_id: ADMIN } });
       expect(theirsAnswer.body).toEqual(unknownAnswer.body);
@@ -276,7 +295,10 @@ describe("customer managers API", () => {
     const listed = await call(collection.GET, "GET", { token });
     expect((listed.body as { result: { items: unknown[] } }).result.items).toEqual([]);
     // POST naming the other partner's team member and workspace is refused the same way as unknown ones (above).
-    const post = await call(collection.POST, "POST", { token, body: { team_collaborator_id: theirs.user.id, role_id: ADMIN, permitted_workspace_ids: [foreign.id] } });
+    const post = await call(collection.POST, "POST", {
+      token,
+      body: { team_collaborator_id: theirs.user.id, role_id: ADMIN, permitted_workspace_ids: [foreign.id] },
+    });
     expect(post.status).toBe(400);
     expect(await snapshot(globex.partner.id)).toEqual(before);
   });
@@ -310,12 +332,25 @@ describe("customer managers API", () => {
 
   it("a manager made through the API is the console's: same list row, same memberships, audited as the API client", async () => {
     const { db, acme, alex, nutech, acmeUsa, token } = await setup();
-    const created = resultOf(await call(collection.POST, "POST", { token, body: { team_collaborator_id: alex.id, role_id: "2", permitted_workspace_ids: [nutech.id] } }));
+    const created = resultOf(
+      await call(collection.POST, "POST", { token, body: { team_collaborator_id: alex.id, role_id: "2", permitted_workspace_ids: [nutech.id] } }),
+    );
 
     const console = await listCustomerManagers(adminContext(acme.partner, acme.admin), { q: "" });
     expect(console).toHaveLength(1);
-    expect(console[0]).toMatchObject({ id: created.id, user: { id: alex.id }, role: { id: ADMIN, name: "Admin" }, manageAll: false, customerCount: 1, firstCustomers: [{ id: nutech.id, name: "Nutech" }] });
-    expect(await workspaceMembership(db, acme.partner.id, nutech.id, alex.id)).toMatchObject({ roleName: "Admin", source: "customer_manager", isCustomerManager: true });
+    expect(console[0]).toMatchObject({
+      id: created.id,
+      user: { id: alex.id },
+      role: { id: ADMIN, name: "Admin" },
+      manageAll: false,
+      customerCount: 1,
+      firstCustomers: [{ id: nutech.id, name: "Nutech" }],
+    });
+    expect(await workspaceMembership(db, acme.partner.id, nutech.id, alex.id)).toMatchObject({
+      roleName: "Admin",
+      source: "customer_manager",
+      isCustomerManager: true,
+    });
     expect(await workspaceMembership(db, acme.partner.id, acmeUsa.id, alex.id)).toBeNull();
 
     await call(item.PUT, "PUT", { token, params: { id: String(created.id) }, body: { role_id: OPERATOR, permitted_workspace_ids: [] } });

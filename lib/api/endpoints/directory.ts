@@ -13,8 +13,7 @@ export const listRoles = defineEndpoint({
   path: "/api/roles",
   tag,
   summary: "List roles",
-  description:
-    "The system roles and your inheritable roles: the roles a customer manager can be given (role_id). `system` is true for the system roles.",
+  description: "The system roles and your inheritable roles: the roles a customer manager can be given (role_id). `system` is true for the system roles.",
   scope: "roles:read",
   rateGroup: "directory",
   response: itemsOf(z.object({ id: z.number().int(), name: z.string(), system: z.boolean() })),
@@ -23,12 +22,7 @@ export const listRoles = defineEndpoint({
       tx
         .select({ id: roles.id, name: roles.name, kind: roles.kind })
         .from(roles)
-        .where(
-          or(
-            and(eq(roles.kind, "system"), isNull(roles.partnerId)),
-            and(eq(roles.kind, "inheritable"), eq(roles.partnerId, ctx.partnerId)),
-          ),
-        )
+        .where(or(and(eq(roles.kind, "system"), isNull(roles.partnerId)), and(eq(roles.kind, "inheritable"), eq(roles.partnerId, ctx.partnerId))))
         .orderBy(asc(roles.kind), asc(roles.name), asc(roles.id)),
     );
     return { result: { items: rows.map((row) => ({ id: row.id, name: row.name, system: row.kind === "system" })) } };
@@ -43,9 +37,7 @@ export const listMembers = defineEndpoint({
   description: "The collaborators of your own team: `id` is what team_collaborator_id takes when you create a customer manager.",
   scope: "members:read",
   rateGroup: "directory",
-  response: itemsOf(
-    z.object({ id: z.number().int(), name: z.string(), email: z.string(), avatar_url: z.string(), role: z.enum(["admin", "member"]) }),
-  ),
+  response: itemsOf(z.object({ id: z.number().int(), name: z.string(), email: z.string(), avatar_url: z.string(), role: z.enum(["admin", "member"]) })),
   async handler(ctx) {
     const rows = await inPartnerScope(ctx, (tx) =>
       tx

@@ -19,7 +19,12 @@ const settings = z.object({
   keys: z.array(key).describe("The active signing keys, oldest first: one, or two during a rotation."),
 });
 
-const toKey = (row: EmbeddingKeySummary): z.infer<typeof key> => ({ id: row.id, fingerprint: row.fingerprint, bits: row.modulusBits, created_at: row.createdAt });
+const toKey = (row: EmbeddingKeySummary): z.infer<typeof key> => ({
+  id: row.id,
+  fingerprint: row.fingerprint,
+  bits: row.modulusBits,
+  created_at: row.createdAt,
+});
 
 const tag = "Embedding";
 

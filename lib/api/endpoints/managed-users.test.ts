@@ -12,7 +12,13 @@ const MANAGED_USER_KEYS = ["created_at", "external_id", "id", "in_trial", "name"
 function expectManagedUser(value: unknown) {
   const user = value as Record<string, unknown>;
   expect(Object.keys(user).sort()).toEqual(MANAGED_USER_KEYS);
-  expect(user).toMatchObject({ id: expect.any(Number), name: expect.any(String), notification_email: expect.any(String), plan_id: expect.any(Number), in_trial: expect.any(Boolean) });
+  expect(user).toMatchObject({
+    id: expect.any(Number),
+    name: expect.any(String),
+    notification_email: expect.any(String),
+    plan_id: expect.any(Number),
+    in_trial: expect.any(Boolean),
+  });
   expect(user.external_id === null || typeof user.external_id === "string").toBe(true);
   expect(user.origin_url === null || typeof user.origin_url === "string").toBe(true);
   expect(Number.isNaN(Date.parse(String(user.created_at)))).toBe(false);
@@ -30,13 +36,27 @@ describe("managed users (customers) API", () => {
     const { db, acme, token } = await setup();
     const created = await call(collection.POST, "POST", {
       token,
-      body: { name: "Nutech", notification_email: "ops@nutech.example", external_id: "A2300", origin_url: "https://app.nutech.example, https://b.nutech.example" },
+      body: {
+        name: "Nutech",
+        notification_email: "ops@nutech.example",
+        external_id: "A2300",
+        origin_url: "https://app.nutech.example, https://b.nutech.example",
+      },
     });
     expect(created.status).toBe(201);
     const result = (created.body as { result: Record<string, unknown> }).result;
     expectManagedUser(result);
-    expect(result).toMatchObject({ name: "Nutech", external_id: "A2300", plan_id: acme.plans.starter.id, in_trial: false, origin_url: "https://app.nutech.example,https://b.nutech.example" });
-    const byString = await call(collection.POST, "POST", { token, body: { name: "Initech", notification_email: "ops@initech.example", plan_id: String(acme.plans.growth.id) } });
+    expect(result).toMatchObject({
+      name: "Nutech",
+      external_id: "A2300",
+      plan_id: acme.plans.starter.id,
+      in_trial: false,
+      origin_url: "https://app.nutech.example,https://b.nutech.example",
+    });
+    const byString = await call(collection.POST, "POST", {
+      token,
+      body: { name: "Initech", notification_email: "ops@initech.example", plan_id: String(acme.plans.growth.id) },
+    });
     expect((byString.body as { result: { plan_id: number } }).result.plan_id).toBe(acme.plans.growth.id);
     expect(await db.select().from(customers).where(eq(customers.partnerId, acme.partner.id))).toHaveLength(2);
   });
@@ -48,11 +68,17 @@ describe("managed users (customers) API", () => {
     expect(duplicate.status).toBe(409);
     expectErrorShape(duplicate.body);
     expect(duplicate.body.errors).toHaveProperty("external_id");
-    const foreignPlan = await call(collection.POST, "POST", { token, body: { name: "Two", notification_email: "a@b.example", plan_id: globex.plans.growth.id } });
+    const foreignPlan = await call(collection.POST, "POST", {
+      token,
+      body: { name: "Two", notification_email: "a@b.example", plan_id: globex.plans.growth.id },
+    });
     expect(foreignPlan.status).toBe(400);
     expectErrorShape(foreignPlan.body);
     expect(foreignPlan.body.errors).toHaveProperty("plan_id");
-    const origins = await call(collection.POST, "POST", { token, body: { name: "Two", notification_email: "a@b.example", origin_url: "not a url, https://x.example/path" } });
+    const origins = await call(collection.POST, "POST", {
+      token,
+      body: { name: "Two", notification_email: "a@b.example", origin_url: "not a url, https://x.example/path" },
+    });
     expect(origins.status).toBe(400);
     expectErrorShape(origins.body);
     expect(origins.body.errors).toHaveProperty("origin_url");
@@ -100,9 +126,25 @@ describe("managed users (customers) API", () => {
     const mine = await createCustomer(db, acme.partner.id, acme.plans.starter.id, { externalId: "OLD", iframeOrigins: ["https://a.example"] });
     const renamed = await call(item.PUT, "PUT", { token, params: { managed_user_id: String(mine.id) }, body: { name: "Renamed", in_trial: true } });
     expect(renamed.status).toBe(200);
-    expect((renamed.body as { result: unknown }).result).toMatchObject({ name: "Renamed", external_id: "OLD", origin_url: "https://a.example", in_trial: true, notification_email: mine.notificationEmail });
-    const cleared = await call(item.PUT, "PUT", { token, params: { managed_user_id: "EOLD" }, body: { external_id: null, origin_url: null, in_trial: false, plan_id: String(acme.plans.growth.id) } });
-    expect((cleared.body as { result: unknown }).result).toMatchObject({ name: "Renamed", external_id: null, origin_url: null, in_trial: false, plan_id: acme.plans.growth.id });
+    expect((renamed.body as { result: unknown }).result).toMatchObject({
+      name: "Renamed",
+      external_id: "OLD",
+      origin_url: "https://a.example",
+      in_trial: true,
+      notification_email: mine.notificationEmail,
+    });
+    const cleared = await call(item.PUT, "PUT", {
+      token,
+      params: { managed_user_id: "EOLD" },
+      body: { external_id: null, origin_url: null, in_trial: false, plan_id: String(acme.plans.growth.id) },
+    });
+    expect((cleared.body as { result: unknown }).result).toMatchObject({
+      name: "Renamed",
+      external_id: null,
+      origin_url: null,
+      in_trial: false,
+      plan_id: acme.plans.growth.id,
+    });
     const [row] = await db.select().from(customers).where(eq(customers.id, mine.id));
     expect(row).toMatchObject({ externalId: null, iframeOrigins: [], trialEndsAt: null, planId: acme.plans.growth.id });
     // Each field is the verb Settings has, with Settings' event: names, not IDs (issue #13).
@@ -132,7 +174,8 @@ describe("managed users (customers) API", () => {
       const answer = await call(item.PUT, "PUT", { token, params: { managed_user_id: String(customer.id) }, body: { plan_id: acme.plans.growth.id } });
       expect(answer.status).toBe(200);
     }
-    const read = async (id: number) => (await db.select({ planId: customers.planId, trialEndsAt: customers.trialEndsAt }).from(customers).where(eq(customers.id, id)))[0]!;
+    const read = async (id: number) =>
+      (await db.select({ planId: customers.planId, trialEndsAt: customers.trialEndsAt }).from(customers).where(eq(customers.id, id)))[0]!;
     expect(await read(ended.id)).toEqual({ planId: acme.plans.growth.id, trialEndsAt: null });
     // A running trial keeps running on the new plan (rule U22).
     expect(await read(running.id)).toEqual({ planId: acme.plans.growth.id, trialEndsAt: running.trialEndsAt });

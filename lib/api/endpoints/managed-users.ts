@@ -29,11 +29,7 @@ const managedUser = z.object({
 });
 
 const fields = addCustomerSchema.shape;
-const origins = z
-  .string()
-  .max(4000)
-  .nullable()
-  .describe("One or more origins, comma-separated, such as https://app.example.com; null clears them.");
+const origins = z.string().max(4000).nullable().describe("One or more origins, comma-separated, such as https://app.example.com; null clears them.");
 
 const createBody = z.object({
   name: fields.name,

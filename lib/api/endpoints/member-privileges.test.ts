@@ -30,9 +30,17 @@ describe("a collaborator's project grants and privileges (rules A9, A10)", () =>
     const data = (response.body as { data: Record<string, unknown>[] }).data;
     for (const entry of data) expect(Object.keys(entry).sort()).toEqual(["environment_type", "privileges", "role"]);
     expect(data).toEqual([
-      { environment_type: "development", role: { id: 2, name: "Admin", role_type: "privilege_group" }, privileges: expect.arrayContaining(["collaborators.manage"]) },
+      {
+        environment_type: "development",
+        role: { id: 2, name: "Admin", role_type: "privilege_group" },
+        privileges: expect.arrayContaining(["collaborators.manage"]),
+      },
       { environment_type: "test", role: { id: 2, name: "Admin", role_type: "privilege_group" }, privileges: expect.arrayContaining(["collaborators.manage"]) },
-      { environment_type: "production", role: { id: environmentAdmin!.id, name: "Environment admin", role_type: "environment" }, privileges: environmentAdmin!.permissions },
+      {
+        environment_type: "production",
+        role: { id: environmentAdmin!.id, name: "Environment admin", role_type: "environment" },
+        privileges: environmentAdmin!.permissions,
+      },
     ]);
   });
 

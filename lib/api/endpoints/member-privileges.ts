@@ -16,7 +16,8 @@ export const listMemberProjectGrantsEndpoint = defineEndpoint({
   method: "GET",
   path: `${base}/project_grants`,
   summary: "List a collaborator's project grants",
-  description: "The grants given to the collaborator itself (its groups' grants are under user_groups), in environments and projects this API client may reach (rule A10).",
+  description:
+    "The grants given to the collaborator itself (its groups' grants are under user_groups), in environments and projects this API client may reach (rule A10).",
   params: member,
   query: z.object(pageQuery),
   response: pageOf(projectGrant),

@@ -38,7 +38,10 @@ describe("project grants API (rules A9, A10)", () => {
 
     expect((await call(grantItem.DELETE, "DELETE", { token, params })).body).toEqual({ result: "ok" });
     expect((await call(grantItem.GET, "GET", { token, params })).status).toBe(404);
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.targetType, "project_grant"), eq(auditEvents.targetId, params.id)));
+    const events = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.targetType, "project_grant"), eq(auditEvents.targetId, params.id)));
     expect(events.map((event) => event.action).sort()).toEqual(["project_grant.deleted", "project_grant.updated"]);
     expect(events.every((event) => event.actingAs === "api_client" && event.customerId === ours.customer.id)).toBe(true);
   });
@@ -92,7 +95,10 @@ describe("project grants API (rules A9, A10)", () => {
     expect(bad.status).toBe(400);
     expectErrorShape(bad.body);
     expect(bad.body.errors).toHaveProperty(["project_grants.1.assignment_id"]);
-    const [foreignRole] = await db.insert(projectRoles).values({ partnerId: theirs.customer.partnerId, customerId: theirs.customer.id, name: "Theirs", kind: "custom" }).returning();
+    const [foreignRole] = await db
+      .insert(projectRoles)
+      .values({ partnerId: theirs.customer.partnerId, customerId: theirs.customer.id, name: "Theirs", kind: "custom" })
+      .returning();
     const otherPartnersRole = await call(projectGrantsRoute.PUT, "PUT", {
       token,
       params,
@@ -196,7 +202,12 @@ describe("project grants API (rules A9, A10)", () => {
     const refused = await call(grantItem.DELETE, "DELETE", { token: readOnly, params });
     expect(refused.status).toBe(403);
     expectErrorShape(refused.body);
-    const notJson = await call(grantItem.PUT, "PUT", { token, params, rawBody: `project_role_id=${projectRoleIds.builder}`, contentType: "application/x-www-form-urlencoded" });
+    const notJson = await call(grantItem.PUT, "PUT", {
+      token,
+      params,
+      rawBody: `project_role_id=${projectRoleIds.builder}`,
+      contentType: "application/x-www-form-urlencoded",
+    });
     expect(notJson.status).toBe(415);
     expectErrorShape(notJson.body);
     const malformed = await call(grantItem.PUT, "PUT", { token, params, rawBody: "{" });

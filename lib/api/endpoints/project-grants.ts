@@ -85,7 +85,10 @@ function listEndpoint(path: string, note: string) {
   });
 }
 
-export const listProjectGrantsEndpoint = listEndpoint("/api/managed_users/{managed_user_id}/projects/{id}/project_grants", "Also served at /api/managed_users/{managed_user_id}/{id}/project_grants.");
+export const listProjectGrantsEndpoint = listEndpoint(
+  "/api/managed_users/{managed_user_id}/projects/{id}/project_grants",
+  "Also served at /api/managed_users/{managed_user_id}/{id}/project_grants.",
+);
 export const listProjectGrantsAsPrintedEndpoint = listEndpoint(
   "/api/managed_users/{managed_user_id}/{id}/project_grants",
   "The path as the documentation prints it; the same as /api/managed_users/{managed_user_id}/projects/{id}/project_grants.",
@@ -113,7 +116,11 @@ export const putProjectGrantsEndpoint = defineEndpoint({
   }),
   response: dataOf(z.array(projectGrant)),
   async handler(ctx, { params, body }) {
-    const grants = body.project_grants.map((grant) => ({ assignmentType: grant.assignment_type, assignmentId: grant.assignment_id, projectRoleId: grant.project_role_id }));
+    const grants = body.project_grants.map((grant) => ({
+      assignmentType: grant.assignment_type,
+      assignmentId: grant.assignment_id,
+      projectRoleId: grant.project_role_id,
+    }));
     return { data: await putProjectGrants(ctx, params.managed_user_id, params.id, grants) };
   },
 });

@@ -30,7 +30,9 @@ describe("role migration API (rule A9)", () => {
     expect(done.body).toEqual(dry.body);
     const report = (done.body as { data: Record<string, unknown> }).data;
     expect(Object.keys(report).sort()).toEqual(REPORT_KEYS);
-    expect(report.environment_roles).toEqual(expect.arrayContaining([expect.objectContaining({ name: "Environment admin" }), expect.objectContaining({ name: "Member" })]));
+    expect(report.environment_roles).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: "Environment admin" }), expect.objectContaining({ name: "Member" })]),
+    );
     const collaborators = report.collaborators as { user_id: number; roles: { environment: string; name: string }[] }[];
     expect(collaborators.find((person) => person.user_id === ours.admin.id)!.roles).toEqual([
       { environment: "development", name: "Environment admin" },
@@ -76,11 +78,23 @@ describe("role migration API (rule A9)", () => {
     const { db, ours, token } = await accessControlFixture();
     const [legacy] = await db
       .insert(roles)
-      .values({ partnerId: ours.customer.partnerId, customerId: ours.customer.id, name: "Runner", kind: "custom", permissions: ["workspace.view", "recipes.run"] })
+      .values({
+        partnerId: ours.customer.partnerId,
+        customerId: ours.customer.id,
+        name: "Runner",
+        kind: "custom",
+        permissions: ["workspace.view", "recipes.run"],
+      })
       .returning();
-    await db.update(customerMembers).set({ roleId: legacy!.id }).where(and(eq(customerMembers.customerId, ours.customer.id), eq(customerMembers.userId, ours.operator.id)));
+    await db
+      .update(customerMembers)
+      .set({ roleId: legacy!.id })
+      .where(and(eq(customerMembers.customerId, ours.customer.id), eq(customerMembers.userId, ours.operator.id)));
 
-    const dry = await call(customRoleAsPrinted.POST, "POST", { token, body: { managed_user_id: ours.customer.id, role_id: String(legacy!.id), dry_run: true } });
+    const dry = await call(customRoleAsPrinted.POST, "POST", {
+      token,
+      body: { managed_user_id: ours.customer.id, role_id: String(legacy!.id), dry_run: true },
+    });
     expect(dry.status).toBe(200);
     expect((dry.body as { data: { environment_roles: unknown[] } }).data.environment_roles).toEqual([{ id: null, name: "Runner", permissions: [] }]);
     expect(await db.select().from(projectRoles).where(eq(projectRoles.customerId, ours.customer.id))).toHaveLength(0);
@@ -91,7 +105,10 @@ describe("role migration API (rule A9)", () => {
     expect(report.project_roles).toEqual([{ id: expect.any(Number), name: "Runner", permissions: ["project.view", "recipes.run"] }]);
     const [created] = await db.select().from(projectRoles).where(eq(projectRoles.customerId, ours.customer.id));
     expect(created).toMatchObject({ name: "Runner", kind: "custom" });
-    const operatorGrants = await db.select().from(projectGrants).where(and(eq(projectGrants.userId, ours.operator.id), eq(projectGrants.projectRoleId, created!.id)));
+    const operatorGrants = await db
+      .select()
+      .from(projectGrants)
+      .where(and(eq(projectGrants.userId, ours.operator.id), eq(projectGrants.projectRoleId, created!.id)));
     expect(operatorGrants).toHaveLength(3);
 
     // A second run reuses the workspace's own roles; the printed path takes the external ID too.
@@ -114,15 +131,23 @@ describe("role migration API (rule A9)", () => {
     expect(printedMissing.status).toBe(400);
     expect((printedMissing.body as { errors: object }).errors).toHaveProperty("managed_user_id");
 
-    const [clashing] = await db.insert(roles).values({ partnerId: ours.customer.partnerId, customerId: ours.customer.id, name: "Member", kind: "custom" }).returning();
+    const [clashing] = await db
+      .insert(roles)
+      .values({ partnerId: ours.customer.partnerId, customerId: ours.customer.id, name: "Member", kind: "custom" })
+      .returning();
     const clash = await call(customRole.POST, "POST", { token, params, body: { role_id: clashing!.id } });
     expect(clash.status).toBe(409);
     expectErrorShape(clash.body);
 
-    const [theirRole] = await db.insert(roles).values({ partnerId: theirs.customer.partnerId, customerId: theirs.customer.id, name: "Theirs", kind: "custom" }).returning();
+    const [theirRole] = await db
+      .insert(roles)
+      .values({ partnerId: theirs.customer.partnerId, customerId: theirs.customer.id, name: "Theirs", kind: "custom" })
+      .returning();
     const before = await stateOf(db, theirs.customer.id);
     expect((await call(systemRoles.POST, "POST", { token, params: { managed_user_id: String(theirs.customer.id) } })).status).toBe(404);
-    expect((await call(customRole.POST, "POST", { token, params: { managed_user_id: String(theirs.customer.id) }, body: { role_id: theirRole!.id } })).status).toBe(404);
+    expect(
+      (await call(customRole.POST, "POST", { token, params: { managed_user_id: String(theirs.customer.id) }, body: { role_id: theirRole!.id } })).status,
+    ).toBe(404);
     const printed = await call(customRoleAsPrinted.POST, "POST", { token, body: { managed_user_id: theirs.customer.id, role_id: theirRole!.id } });
     expect(printed.status).toBe(404);
     expectErrorShape(printed.body);

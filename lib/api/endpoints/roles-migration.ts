@@ -6,14 +6,25 @@ import { dataOf, idSchema, managedUserParam } from "../schemas";
 
 const common = { tag: "Role migration", rateGroup: "collaborators" as const, scope: "collaborators:write" as const };
 const environmentType = z.enum(["development", "test", "production"]);
-const migratedRole = z.object({ id: z.number().int().nullable().describe("Null in a dry run for a role the migration would create."), name: z.string(), permissions: z.array(z.string()) });
+const migratedRole = z.object({
+  id: z.number().int().nullable().describe("Null in a dry run for a role the migration would create."),
+  name: z.string(),
+  permissions: z.array(z.string()),
+});
 const person = { user_id: z.number().int(), email: z.string(), name: z.string() };
 const report = dataOf(
   z.object({
     environment_roles: z.array(migratedRole),
     project_roles: z.array(migratedRole),
     collaborators: z.array(z.object({ ...person, roles: z.array(z.object({ environment: environmentType, name: z.string() })) })),
-    projects: z.array(z.object({ id: z.number().int(), name: z.string(), environment: environmentType, collaborators: z.array(z.object({ ...person, project_role: z.string() })) })),
+    projects: z.array(
+      z.object({
+        id: z.number().int(),
+        name: z.string(),
+        environment: environmentType,
+        collaborators: z.array(z.object({ ...person, project_role: z.string() })),
+      }),
+    ),
   }),
 );
 const dryRun = z.boolean().default(false).describe("true: answer what the migration would do, and change nothing.");

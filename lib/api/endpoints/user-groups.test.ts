@@ -50,7 +50,10 @@ describe("collaborator groups API (rule A9)", () => {
 
     expect((await call(item.DELETE, "DELETE", { token, params: { ...params, id } })).body).toEqual({ result: "ok" });
     expect((await call(item.GET, "GET", { token, params: { ...params, id } })).status).toBe(404);
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.targetType, "user_group"), eq(auditEvents.targetId, id)));
+    const events = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.targetType, "user_group"), eq(auditEvents.targetId, id)));
     expect(events.map((event) => event.action).sort()).toEqual(["user_group.created", "user_group.deleted", "user_group.updated"]);
     expect(events.every((event) => event.actingAs === "api_client" && event.actorApiClientId !== null && event.customerId === ours.customer.id)).toBe(true);
   });
@@ -64,7 +67,9 @@ describe("collaborator groups API (rule A9)", () => {
     // The collection counts every group's members in one query: this group's two, and none for a new one.
     await call(collection.POST, "POST", { token, params: { managed_user_id: params.managed_user_id }, body: { name: "Empty group" } });
     const groups = await call(collection.GET, "GET", { token, params: { managed_user_id: params.managed_user_id } });
-    const counts = Object.fromEntries((groups.body as { data: { id: number; name: string; members_count: number }[] }).data.map((group) => [group.name, group.members_count]));
+    const counts = Object.fromEntries(
+      (groups.body as { data: { id: number; name: string; members_count: number }[] }).data.map((group) => [group.name, group.members_count]),
+    );
     expect(counts).toMatchObject({ [ours.group.name]: 2, "Empty group": 0 });
 
     const list = await call(groupMembers.GET, "GET", { token, params });
@@ -99,7 +104,12 @@ describe("collaborator groups API (rule A9)", () => {
     const page = all.body as { data: Record<string, unknown>[]; total: number };
     expect(page.total).toBe(1);
     expect(Object.keys(page.data[0]!).sort()).toEqual(GRANT_KEYS);
-    expect(page.data[0]).toMatchObject({ id: ours.grants.groupGrant.id, user: null, user_group: { id: ours.group.id, name: "Reviewers" }, project: { name: "Billing", environment: { type: "test" } } });
+    expect(page.data[0]).toMatchObject({
+      id: ours.grants.groupGrant.id,
+      user: null,
+      user_group: { id: ours.group.id, name: "Reviewers" },
+      project: { name: "Billing", environment: { type: "test" } },
+    });
     const devOnly = await apiToken(acme.partner, acme.admin, { environmentTypes: ["development"] });
     expect((await call(groupGrants.GET, "GET", { token: devOnly, params })).body).toMatchObject({ data: [], total: 0 });
   });

@@ -17,7 +17,10 @@ async function setup() {
   const globex = await createPartner(db);
   const customer = await createCustomer(db, acme.partner.id, acme.plans.starter.id, { externalId: "NW" });
   const foreign = await createCustomer(db, globex.partner.id, globex.plans.starter.id);
-  const [admin] = await db.select().from(roles).where(and(eq(roles.name, "Admin"), eq(roles.kind, "system")));
+  const [admin] = await db
+    .select()
+    .from(roles)
+    .where(and(eq(roles.name, "Admin"), eq(roles.kind, "system")));
   return { db, acme, globex, customer, foreign, adminRole: admin!, token: await apiToken(acme.partner, acme.admin) };
 }
 
@@ -33,7 +36,14 @@ describe("customer workspace collaborators API (rule A9)", () => {
     expect(added.status).toBe(201);
     const member = (added.body as { result: Record<string, unknown> }).result;
     expect(Object.keys(member).sort()).toEqual(KEYS);
-    expect(member).toMatchObject({ name: "Ariel", email: "ariel@nutech.example", role_name: "Admin", time_zone: "Europe/Paris", external_id: "U-1", grant_type: "direct" });
+    expect(member).toMatchObject({
+      name: "Ariel",
+      email: "ariel@nutech.example",
+      role_name: "Admin",
+      time_zone: "Europe/Paris",
+      external_id: "U-1",
+      grant_type: "direct",
+    });
     const id = String(member.id);
 
     const list = await call(collection.GET, "GET", { token, params: { managed_user_id: "ENW" } });
@@ -64,11 +74,19 @@ describe("customer workspace collaborators API (rule A9)", () => {
 
   it("answers 400 naming unknown roles and bad fields, and 404 for another partner's workspace, changing nothing (D8)", async () => {
     const { db, customer, foreign, token } = await setup();
-    const unknownRole = await call(collection.POST, "POST", { token, params: { managed_user_id: String(customer.id) }, body: { name: "A", email: "a@x.example", role_name: "Nope" } });
+    const unknownRole = await call(collection.POST, "POST", {
+      token,
+      params: { managed_user_id: String(customer.id) },
+      body: { name: "A", email: "a@x.example", role_name: "Nope" },
+    });
     expect(unknownRole.status).toBe(400);
     expectErrorShape(unknownRole.body);
     expect(unknownRole.body.errors).toHaveProperty("role_name");
-    const badFields = await call(collection.POST, "POST", { token, params: { managed_user_id: String(customer.id) }, body: { email: "nope", time_zone: "Mars/Base" } });
+    const badFields = await call(collection.POST, "POST", {
+      token,
+      params: { managed_user_id: String(customer.id) },
+      body: { email: "nope", time_zone: "Mars/Base" },
+    });
     expect(badFields.status).toBe(400);
     expectErrorShape(badFields.body);
     expect(Object.keys(badFields.body.errors).sort()).toEqual(["email", "name", "role_name", "time_zone"]);
@@ -76,17 +94,30 @@ describe("customer workspace collaborators API (rule A9)", () => {
       [collection.GET, "GET"],
       [collection.POST, "POST"],
     ] as const) {
-      const response = await call(handler, method, { token, params: { managed_user_id: String(foreign.id) }, body: { name: "A", email: "a@x.example", role_name: "Admin" } });
+      const response = await call(handler, method, {
+        token,
+        params: { managed_user_id: String(foreign.id) },
+        body: { name: "A", email: "a@x.example", role_name: "Admin" },
+      });
       expect(response.status).toBe(404);
     }
     const someone = await createUser(db);
-    await db.insert(customerMembers).values({ partnerId: foreign.partnerId, customerId: foreign.id, userId: someone.id, roleId: (await db.select().from(roles).where(eq(roles.name, "Admin")))[0]!.id });
+    await db.insert(customerMembers).values({
+      partnerId: foreign.partnerId,
+      customerId: foreign.id,
+      userId: someone.id,
+      roleId: (await db.select().from(roles).where(eq(roles.name, "Admin")))[0]!.id,
+    });
     for (const [handler, method] of [
       [item.GET, "GET"],
       [item.PUT, "PUT"],
       [item.DELETE, "DELETE"],
     ] as const) {
-      const response = await call(handler, method, { token, params: { managed_user_id: String(foreign.id), id: String(someone.id) }, body: { role_name: "Operator" } });
+      const response = await call(handler, method, {
+        token,
+        params: { managed_user_id: String(foreign.id), id: String(someone.id) },
+        body: { role_name: "Operator" },
+      });
       expect(response.status).toBe(404);
     }
     expect(await db.select().from(customerMembers).where(eq(customerMembers.customerId, foreign.id))).toHaveLength(1);
@@ -96,7 +127,11 @@ describe("customer workspace collaborators API (rule A9)", () => {
   it("invites an unknown email as a pending invitation, at most once every 20 minutes, and answers {result: ok}", async () => {
     const { db, customer, token } = await setup();
     const params = { managed_user_id: String(customer.id) };
-    const body = { name: "New Person", email: "new.person@nutech.example", env_roles: [{ environment_type: "development", name: "Admin", role_type: "privilege_group" }] };
+    const body = {
+      name: "New Person",
+      email: "new.person@nutech.example",
+      env_roles: [{ environment_type: "development", name: "Admin", role_type: "privilege_group" }],
+    };
     const created = await call(invitation.POST, "POST", { token, params, body });
     expect(created.body).toEqual({ result: "ok", invitation_url: expect.stringMatching(/^https?:\/\/[^/]+\/invitations\/pcinv_[\w-]{43}$/) });
     const link = (created.body as { invitation_url: string }).invitation_url.split("/invitations/")[1]!;

@@ -29,14 +29,19 @@ const collaborator = z.object({
 
 const workspace = z.object({ managed_user_id: managedUserParam });
 const member = z.object({ managed_user_id: managedUserParam, id: pathIdSchema.describe("The collaborator's user ID.") });
-const timeZone = z.string().trim().min(1).max(64).refine((value) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}, "Not a time zone (use an IANA name such as Europe/Paris).");
+const timeZone = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine((value) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "Not a time zone (use an IANA name such as Europe/Paris).");
 const envRole = z.object({
   environment_type: z.enum(["development", "test", "production"]),
   name: z.string().trim().min(1).max(200),
@@ -48,7 +53,9 @@ const envRoles = z
   .array(envRole)
   .min(1)
   .max(6)
-  .describe("Roles per environment; must include the development environment's privilege_group role (the workspace role). Environment roles are given on joining.");
+  .describe(
+    "Roles per environment; must include the development environment's privilege_group role (the workspace role). Environment roles are given on joining.",
+  );
 const ROLE_NAME_OR_ENV_ROLES = "Give role_name or env_roles.";
 const roleNameOrEnvRoles = (body: { role_name?: string; env_roles?: unknown[] }) => body.role_name !== undefined || body.env_roles !== undefined;
 /** Said along with the other fields' errors, not only once they are all right. */
@@ -190,7 +197,12 @@ export const inviteWorkspaceCollaborator = defineEndpoint({
   }),
   async handler(ctx, { params, body, url }) {
     await requireDevelopmentReach(ctx);
-    const { invitationPath } = await inviteCollaborator(ctx, params.managed_user_id, { name: body.name, email: body.email, roleName: body.role_name, envRoles: body.env_roles });
+    const { invitationPath } = await inviteCollaborator(ctx, params.managed_user_id, {
+      name: body.name,
+      email: body.email,
+      roleName: body.role_name,
+      envRoles: body.env_roles,
+    });
     return invitationPath ? { result: "ok", invitation_url: new URL(invitationPath, url.origin).href } : { result: "ok" };
   },
 });

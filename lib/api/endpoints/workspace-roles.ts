@@ -1,6 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { createWorkspaceRole, deleteWorkspaceRole, getWorkspaceRole, listWorkspaceRoles, updateWorkspaceRole, type RoleFamily } from "@/lib/workspace-team/workspace-roles";
+import {
+  createWorkspaceRole,
+  deleteWorkspaceRole,
+  getWorkspaceRole,
+  listWorkspaceRoles,
+  updateWorkspaceRole,
+  type RoleFamily,
+} from "@/lib/workspace-team/workspace-roles";
 import { defineEndpoint } from "../endpoint";
 import { dataOf as data, isoDateTime, managedUserParam, okResponse, pageOf, pageQuery, pathIdSchema } from "../schemas";
 import { requireDevelopmentReach } from "./workspace-members";

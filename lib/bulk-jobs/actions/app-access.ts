@@ -26,14 +26,26 @@ export async function appAccessAction(tx: Transaction, _ctx: RequestContext, act
   if (action.mode !== "all" && ids.length === 0) throw invalid("Choose at least one app.", { "action.appIds": ["Choose at least one app."] });
   const chosen = ids.length > 0 ? await tx.select({ id: apps.id, name: apps.name, iconPath: apps.iconPath }).from(apps).where(inArray(apps.id, ids)) : [];
   if (chosen.length !== ids.length) throw invalid("Choose apps of the catalog.", { "action.appIds": ["One of these apps is not in the catalog."] });
-  const names = chosen.map((app) => app.name).sort((a, b) => a.localeCompare(b)).join(", ");
-  const label = action.mode === "all" ? "Allow all apps" : action.mode === "add" ? `Add ${plural(ids.length)} to App access: ${names}` : `Remove ${plural(ids.length)} from App access: ${names}`;
+  const names = chosen
+    .map((app) => app.name)
+    .sort((a, b) => a.localeCompare(b))
+    .join(", ");
+  const label =
+    action.mode === "all"
+      ? "Allow all apps"
+      : action.mode === "add"
+        ? `Add ${plural(ids.length)} to App access: ${names}`
+        : `Remove ${plural(ids.length)} from App access: ${names}`;
   const wanted = new Set(ids);
   return {
     label,
     async runBatch(batchTx, ctx, customerIds) {
       const found = await readCustomers(batchTx, ctx, customerIds);
-      const before = await selectedAppsOf(batchTx, ctx.partnerId, found.map((customer) => customer.id));
+      const before = await selectedAppsOf(
+        batchTx,
+        ctx.partnerId,
+        found.map((customer) => customer.id),
+      );
       const catalog = action.mode === "remove" ? await appCatalog(batchTx) : [];
       const errors: { customerId: number; reason: string }[] = [];
       const decided = found.flatMap((customer) => {

@@ -21,7 +21,12 @@ export function exportAction(jobId: number): PreparedAction {
       const rows = await tx.execute<ExportRow>(
         sql`${exportRowsSql(tableCtx, [sql`c.partner_id = ${ctx.partnerId}`, sql`c.id = any(${intArrayLiteral(customerIds)}::int[])`])} order by c.id`,
       );
-      const apps = await tx.execute<{ customer_id: number; names: string }>(appNamesSql(ctx.partnerId, rows.map((row) => row.id)));
+      const apps = await tx.execute<{ customer_id: number; names: string }>(
+        appNamesSql(
+          ctx.partnerId,
+          rows.map((row) => row.id),
+        ),
+      );
       const [last] = await tx
         .select({ position: sql<number | null>`max(${bulkJobFileChunks.position})` })
         .from(bulkJobFileChunks)
@@ -35,7 +40,11 @@ export function exportAction(jobId: number): PreparedAction {
     },
     async finish(tx, ctx) {
       // A selection whose customers were all deleted meanwhile still gives a file: the header alone.
-      const [any] = await tx.select({ position: bulkJobFileChunks.position }).from(bulkJobFileChunks).where(and(eq(bulkJobFileChunks.bulkJobId, jobId), eq(bulkJobFileChunks.partnerId, ctx.partnerId))).limit(1);
+      const [any] = await tx
+        .select({ position: bulkJobFileChunks.position })
+        .from(bulkJobFileChunks)
+        .where(and(eq(bulkJobFileChunks.bulkJobId, jobId), eq(bulkJobFileChunks.partnerId, ctx.partnerId)))
+        .limit(1);
       if (!any) await tx.insert(bulkJobFileChunks).values({ bulkJobId: jobId, position: 1, partnerId: ctx.partnerId, content: csvLine(EXPORT_HEADER) });
     },
   };

@@ -17,7 +17,10 @@ describe("addCustomer (rule U14)", () => {
     const [row] = await db.select().from(customers).where(eq(customers.id, created.id));
     expect(row).toMatchObject({ partnerId: partner.id, name: "Nutech", externalId: "CRM-1", planId: plans.growth.id, trialEndsAt: null });
     expect(await db.select().from(environments).where(eq(environments.customerId, created.id))).toHaveLength(3);
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.partnerId, partner.id), eq(auditEvents.action, "customer.created")));
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.partnerId, partner.id), eq(auditEvents.action, "customer.created")));
     expect(event).toMatchObject({ customerId: created.id, actorUserId: admin.id, actingAs: "partner_admin" });
     expect(event!.changes).toMatchObject({ name: { from: null, to: "Nutech" }, externalId: { to: "CRM-1" } });
   });

@@ -109,9 +109,15 @@ async function updateMany(tx: Transaction, ctx: RequestContext, keys: string[], 
   // Raw SQL: one update from jsonb_to_recordset gives each customer of a batch its own values in one statement.
   await tx.execute(sql`
     update customers c
-       set ${sql.join(columns.map(({ key, name }) => sql`${name} = v.${sql.identifier(key)}`), sql`, `)}, updated_at = ${ctx.now}
+       set ${sql.join(
+         columns.map(({ key, name }) => sql`${name} = v.${sql.identifier(key)}`),
+         sql`, `,
+       )}, updated_at = ${ctx.now}
       from jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
-           as v(id int, ${sql.join(columns.map(({ key, type }) => sql`${sql.identifier(key)} ${type}`), sql`, `)})
+           as v(id int, ${sql.join(
+             columns.map(({ key, type }) => sql`${sql.identifier(key)} ${type}`),
+             sql`, `,
+           )})
      where c.id = v.id and c.partner_id = ${ctx.partnerId}`);
 }
 

@@ -44,16 +44,22 @@ describe("two admins saving the same customer at once", () => {
     // fields it believed changed would leave the first admin's name and plan next to the second admin's email.
     const a = { name: "Renamed by the first admin", notificationEmail: "first@example.test", planId: acme.plans.growth.id };
     const b = { name: customer.name, notificationEmail: "second@example.test", planId: acme.plans.starter.id };
-    const results = await concurrently(
-      [() => updateCustomer(first, String(customer.id), a), () => updateCustomer(second, String(customer.id), b)],
-      { table: "customers", id: customer.id },
-    );
+    const results = await concurrently([() => updateCustomer(first, String(customer.id), a), () => updateCustomer(second, String(customer.id), b)], {
+      table: "customers",
+      id: customer.id,
+    });
     expect(results.map((result) => (result.status === "rejected" ? String(result.reason) : result.status))).toEqual(["fulfilled", "fulfilled"]);
     expect([a, b]).toContainEqual(await fieldsOf(customer.id));
     const [events] = await db
       .select({ n: count() })
       .from(auditEvents)
-      .where(and(eq(auditEvents.partnerId, acme.partner.id), eq(auditEvents.action, "customer.notification_email_changed"), eq(auditEvents.targetId, String(customer.id))));
+      .where(
+        and(
+          eq(auditEvents.partnerId, acme.partner.id),
+          eq(auditEvents.action, "customer.notification_email_changed"),
+          eq(auditEvents.targetId, String(customer.id)),
+        ),
+      );
     // Each save changed the email (each is audited as Settings audits it); the names and plans follow whoever won.
     expect(events!.n).toBe(2);
   });
@@ -64,7 +70,10 @@ describe("two admins changing the same customer's Settings at once (rule U20)", 
     const { db, acme, first, second } = await setup();
     const customer = await createCustomer(db, acme.partner.id, acme.plans.starter.id);
     const results = await concurrently(
-      [() => changePlan(first, { customerId: customer.id, planId: acme.plans.growth.id }), () => changePlan(second, { customerId: customer.id, planId: acme.plans.free.id })],
+      [
+        () => changePlan(first, { customerId: customer.id, planId: acme.plans.growth.id }),
+        () => changePlan(second, { customerId: customer.id, planId: acme.plans.free.id }),
+      ],
       { table: "customers", id: customer.id },
     );
     expect(results.map((result) => (result.status === "rejected" ? String(result.reason) : result.status))).toEqual(["fulfilled", "fulfilled"]);
@@ -95,8 +104,15 @@ describe("a unique external ID stays unique under concurrent creates (rule U25)"
   it("+ Add customer: one customer is created, every other request gets the field error", async () => {
     const { acme, first, second } = await setup();
     const results = await concurrently(
-      Array.from({ length: RACERS }, (_, index) => () =>
-        addCustomer(index % 2 ? first : second, { name: `Racer ${index}`, notificationEmail: "ops@example.test", planId: acme.plans.starter.id, externalId: "CRM-7" }),
+      Array.from(
+        { length: RACERS },
+        (_, index) => () =>
+          addCustomer(index % 2 ? first : second, {
+            name: `Racer ${index}`,
+            notificationEmail: "ops@example.test",
+            planId: acme.plans.starter.id,
+            externalId: "CRM-7",
+          }),
       ),
       { table: "plans", id: acme.plans.starter.id },
     );
@@ -113,8 +129,13 @@ describe("a unique external ID stays unique under concurrent creates (rule U25)"
     const { acme } = await setup();
     const token = await apiToken(acme.partner, acme.admin);
     const responses = await concurrently(
-      Array.from({ length: RACERS }, (_, index) => () =>
-        call(collection.POST, "POST", { token, body: { name: `Racer ${index}`, notification_email: "ops@example.test", plan_id: acme.plans.starter.id, external_id: "CRM-8" } }),
+      Array.from(
+        { length: RACERS },
+        (_, index) => () =>
+          call(collection.POST, "POST", {
+            token,
+            body: { name: `Racer ${index}`, notification_email: "ops@example.test", plan_id: acme.plans.starter.id, external_id: "CRM-8" },
+          }),
       ),
       { table: "plans", id: acme.plans.starter.id },
     );

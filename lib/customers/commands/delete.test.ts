@@ -55,9 +55,7 @@ describe("Delete account (rule U29)", () => {
 
     const wrong = await deleteCustomer(ctx, { customerId: customer.id, confirmName: "initech holdings" }).catch((error: unknown) => error);
     expect(wrong).toMatchObject({ code: "VALIDATION", fieldErrors: { confirmName: [DELETE_NAME_MISMATCH] } });
-    expect(await codeOf(deleteCustomer(adminContext(globex.partner, globex.admin), { customerId: customer.id, confirmName: customer.name }))).toBe(
-      "NOT_FOUND",
-    );
+    expect(await codeOf(deleteCustomer(adminContext(globex.partner, globex.admin), { customerId: customer.id, confirmName: customer.name }))).toBe("NOT_FOUND");
     expect(await codeOf(deleteCustomer(asPartnerMember(ctx), { customerId: customer.id, confirmName: customer.name }))).toBe("FORBIDDEN");
 
     expect(await db.select({ id: customers.id }).from(customers).where(eq(customers.id, customer.id))).toHaveLength(1);

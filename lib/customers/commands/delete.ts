@@ -30,11 +30,7 @@ export async function deleteCustomer(ctx: RequestContext, input: DeleteCustomerI
 }
 
 /** The removal itself, with its audit event, for every caller (the console's confirmation, the REST API). */
-export async function removeCustomer(
-  tx: Transaction,
-  ctx: RequestContext,
-  customer: { id: number; name: string; externalId: string | null },
-): Promise<void> {
+export async function removeCustomer(tx: Transaction, ctx: RequestContext, customer: { id: number; name: string; externalId: string | null }): Promise<void> {
   await removeCustomers(tx, ctx, [customer]);
 }
 
@@ -59,5 +55,7 @@ export async function removeCustomers(
       customer: { id: customer.id, name: customer.name },
     })),
   );
-  await tx.delete(customers).where(and(sql`${customers.id} = any(${intArrayLiteral(removed.map((customer) => customer.id))}::int[])`, eq(customers.partnerId, ctx.partnerId)));
+  await tx
+    .delete(customers)
+    .where(and(sql`${customers.id} = any(${intArrayLiteral(removed.map((customer) => customer.id))}::int[])`, eq(customers.partnerId, ctx.partnerId)));
 }

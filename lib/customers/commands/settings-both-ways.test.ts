@@ -29,7 +29,12 @@ type Setup = Awaited<ReturnType<typeof setup>>;
 async function twins(setup: Setup, options: { trialEndsAt?: Date | null } = {}) {
   const { db, acme } = setup;
   const make = (externalId: string) =>
-    createCustomer(db, acme.partner.id, acme.plans.starter.id, { name: "Twin Corp", externalId, iframeOrigins: ["https://a.example"], trialEndsAt: options.trialEndsAt ?? null });
+    createCustomer(db, acme.partner.id, acme.plans.starter.id, {
+      name: "Twin Corp",
+      externalId,
+      iframeOrigins: ["https://a.example"],
+      trialEndsAt: options.trialEndsAt ?? null,
+    });
   return { viaConsole: await make(`C-${acme.partner.id}`), viaApi: await make(`A-${acme.partner.id}`) };
 }
 
@@ -53,8 +58,17 @@ async function put(setup: Setup, customerId: number, body: Record<string, unknow
 }
 
 describe("a customer's settings, changed in the console and through the API", () => {
-  const cases: { verb: string; trialEndsAt?: () => Date | null; console: (s: Setup, id: number) => Promise<unknown>; api: Record<string, unknown> | ((s: Setup) => Record<string, unknown>) }[] = [
-    { verb: "plan", console: (s, id) => changePlan(s.ctx, { customerId: id, planId: s.acme.plans.growth.id }), api: (s) => ({ plan_id: s.acme.plans.growth.id }) },
+  const cases: {
+    verb: string;
+    trialEndsAt?: () => Date | null;
+    console: (s: Setup, id: number) => Promise<unknown>;
+    api: Record<string, unknown> | ((s: Setup) => Record<string, unknown>);
+  }[] = [
+    {
+      verb: "plan",
+      console: (s, id) => changePlan(s.ctx, { customerId: id, planId: s.acme.plans.growth.id }),
+      api: (s) => ({ plan_id: s.acme.plans.growth.id }),
+    },
     {
       verb: "plan after an ended trial",
       trialEndsAt: () => new Date(Date.now() - DAY_MS),
@@ -68,7 +82,11 @@ describe("a customer's settings, changed in the console and through the API", ()
       console: (s, id) => setTrial(s.ctx, { customerId: id, enabled: false }),
       api: { in_trial: false },
     },
-    { verb: "notification email", console: (s, id) => updateNotificationEmail(s.ctx, { customerId: id, notificationEmail: "ops@twin.example" }), api: { notification_email: "ops@twin.example" } },
+    {
+      verb: "notification email",
+      console: (s, id) => updateNotificationEmail(s.ctx, { customerId: id, notificationEmail: "ops@twin.example" }),
+      api: { notification_email: "ops@twin.example" },
+    },
     { verb: "external ID cleared", console: (s, id) => updateExternalId(s.ctx, { customerId: id, externalId: null }), api: { external_id: null } },
     {
       verb: "iframe origins",
@@ -107,6 +125,8 @@ describe("a customer's settings, changed in the console and through the API", ()
     await put(s, viaApi.id, { name: "Twin Renamed" });
     const [fromConsole, fromApi] = [await written(viaConsole.id), await written(viaApi.id)];
     expect(fromApi).toEqual(fromConsole);
-    expect(fromApi.events).toEqual([{ action: "customer.renamed", targetType: "customer", changes: { name: { from: "Twin Corp", to: "Twin Renamed" } }, customerName: "Twin Renamed" }]);
+    expect(fromApi.events).toEqual([
+      { action: "customer.renamed", targetType: "customer", changes: { name: { from: "Twin Corp", to: "Twin Renamed" } }, customerName: "Twin Renamed" },
+    ]);
   });
 });

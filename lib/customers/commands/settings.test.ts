@@ -30,12 +30,7 @@ async function row(customerId: number) {
 }
 
 async function lastAudit(customerId: number) {
-  const [event] = await getDatabase()
-    .select()
-    .from(auditEvents)
-    .where(eq(auditEvents.customerId, customerId))
-    .orderBy(desc(auditEvents.id))
-    .limit(1);
+  const [event] = await getDatabase().select().from(auditEvents).where(eq(auditEvents.customerId, customerId)).orderBy(desc(auditEvents.id)).limit(1);
   return event;
 }
 
@@ -133,14 +128,20 @@ describe("customer settings commands", () => {
       .update(customers)
       .set({ externalId: "RACE-1" })
       .where(eq(customers.id, customer.id))
-      .then(() => null, (caught: unknown) => caught);
+      .then(
+        () => null,
+        (caught: unknown) => caught,
+      );
     expect(isUniqueViolation(error, "customers_partner_external_id_key")).toBe(true);
     expect(isUniqueViolation(error, "another_key")).toBe(false);
   });
 
   it("save the customer's own iframe origins, validated and de-duplicated, and show the effective list (rule U27, decision D3)", async () => {
     const { db, acme, customer, ctx } = await setup();
-    await db.update(partners).set({ iframeOrigins: ["https://app.partner.example"] }).where(eq(partners.id, acme.partner.id));
+    await db
+      .update(partners)
+      .set({ iframeOrigins: ["https://app.partner.example"] })
+      .where(eq(partners.id, acme.partner.id));
     const bad = iframeOriginsInput.safeParse({ customerId: customer.id, iframeOrigins: "https://ok.example, https://bad.example/path" });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.message).toContain('"https://bad.example/path"');

@@ -9,13 +9,7 @@ import { EXTERNAL_ID_TAKEN } from "@/lib/customers/add-customer-input";
 import { customerCommand, type CommandPlan } from "./customer-command";
 import type { CustomerRecord } from "@/lib/customers/reads/customer-record";
 import { effectivePlan, trialAfterChoosingPlan } from "@/lib/customers/plan";
-import type {
-  ChangePlanInput,
-  ExternalIdInput,
-  IframeOriginsInput,
-  NotificationEmailInput,
-  SetTrialInput,
-} from "@/lib/customers/settings-schema";
+import type { ChangePlanInput, ExternalIdInput, IframeOriginsInput, NotificationEmailInput, SetTrialInput } from "@/lib/customers/settings-schema";
 import { trialEndFrom } from "@/lib/customers/plan-rules";
 import { DAY_MS } from "@/lib/time";
 import { authorize } from "@/lib/authorization/authorize";
@@ -150,9 +144,7 @@ export async function updateNotificationEmail(ctx: RequestContext, input: Notifi
 
 export async function updateExternalId(ctx: RequestContext, input: ExternalIdInput) {
   await authorize(ctx, "customers.write");
-  return withExternalIdConflict(() =>
-    customerCommand(ctx, input.customerId, (tx, customer) => externalIdChange(tx, ctx, customer, input.externalId)),
-  );
+  return withExternalIdConflict(() => customerCommand(ctx, input.customerId, (tx, customer) => externalIdChange(tx, ctx, customer, input.externalId)));
 }
 
 export async function updateIframeOrigins(ctx: RequestContext, input: IframeOriginsInput) {

@@ -6,7 +6,6 @@ import { createCustomer, createPartner } from "@/tests/support/factories";
 import { flagEndedTrials } from "./trial-ended";
 import { DAY_MS } from "@/lib/time";
 
-
 describe("the ended-trial flag (an index hint for the status tabs, decision D2)", () => {
   it("is set when a past trial end is written, cleared when a trial is extended, and caught up by the job", async () => {
     const db = getDatabase();
@@ -17,7 +16,10 @@ describe("the ended-trial flag (an index hint for the status tabs, decision D2)"
     const none = await createCustomer(db, partner.id, plans.starter.id);
     expect([await flag(ended.id), await flag(running.id), await flag(none.id)]).toEqual([true, false, false]);
 
-    await db.update(customers).set({ trialEndsAt: new Date(Date.now() + 10 * DAY_MS) }).where(eq(customers.id, ended.id));
+    await db
+      .update(customers)
+      .set({ trialEndsAt: new Date(Date.now() + 10 * DAY_MS) })
+      .where(eq(customers.id, ended.id));
     expect(await flag(ended.id)).toBe(false);
 
     expect(await flagEndedTrials(new Date(Date.now() + 5 * DAY_MS))).toBeGreaterThanOrEqual(1);

@@ -23,6 +23,4 @@ export type DashboardPeriodKey = keyof typeof DASHBOARD_PERIODS;
 export const DEFAULT_PERIOD: DashboardPeriodKey = "7d";
 
 /** The period in the URL; anything missing or malformed falls back to the last 7 days. */
-export const dashboardPeriodParam = z
-  .enum(Object.keys(DASHBOARD_PERIODS) as [DashboardPeriodKey, ...DashboardPeriodKey[]])
-  .catch(DEFAULT_PERIOD);
+export const dashboardPeriodParam = z.enum(Object.keys(DASHBOARD_PERIODS) as [DashboardPeriodKey, ...DashboardPeriodKey[]]).catch(DEFAULT_PERIOD);

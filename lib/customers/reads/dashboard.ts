@@ -43,11 +43,7 @@ type CellRow = { recipe_id: number; bucket: number; succeeded: number; failed: n
  * rates, jobs over time and per recipe, aggregated in SQL over one range of `jobs` through its
  * (customer_id, started_at) index; plus tasks used in the billing period against the plan's limit.
  */
-export async function getCustomerDashboard(
-  ctx: RequestContext,
-  customerId: number,
-  period: DashboardPeriodKey,
-): Promise<CustomerDashboard> {
+export async function getCustomerDashboard(ctx: RequestContext, customerId: number, period: DashboardPeriodKey): Promise<CustomerDashboard> {
   await authorize(ctx, "customers.read");
   const { lengthMs, bucketMs } = DASHBOARD_PERIODS[period];
   const to = ctx.now;

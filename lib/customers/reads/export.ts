@@ -14,7 +14,19 @@ import { authorize } from "@/lib/authorization/authorize";
 const dialect = new PgDialect();
 
 const BATCH = 1_000;
-export const EXPORT_HEADER = ["ID", "Customer", "External ID", "Plan", "Status", "Joined", "Tasks used", "Task limit", "Connections", "Connection limit", "Connected apps"];
+export const EXPORT_HEADER = [
+  "ID",
+  "Customer",
+  "External ID",
+  "Plan",
+  "Status",
+  "Joined",
+  "Tasks used",
+  "Task limit",
+  "Connections",
+  "Connection limit",
+  "Connected apps",
+];
 
 export type ExportRow = {
   id: number;
@@ -95,7 +107,12 @@ export async function* customerCsvLines(ctx: RequestContext, query: CustomerQuer
     const rendered = dialect.sqlToQuery(sql`${exportRowsSql(tableCtx, conditions)} order by ${orderBy}`);
     yield csvLine(EXPORT_HEADER);
     for await (const batch of connection.unsafe<ExportRow[]>(rendered.sql, rendered.params as postgres.ParameterOrJSON<never>[]).cursor(BATCH)) {
-      const apps = dialect.sqlToQuery(appNamesSql(ctx.partnerId, batch.map((row) => row.id)));
+      const apps = dialect.sqlToQuery(
+        appNamesSql(
+          ctx.partnerId,
+          batch.map((row) => row.id),
+        ),
+      );
       yield exportLines(batch, await connection.unsafe<AppNames[]>(apps.sql, apps.params as postgres.ParameterOrJSON<never>[]));
     }
     await connection.unsafe("commit");

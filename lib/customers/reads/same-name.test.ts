@@ -31,7 +31,8 @@ describe("two customers may share a name (issue 12): the warning's query", () =>
     const cafe = await createCustomer(db, acme.partner.id, acme.plans.starter.id, { name: "Caf\u00e9" });
     expect((await otherCustomersNamed(admin, { name: "Cafe\u0301" })).customers.map((customer) => customer.id)).toEqual([cafe.id]);
     // Contains is not the same name; nothing visible is no name at all.
-    for (const typed of ["North", "Northwind Trader", "", " \u200B "]) expect(await otherCustomersNamed(admin, { name: typed })).toEqual({ customers: [], total: 0 });
+    for (const typed of ["North", "Northwind Trader", "", " \u200B "])
+      expect(await otherCustomersNamed(admin, { name: typed })).toEqual({ customers: [], total: 0 });
     // The customer being renamed is not "another" one.
     expect(await otherCustomersNamed(admin, { name: "Northwind", exceptId: first.id })).toEqual({ customers: [], total: 0 });
   });

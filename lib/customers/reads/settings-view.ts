@@ -34,10 +34,7 @@ export async function getCustomerSettings(ctx: RequestContext, customerId: numbe
       .from(plans)
       .where(eq(plans.partnerId, ctx.partnerId))
       .orderBy(asc(plans.position), asc(plans.id));
-    const [partner] = await tx
-      .select({ iframeOrigins: partners.iframeOrigins })
-      .from(partners)
-      .where(eq(partners.id, ctx.partnerId));
+    const [partner] = await tx.select({ iframeOrigins: partners.iframeOrigins }).from(partners).where(eq(partners.id, ctx.partnerId));
     const partnerOrigins = partner?.iframeOrigins ?? [];
     const effective = effectivePlan(customer, ctx.now);
     return {

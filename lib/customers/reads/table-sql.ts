@@ -21,10 +21,7 @@ export interface TableSqlContext {
 /** Used only if a partner has no Free plan row, so that queries still run (every partner gets one). */
 const NO_FREE_PLAN = { id: -1, name: FREE_PLAN.name, taskLimit: FREE_PLAN.taskLimit, connectionLimit: 0 };
 
-export function tableSqlContext(
-  ctx: { partnerId: number; now: Date },
-  freePlan: TableSqlContext["freePlan"] | undefined,
-): TableSqlContext {
+export function tableSqlContext(ctx: { partnerId: number; now: Date }, freePlan: TableSqlContext["freePlan"] | undefined): TableSqlContext {
   return { partnerId: ctx.partnerId, now: ctx.now, freePlan: freePlan ?? NO_FREE_PLAN };
 }
 
@@ -107,7 +104,12 @@ export function statusBranches(status: CustomerQuery["status"], ctx: TableSqlCon
 }
 
 function anyOf(branches: Branch[]): SQL | null {
-  return branches.length === 0 ? null : sql`(${sql.join(branches.map((branch) => branch.where), sql` or `)})`;
+  return branches.length === 0
+    ? null
+    : sql`(${sql.join(
+        branches.map((branch) => branch.where),
+        sql` or `,
+      )})`;
 }
 
 export function statusCondition(status: CustomerQuery["status"], ctx: TableSqlContext): SQL | null {
@@ -208,9 +210,7 @@ export function keyset(
   const ascending = (query.dir === "asc") === (scan === "forward");
   const direction = ascending ? sql.raw("asc") : sql.raw("desc");
   const comparator = ascending ? sql.raw(">") : sql.raw("<");
-  const condition = cursor
-    ? sql`(${expression}, c.id) ${comparator} (${cursor.value}${SORT_CASTS[query.sort]}, ${cursor.id}::int)`
-    : null;
+  const condition = cursor ? sql`(${expression}, c.id) ${comparator} (${cursor.value}${SORT_CASTS[query.sort]}, ${cursor.id}::int)` : null;
   return {
     condition,
     orderBy: sql`${expression} ${direction}, c.id ${direction}`,
@@ -281,7 +281,10 @@ export function pageQuery(query: CustomerQuery, ctx: TableSqlContext): { sql: SQ
   const pageSql =
     branches.length === 1
       ? select(branches[0]!)
-      : sql`${sql.join(branches.map((branch) => sql`(${select(branch)})`), sql` union all `)} order by ${branchOrderBy} limit ${limit}`;
+      : sql`${sql.join(
+          branches.map((branch) => sql`(${select(branch)})`),
+          sql` union all `,
+        )} order by ${branchOrderBy} limit ${limit}`;
   return {
     sql: sql`with page as materialized (${pageSql})
       select page.*, ${pageAppsColumns(ctx.partnerId)} from page order by ${pageOrderBy}`,

@@ -129,7 +129,13 @@ function bruteForce(query: CustomerQuery, status: StatusTab = query.status): Tru
     return true;
   });
   const key = (row: Truth): string | number =>
-    query.sort === "name" ? row.name.toLowerCase() : query.sort === "joined" ? row.createdAt.getTime() : query.sort === "tasks" ? row.tasksUsed : row.connections;
+    query.sort === "name"
+      ? row.name.toLowerCase()
+      : query.sort === "joined"
+        ? row.createdAt.getTime()
+        : query.sort === "tasks"
+          ? row.tasksUsed
+          : row.connections;
   const sign = query.dir === "asc" ? 1 : -1;
   return keep.sort((a, b) => {
     const [x, y] = [key(a), key(b)];
@@ -234,7 +240,11 @@ describe("the Customers table query (rules U7–U13)", () => {
 
   it("ignores a malformed cursor instead of failing", async () => {
     const page = await queryCustomerTable(ctx(), { ...DEFAULT_CUSTOMER_QUERY, after: "not-a-cursor" });
-    expect(page.rows.map((row) => row.id)).toEqual(bruteForce(DEFAULT_CUSTOMER_QUERY).slice(0, 25).map((row) => row.id));
+    expect(page.rows.map((row) => row.id)).toEqual(
+      bruteForce(DEFAULT_CUSTOMER_QUERY)
+        .slice(0, 25)
+        .map((row) => row.id),
+    );
     const injected = Buffer.from(JSON.stringify(["x'; drop table customers; --", 1])).toString("base64url");
     expect(decodeCursor(injected, "joined")).toBeNull();
     const page2 = await queryCustomerTable(ctx(), { ...DEFAULT_CUSTOMER_QUERY, sort: "name", after: injected });
@@ -247,11 +257,13 @@ describe("tenant isolation and derived status", () => {
     const db = getDatabase();
     const customer = await createCustomer(db, partner.partner.id, partner.plans.growth.id, { name: "Many Apps Co" });
     const catalog = await db.select({ id: apps.id, name: apps.name }).from(apps).orderBy(apps.id).limit(7);
-    await db.insert(connections).values(
-      catalog.flatMap((app, index) =>
-        Array.from({ length: 7 - index }, () => ({ partnerId: partner.partner.id, customerId: customer.id, appId: app.id, name: "c", authenticated: true })),
-      ),
-    );
+    await db
+      .insert(connections)
+      .values(
+        catalog.flatMap((app, index) =>
+          Array.from({ length: 7 - index }, () => ({ partnerId: partner.partner.id, customerId: customer.id, appId: app.id, name: "c", authenticated: true })),
+        ),
+      );
     const page = await queryCustomerTable(ctx(), { ...DEFAULT_CUSTOMER_QUERY, q: "many apps co" });
     const row = page.rows.find((candidate) => candidate.id === customer.id)!;
     expect(row.apps.map((app) => app.name)).toEqual(catalog.slice(0, 5).map((app) => app.name));

@@ -73,7 +73,10 @@ export async function partnerPlans(tx: Queryable, partnerId: number): Promise<Pl
 /** The partner's table SQL context (its Free plan), read in `tx`. */
 export async function sqlContext(tx: Queryable, ctx: RequestContext): Promise<TableSqlContext> {
   const all = await partnerPlans(tx, ctx.partnerId);
-  return tableSqlContext(ctx, all.find((plan) => plan.isFree));
+  return tableSqlContext(
+    ctx,
+    all.find((plan) => plan.isFree),
+  );
 }
 
 type RawRow = {
@@ -195,7 +198,6 @@ async function countsOf(tx: Queryable, ctx: TableSqlContext, query: CustomerQuer
   return { all: count(row!.all), active: count(row!.active), in_trial: count(row!.in_trial), expired: count(row!.expired) };
 }
 
-
 export interface CustomerTableView {
   table: CustomerTablePage;
   counts: StatusCounts;
@@ -222,7 +224,14 @@ export async function loadCustomersPage(ctx: RequestContext, query: CustomerQuer
   await authorize(ctx, "customers.read");
   return inPartnerScope(ctx, async (tx) => {
     const [planOptions, catalog] = await Promise.all([partnerPlans(tx, ctx.partnerId), appCatalog(tx)]);
-    const view = await tableViewIn(tx, tableSqlContext(ctx, planOptions.find((plan) => plan.isFree)), query);
+    const view = await tableViewIn(
+      tx,
+      tableSqlContext(
+        ctx,
+        planOptions.find((plan) => plan.isFree),
+      ),
+      query,
+    );
     return { ...view, plans: planOptions, apps: catalog };
   });
 }
@@ -260,5 +269,8 @@ function pageCountOf(counts: StatusCounts, query: CustomerQuery): number | null 
 
 /** The app catalog, by name, for the App filter. */
 function appCatalog(tx: Queryable): Promise<ConnectedApp[]> {
-  return tx.select({ id: apps.id, name: apps.name, iconPath: apps.iconPath }).from(apps).orderBy(sql`lower(${apps.name})`);
+  return tx
+    .select({ id: apps.id, name: apps.name, iconPath: apps.iconPath })
+    .from(apps)
+    .orderBy(sql`lower(${apps.name})`);
 }

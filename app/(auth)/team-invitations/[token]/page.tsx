@@ -35,7 +35,10 @@ export default async function TeamInvitationPage({ params }: { params: Promise<{
   const signedInEmail = ctx?.actor.kind === "user" ? ctx.actor.email : null;
   if (signedInEmail && signedInEmail.toLowerCase() !== invitation.email) {
     return (
-      <AuthPage title={title} description={`This invitation is for ${invitation.email}, and you are signed in as ${signedInEmail}. Sign out, then open the link again.`}>
+      <AuthPage
+        title={title}
+        description={`This invitation is for ${invitation.email}, and you are signed in as ${signedInEmail}. Sign out, then open the link again.`}
+      >
         <SignOutButton />
       </AuthPage>
     );

@@ -14,7 +14,6 @@ import { revokeApiClientAction } from "../actions";
 import { CreateApiClientDialog } from "./create-api-client-dialog";
 import { LocalTime } from "@/components/ui/local-time";
 
-
 function statusOf(client: ApiClientSummary): { label: string; variant: "secondary" | "destructive" | "outline" } {
   if (client.revokedAt) return { label: "Revoked", variant: "destructive" };
   if (client.expiresAt && new Date(client.expiresAt) <= new Date()) return { label: "Expired", variant: "outline" };
@@ -25,7 +24,10 @@ export function ApiClientsView({ clients, canManage }: { clients: ApiClientSumma
   const [creating, setCreating] = useState(false);
 
   const revoke = (client: ApiClientSummary) =>
-    confirmed(() => revokeApiClientAction({ id: client.id }), () => `${client.name} was revoked. Its token no longer works.`);
+    confirmed(
+      () => revokeApiClientAction({ id: client.id }),
+      () => `${client.name} was revoked. Its token no longer works.`,
+    );
 
   const add = canManage ? (
     <Button onClick={() => setCreating(true)}>
@@ -66,7 +68,9 @@ export function ApiClientsView({ clients, canManage }: { clients: ApiClientSumma
                 <TableRow key={client.id}>
                   <TableCell className="font-medium">
                     {client.name}
-                    <div className="text-xs text-muted-foreground">Created <LocalTime value={client.createdAt} /></div>
+                    <div className="text-xs text-muted-foreground">
+                      Created <LocalTime value={client.createdAt} />
+                    </div>
                   </TableCell>
                   <TableCell>
                     <code className="text-xs">{client.tokenPrefix}…</code>
@@ -84,7 +88,9 @@ export function ApiClientsView({ clients, canManage }: { clients: ApiClientSumma
                   <TableCell>
                     <Badge variant={status.variant}>{status.label}</Badge>
                     {client.expiresAt && !client.revokedAt ? (
-                      <div className="text-xs text-muted-foreground">Expires <LocalTime value={client.expiresAt} /></div>
+                      <div className="text-xs text-muted-foreground">
+                        Expires <LocalTime value={client.expiresAt} />
+                      </div>
                     ) : null}
                   </TableCell>
                   <TableActionsCell className="w-auto">

@@ -19,7 +19,11 @@ const ENVIRONMENT_LABELS: Record<EnvironmentType, string> = { development: "Deve
 const SCOPE_OPTIONS = API_SCOPES.map((scope) => ({ value: scope, label: SCOPE_LABELS[scope] }));
 const ENVIRONMENT_OPTIONS = ENVIRONMENT_TYPES.map((type) => ({ value: type, label: ENVIRONMENT_LABELS[type] }));
 
-const projectNamesOf = (text: string) => text.split(",").map((project) => project.trim()).filter(Boolean);
+const projectNamesOf = (text: string) =>
+  text
+    .split(",")
+    .map((project) => project.trim())
+    .filter(Boolean);
 const daysOf = (text: string) => (text.trim() === "" ? null : Number(text));
 
 /**
@@ -97,7 +101,14 @@ export function CreateApiClientDialog({ open, onOpenChange }: { open: boolean; o
             </DialogHeader>
             <form noValidate onSubmit={onSubmit} className="space-y-4">
               <TextField control={control} name="name" id="api-client-name" label="Name" autoFocus />
-              <CheckboxGroupField control={control} name="scopes" id="scope" legend="Permissions" options={SCOPE_OPTIONS} className="grid gap-2 sm:grid-cols-2" />
+              <CheckboxGroupField
+                control={control}
+                name="scopes"
+                id="scope"
+                legend="Permissions"
+                options={SCOPE_OPTIONS}
+                className="grid gap-2 sm:grid-cols-2"
+              />
               <CheckboxGroupField
                 control={control}
                 name="environmentTypes"

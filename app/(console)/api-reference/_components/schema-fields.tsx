@@ -44,9 +44,11 @@ export function SchemaFields({ schema }: { schema: JsonSchema }) {
           <li key={name} className="text-sm">
             <code className="font-semibold">{name}</code> <span className="text-muted-foreground">{typeOf(property)}</span>
             {object.required?.includes(name) ? <span className="ml-2 text-xs font-medium text-destructive">required</span> : null}
-            {property.description ? <p className="text-xs text-muted-foreground">
+            {property.description ? (
+              <p className="text-xs text-muted-foreground">
                 <InlineCode text={property.description} />
-              </p> : null}
+              </p>
+            ) : null}
             {child ? (
               <div className="mt-1">
                 <SchemaFields schema={child} />

@@ -46,7 +46,13 @@ function ManagedCustomersList({ managerId, managerName, more }: ManagedCustomers
             <DialogTitle>{managerName}&apos;s customers</DialogTitle>
             <DialogDescription>The customer accounts this manager can enter.</DialogDescription>
           </DialogHeader>
-          <Input type="search" aria-label="Search these customers" placeholder="Search these customers…" value={term} onChange={(event) => setTerm(event.target.value)} />
+          <Input
+            type="search"
+            aria-label="Search these customers"
+            placeholder="Search these customers…"
+            value={term}
+            onChange={(event) => setTerm(event.target.value)}
+          />
           {query.isPending ? (
             <div className="grid gap-2" aria-busy="true">
               <Skeleton className="h-5 w-2/3" />

@@ -122,8 +122,7 @@ function ManagerForm({
       editing === null
         ? { userId: assignPreset?.person.id ?? Number.NaN, roleId: assignPreset?.roleId ?? Number.NaN, manageAll: false, customerIds }
         : { id: editing, roleId: saved?.role.id ?? Number.NaN, manageAll: saved?.manageAll ?? false, customerIds },
-    action: (values) =>
-      editing === null ? assignManager(values as z.input<typeof assignManagerSchema>) : editManager({ ...values, id: editing }),
+    action: (values) => (editing === null ? assignManager(values as z.input<typeof assignManagerSchema>) : editManager({ ...values, id: editing })),
     success: () => (editing === null ? `${person?.label} is now a customer manager.` : "Customer manager saved."),
     onSuccess: () => {
       close();
@@ -275,12 +274,7 @@ function ManagerForm({
 
       <FormAlert>{formError}</FormAlert>
 
-      <DialogFormFooter
-        submitLabel={editing === null ? "Assign customer manager" : "Save"}
-        pending={pending}
-        disabled={loading}
-        onCancel={close}
-      />
+      <DialogFormFooter submitLabel={editing === null ? "Assign customer manager" : "Save"} pending={pending} disabled={loading} onCancel={close} />
     </form>
   );
 }

@@ -26,13 +26,15 @@ export type ManagerSummary = {
 export function ManagerRowActions({ manager, roles }: { manager: ManagerSummary; roles: RoleOption[] }) {
   const [editing, setEditing] = React.useState(false);
   const [removing, setRemoving] = React.useState(false);
-  const loses = manager.manageAll
-    ? "access to every customer account"
-    : `access to ${plural(manager.customerCount, "customer account")}`;
+  const loses = manager.manageAll ? "access to every customer account" : `access to ${plural(manager.customerCount, "customer account")}`;
   // Said only when it is true: a manager who never switched in is in no account.
   const inside = manager.inAccountNow ? `, including ${manager.inAccountNow}'s account, which it is in right now` : "";
 
-  const remove = () => confirmed(() => removeManager({ id: manager.id }), () => `${manager.name} is no longer a customer manager.`);
+  const remove = () =>
+    confirmed(
+      () => removeManager({ id: manager.id }),
+      () => `${manager.name} is no longer a customer manager.`,
+    );
 
   return (
     <>

@@ -44,7 +44,14 @@ export function ManagersTable({ rows, roles, canManage }: { rows: CustomerManage
             {canManage ? (
               <TableActionsCell>
                 <ManagerRowActions
-                  manager={{ id: row.id, name: row.user.name, email: row.user.email, manageAll: row.manageAll, customerCount: row.customerCount, inAccountNow: row.inAccountNow }}
+                  manager={{
+                    id: row.id,
+                    name: row.user.name,
+                    email: row.user.email,
+                    manageAll: row.manageAll,
+                    customerCount: row.customerCount,
+                    inAccountNow: row.inAccountNow,
+                  }}
                   roles={roles}
                 />
               </TableActionsCell>

@@ -13,13 +13,15 @@ import { retireEmbeddingKeyAction } from "../actions";
 import { AddKeyDialog } from "./add-key-dialog";
 import { LocalTime } from "@/components/ui/local-time";
 
-
 export function EmbeddingView({ settings }: { settings: EmbeddingSettings }) {
   const [adding, setAdding] = useState(false);
   const full = settings.keys.length >= 2;
 
   const retire = (key: EmbeddingKeySummary) =>
-    confirmed(() => retireEmbeddingKeyAction({ id: key.id }), () => "The key was retired. Tokens signed with it no longer sign anyone in.");
+    confirmed(
+      () => retireEmbeddingKeyAction({ id: key.id }),
+      () => "The key was retired. Tokens signed with it no longer sign anyone in.",
+    );
 
   const add = (
     <Button onClick={() => setAdding(true)} disabled={full} title={full ? "Two keys are active: retire the old one first." : undefined}>
@@ -33,8 +35,8 @@ export function EmbeddingView({ settings }: { settings: EmbeddingSettings }) {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Embedding</h1>
           <p className="max-w-3xl text-sm text-muted-foreground">
-            Your app signs people into their customer workspace with a direct link: a JSON Web Token signed with RS256 by your private key,
-            verified here with its public key. Embedding in an iframe needs the console served over HTTPS.
+            Your app signs people into their customer workspace with a direct link: a JSON Web Token signed with RS256 by your private key, verified here with
+            its public key. Embedding in an iframe needs the console served over HTTPS.
           </p>
         </div>
         {settings.keys.length > 0 ? add : null}
@@ -56,7 +58,12 @@ export function EmbeddingView({ settings }: { settings: EmbeddingSettings }) {
           Signing keys
         </h2>
         {settings.keys.length === 0 ? (
-          <EmptyState icon={KeyRound} title="No signing key yet" description="Set your app's RSA public key (PEM, 2048 bits or more) to turn on direct links." action={add} />
+          <EmptyState
+            icon={KeyRound}
+            title="No signing key yet"
+            description="Set your app's RSA public key (PEM, 2048 bits or more) to turn on direct links."
+            action={add}
+          />
         ) : (
           <Table aria-label="Signing keys">
             <TableHeader>
@@ -77,7 +84,9 @@ export function EmbeddingView({ settings }: { settings: EmbeddingSettings }) {
                     {settings.keys.length > 1 ? <div className="text-xs text-muted-foreground">{index === 0 ? "Older key" : "Newer key"}</div> : null}
                   </TableCell>
                   <TableCell className="text-sm">{key.modulusBits} bits</TableCell>
-                  <TableCell className="text-sm"><LocalTime value={key.createdAt} /></TableCell>
+                  <TableCell className="text-sm">
+                    <LocalTime value={key.createdAt} />
+                  </TableCell>
                   <TableCell className="text-right">
                     <ConfirmDialog
                       trigger={
@@ -101,7 +110,9 @@ export function EmbeddingView({ settings }: { settings: EmbeddingSettings }) {
             </TableBody>
           </Table>
         )}
-        {full ? <p className="text-xs text-muted-foreground">Two keys are active (a rotation): retire the old one once your app signs with the new one.</p> : null}
+        {full ? (
+          <p className="text-xs text-muted-foreground">Two keys are active (a rotation): retire the old one once your app signs with the new one.</p>
+        ) : null}
       </section>
       <AddKeyDialog open={adding} onOpenChange={setAdding} rotation={settings.keys.length > 0} />
     </div>

@@ -17,7 +17,6 @@ import { changeTeamRoleAction, removeTeamMemberAction, resendInvitationAction, r
 import { InviteDialog } from "./invite-dialog";
 import { LocalTime } from "@/components/ui/local-time";
 
-
 /** The team's actions revalidate /team; a refusal rejects, which keeps a confirmation open. */
 function run<T>(action: () => Promise<ActionResult<T>>, success: string) {
   return confirmed(action, () => success);
@@ -48,7 +47,12 @@ function MemberActions({ member, isYou }: { member: TeamMember; isYou: boolean }
             : `${isYou ? "You" : member.name} will no longer be able to manage customers, the team or API clients.`
         }
         confirmLabel={nextRole === "admin" ? "Make admin" : "Make member"}
-        onConfirm={() => run(() => changeTeamRoleAction({ userId: member.userId, role: nextRole }), `${member.name} is now ${PARTNER_ROLE_LABELS[nextRole] === "Admin" ? "an admin" : "a member"}.`)}
+        onConfirm={() =>
+          run(
+            () => changeTeamRoleAction({ userId: member.userId, role: nextRole }),
+            `${member.name} is now ${PARTNER_ROLE_LABELS[nextRole] === "Admin" ? "an admin" : "a member"}.`,
+          )
+        }
       />
       <ConfirmDialog
         open={confirming === "remove"}
@@ -209,9 +213,17 @@ export function TeamView({
                   <TableCell className="font-medium">{invitation.email}</TableCell>
                   <TableCell>{PARTNER_ROLE_LABELS[invitation.role]}</TableCell>
                   <TableCell className="text-sm">{invitation.invitedBy ?? "An API client"}</TableCell>
-                  <TableCell className="text-sm"><LocalTime value={invitation.sentAt} /></TableCell>
                   <TableCell className="text-sm">
-                    {invitation.expired ? <Badge variant="destructive">Expired</Badge> : <>Expires <LocalTime value={invitation.expiresAt} /></>}
+                    <LocalTime value={invitation.sentAt} />
+                  </TableCell>
+                  <TableCell className="text-sm">
+                    {invitation.expired ? (
+                      <Badge variant="destructive">Expired</Badge>
+                    ) : (
+                      <>
+                        Expires <LocalTime value={invitation.expiresAt} />
+                      </>
+                    )}
                   </TableCell>
                   {canManage ? (
                     <TableCell className="text-right">

@@ -31,8 +31,8 @@ export default async function TeamsPage() {
         <div className="space-y-1">
           <h1 className="text-2xl font-semibold tracking-tight">Teams</h1>
           <p className="max-w-2xl text-sm text-muted-foreground">
-            Everyone who can work in this account. Customer managers come from {ctx.partnerName}&apos;s team: they are
-            tagged, and only the partner can change or remove them.
+            Everyone who can work in this account. Customer managers come from {ctx.partnerName}&apos;s team: they are tagged, and only the partner can change
+            or remove them.
           </p>
         </div>
         {canManage ? <InviteButton roles={roles} /> : null}
@@ -46,7 +46,13 @@ export default async function TeamsPage() {
             ? (member) =>
                 member.source === "direct" ? (
                   <MemberActions
-                    member={{ userId: member.userId, name: member.name, roleId: member.roleId, isCustomerManager: member.isCustomerManager, managerRoleName: member.managerRoleName }}
+                    member={{
+                      userId: member.userId,
+                      name: member.name,
+                      roleId: member.roleId,
+                      isCustomerManager: member.isCustomerManager,
+                      managerRoleName: member.managerRoleName,
+                    }}
                     roles={roles}
                   />
                 ) : (

@@ -28,9 +28,7 @@ export function AddCustomerButton({ plans }: { plans: PlanOption[] }) {
             open={adding}
             onOpenChange={setAdding}
             plans={plans}
-            onAdded={(customer) =>
-              focusWhenRendered(() => document.querySelector<HTMLElement>(`table a[href="/customers/${customer.id}"]`))
-            }
+            onAdded={(customer) => focusWhenRendered(() => document.querySelector<HTMLElement>(`table a[href="/customers/${customer.id}"]`))}
           />
         </Suspense>
       ) : null}

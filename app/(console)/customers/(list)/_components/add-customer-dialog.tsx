@@ -64,7 +64,9 @@ export function AddCustomerDialog({
               required
             />
             <FormField control={control} name="planId" id="add-customer-planId" label="Plan">
-              {({ value, onChange, name: _name, ...field }) => <PlanSelect plans={plans} value={String(value ?? "")} onValueChange={onChange} {...field} className="w-full" />}
+              {({ value, onChange, name: _name, ...field }) => (
+                <PlanSelect plans={plans} value={String(value ?? "")} onValueChange={onChange} {...field} className="w-full" />
+              )}
             </FormField>
             <TextField
               control={control}

@@ -45,11 +45,7 @@ export function CustomersPagination({ table, pageCount }: { table: Omit<Customer
         <label htmlFor="page-size" className="text-muted-foreground">
           Rows per page
         </label>
-        <OnFirstUse
-          preload={pageSizeSelect.preload}
-          placeholder={(trigger) => <ClosedPageSizeSelect {...trigger} />}
-          control={<pageSizeSelect.Component />}
-        />
+        <OnFirstUse preload={pageSizeSelect.preload} placeholder={(trigger) => <ClosedPageSizeSelect {...trigger} />} control={<pageSizeSelect.Component />} />
       </div>
       <div className="flex items-center gap-1">
         <span className="mr-2 text-muted-foreground" aria-live="polite">
@@ -64,9 +60,7 @@ export function CustomersPagination({ table, pageCount }: { table: Omit<Customer
           size="icon"
           aria-label="Previous page"
           disabled={!table.hasPrevious}
-          onClick={() =>
-            setState(page <= 2 ? FIRST_PAGE : { before: table.previousCursor, after: null, last: null, page: page - 1 })
-          }
+          onClick={() => setState(page <= 2 ? FIRST_PAGE : { before: table.previousCursor, after: null, last: null, page: page - 1 })}
         >
           <ChevronLeft aria-hidden />
         </Button>

@@ -129,7 +129,11 @@ export function CustomersTable({ rows, term, sort, dir, selectable = false }: Cu
               const sorted = header.column.getIsSorted();
               const label = flexRender(header.column.columnDef.header, header.getContext());
               return (
-                <TableHead key={header.id} {...(header.column.id === "select" ? SELECT_HEAD : {})} aria-sort={header.column.getCanSort() ? (sorted ? ARIA_SORT[sorted] : "none") : undefined}>
+                <TableHead
+                  key={header.id}
+                  {...(header.column.id === "select" ? SELECT_HEAD : {})}
+                  aria-sort={header.column.getCanSort() ? (sorted ? ARIA_SORT[sorted] : "none") : undefined}
+                >
                   {header.column.getCanSort() ? (
                     <SortButton column={header.column.id as SortKey} sorted={sorted}>
                       {label}

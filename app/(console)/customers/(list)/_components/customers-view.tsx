@@ -45,20 +45,20 @@ export function CustomersView({ view, query, state, notices, search, plans, apps
   const matching = view.counts[query.status];
   const filtered = query.q !== "" || query.plans.length > 0 || query.app !== null || query.joined !== null || query.status !== "all";
   const panel = (
-        <div role="tabpanel" id={STATUS_PANEL_ID} aria-labelledby={statusTabId(query.status)}>
-          {view.table.rows.length > 0 ? (
-            <CustomersTable rows={view.table.rows} term={query.q} sort={query.sort} dir={query.dir} selectable={canBulkEdit} />
-          ) : filtered ? (
-            <EmptyState
-              icon={SearchX}
-              title={query.q ? `No customers match '${query.q}'` : "No customers match these filters"}
-              description="Try another search, or clear the filters to see every customer."
-              action={<ClearFiltersButton />}
-            />
-          ) : (
-            <EmptyState icon={Users} title="No customers yet" description="Add your first customer to give it a workspace." />
-          )}
-        </div>
+    <div role="tabpanel" id={STATUS_PANEL_ID} aria-labelledby={statusTabId(query.status)}>
+      {view.table.rows.length > 0 ? (
+        <CustomersTable rows={view.table.rows} term={query.q} sort={query.sort} dir={query.dir} selectable={canBulkEdit} />
+      ) : filtered ? (
+        <EmptyState
+          icon={SearchX}
+          title={query.q ? `No customers match '${query.q}'` : "No customers match these filters"}
+          description="Try another search, or clear the filters to see every customer."
+          action={<ClearFiltersButton />}
+        />
+      ) : (
+        <EmptyState icon={Users} title="No customers yet" description="Add your first customer to give it a workspace." />
+      )}
+    </div>
   );
   return (
     <CustomersUrlStateProvider state={state}>

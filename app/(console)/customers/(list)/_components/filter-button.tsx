@@ -14,7 +14,12 @@ export const APP_FILTER = { icon: Puzzle, label: "App" };
 export const JOINED_FILTER = { icon: CalendarDays, label: "Date joined" };
 
 /** A filter's button: the same before its popover's code has loaded and as the popover's trigger after. */
-export function FilterButton({ icon: Icon, label, active, ...props }: { icon: typeof Layers; label: string; active: boolean } & React.ComponentProps<"button">) {
+export function FilterButton({
+  icon: Icon,
+  label,
+  active,
+  ...props
+}: { icon: typeof Layers; label: string; active: boolean } & React.ComponentProps<"button">) {
   return (
     <Button variant={active ? "secondary" : "outline"} size="sm" className="h-9" aria-haspopup="dialog" aria-expanded={false} {...props}>
       <Icon aria-hidden />

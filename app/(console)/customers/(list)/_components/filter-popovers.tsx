@@ -54,7 +54,12 @@ export function AppFilter({ apps }: { apps: ConnectedApp[] }) {
   const [open, setOpen] = useState(true);
   const [term, setTerm] = useState("");
   const shown = useMemo(() => apps.filter((app) => app.name.toLowerCase().includes(term.trim().toLowerCase())), [apps, term]);
-  const [active, setActive] = useState(() => Math.max(0, apps.findIndex((app) => app.id === selected)));
+  const [active, setActive] = useState(() =>
+    Math.max(
+      0,
+      apps.findIndex((app) => app.id === selected),
+    ),
+  );
   const listId = useId();
   const optionId = (index: number) => `${listId}-${index}`;
   const activeIndex = Math.min(active, shown.length - 1);

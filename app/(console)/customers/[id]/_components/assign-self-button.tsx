@@ -37,9 +37,7 @@ export function AssignSelfButton({
         <UserPlus aria-hidden="true" />
         Assign yourself as customer manager
       </Button>
-      <p className="text-xs text-muted-foreground">
-        Partner admins enter a customer account only as one of its customer managers, whom the customer sees.
-      </p>
+      <p className="text-xs text-muted-foreground">Partner admins enter a customer account only as one of its customer managers, whom the customer sees.</p>
       <ManagerDialog mode={mode} roles={roles} open={open} onOpenChange={setOpen} />
     </div>
   );

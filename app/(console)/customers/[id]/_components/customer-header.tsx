@@ -21,10 +21,7 @@ export function CustomerHeader({
 }) {
   return (
     <header className="flex flex-col gap-3">
-      <Link
-        href="/customers"
-        className="flex w-fit items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground"
-      >
+      <Link href="/customers" className="flex w-fit items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground">
         <ChevronLeft aria-hidden="true" className="size-4" />
         Customers
       </Link>

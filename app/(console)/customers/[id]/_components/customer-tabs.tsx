@@ -29,9 +29,7 @@ export function CustomerTabs({ customerId }: { customerId: number }) {
                 aria-current={current ? "page" : undefined}
                 className={cn(
                   "-mb-px flex h-10 items-center border-b-2 px-3 text-sm font-medium transition-colors",
-                  current
-                    ? "border-primary text-foreground"
-                    : "border-transparent text-muted-foreground hover:border-border hover:text-foreground",
+                  current ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:border-border hover:text-foreground",
                 )}
               >
                 {tab.label}

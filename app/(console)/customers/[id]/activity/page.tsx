@@ -29,9 +29,7 @@ export default async function CustomerActivityPage({
     <div className="space-y-6">
       <div className="space-y-1">
         <h2 className="text-xl font-semibold tracking-tight">Activity</h2>
-        <p className="text-sm text-muted-foreground">
-          Everything that happened in {customer.name}&apos;s account, and every change the partner made to it.
-        </p>
+        <p className="text-sm text-muted-foreground">Everything that happened in {customer.name}&apos;s account, and every change the partner made to it.</p>
       </div>
       {permits(ctx, "audit.read") ? (
         <AuditLogView ctx={ctx} input={input} notices={auditPageNotices(search)} basePath={`/customers/${customer.id}/activity`} customerId={customer.id} />

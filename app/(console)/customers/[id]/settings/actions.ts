@@ -2,13 +2,7 @@
 
 import { consoleAction } from "@/lib/transport/console-action";
 import { deleteCustomer } from "@/lib/customers/commands/delete";
-import {
-  changePlan,
-  setTrial,
-  updateExternalId,
-  updateIframeOrigins,
-  updateNotificationEmail,
-} from "@/lib/customers/commands/settings";
+import { changePlan, setTrial, updateExternalId, updateIframeOrigins, updateNotificationEmail } from "@/lib/customers/commands/settings";
 import {
   changePlanInput,
   deleteCustomerInput,

@@ -40,8 +40,8 @@ export default async function CustomerSettingsPage({ params }: { params: Custome
           <Label htmlFor="setting-name">Customer name</Label>
           <Input id="setting-name" value={settings.name} readOnly aria-describedby="setting-name-description" className="max-w-xl" />
           <p id="setting-name-description" className="text-sm text-muted-foreground">
-            The name is changed from inside the customer account, by a collaborator whose role may manage collaborators:
-            Switch to this account, then Workspace admin › Settings › Team name.
+            The name is changed from inside the customer account, by a collaborator whose role may manage collaborators: Switch to this account, then Workspace
+            admin › Settings › Team name.
           </p>
         </div>
         <Separator />
@@ -63,8 +63,12 @@ export default async function CustomerSettingsPage({ params }: { params: Custome
         title="Notifications"
         description={
           <>
-            The events sent to the notification email ({settings.notificationEmail}), each once. Partner default follows your
-            partner account&apos;s choice on the <Link href="/notifications" className="underline underline-offset-4">Notifications</Link> page.
+            The events sent to the notification email ({settings.notificationEmail}), each once. Partner default follows your partner account&apos;s choice on
+            the{" "}
+            <Link href="/notifications" className="underline underline-offset-4">
+              Notifications
+            </Link>{" "}
+            page.
           </>
         }
       >
@@ -80,11 +84,7 @@ export default async function CustomerSettingsPage({ params }: { params: Custome
         description="The origins allowed to embed this customer's workspace. The customer inherits your partner account's origins; origins entered here are added to them."
       >
         <OriginList label="Inherited from your partner account" origins={settings.partnerOrigins} empty="None" />
-        <IframeOriginsForm
-          key={settings.customerOrigins.join(",")}
-          defaultValue={settings.customerOrigins.join(", ")}
-          {...common}
-        />
+        <IframeOriginsForm key={settings.customerOrigins.join(",")} defaultValue={settings.customerOrigins.join(", ")} {...common} />
         <OriginList label="Effective origins" origins={settings.effectiveOrigins} empty="None: the workspace cannot be embedded." />
       </SettingSection>
 

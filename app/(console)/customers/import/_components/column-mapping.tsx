@@ -5,11 +5,23 @@ import { selectTriggerClassName } from "@/components/ui/trigger-styles";
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ColumnMapping, type ImportField } from "@/lib/customer-import/mapping";
 
 /** Which column fills each customer field; changing one validates the file again with the new match. */
-export function ColumnMappingForm({ header, mapping, disabled, onChange }: { header: string[]; mapping: ColumnMapping; disabled: boolean; onChange: (mapping: ColumnMapping) => void }) {
+export function ColumnMappingForm({
+  header,
+  mapping,
+  disabled,
+  onChange,
+}: {
+  header: string[];
+  mapping: ColumnMapping;
+  disabled: boolean;
+  onChange: (mapping: ColumnMapping) => void;
+}) {
   const choose = (field: ImportField, value: string) => {
     const column = value === "" ? null : Number(value);
     // A column fills one field: the field that had it lets it go.
-    const next = Object.fromEntries(IMPORT_FIELDS.map((other) => [other, other !== field && mapping[other] === column ? null : mapping[other]])) as ColumnMapping;
+    const next = Object.fromEntries(
+      IMPORT_FIELDS.map((other) => [other, other !== field && mapping[other] === column ? null : mapping[other]]),
+    ) as ColumnMapping;
     onChange({ ...next, [field]: column });
   };
   return (

@@ -51,7 +51,9 @@ export function StartImportForm({ view }: { view: ImportView }) {
           )}
         </FormField>
       ) : null}
-      {blocked ? <p className="text-sm text-muted-foreground">Nothing is imported while a row is in error: fix the file and choose it again, or skip those rows.</p> : null}
+      {blocked ? (
+        <p className="text-sm text-muted-foreground">Nothing is imported while a row is in error: fix the file and choose it again, or skip those rows.</p>
+      ) : null}
       <Button type="submit" disabled={pending || blocked || valid === 0}>
         {`Import ${formatNumber(valid)} ${pluralWord(valid, "row")}`}
       </Button>

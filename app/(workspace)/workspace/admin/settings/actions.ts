@@ -6,11 +6,8 @@ import { teamNameSchema } from "@/lib/workspace/schemas";
 import { renameTeam } from "@/lib/workspace/settings";
 
 /** **Team name**: only for roles that may manage collaborators (rule U30, decision D6). */
-export const saveTeamName = workspaceAction(
-  teamNameSchema,
-  async (ctx, input) => {
-    const result = await renameTeam(ctx, input);
-    revalidatePath("/workspace", "layout");
-    return result;
-  },
-);
+export const saveTeamName = workspaceAction(teamNameSchema, async (ctx, input) => {
+  const result = await renameTeam(ctx, input);
+  revalidatePath("/workspace", "layout");
+  return result;
+});

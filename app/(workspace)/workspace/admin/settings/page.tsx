@@ -27,11 +27,7 @@ export default async function WorkspaceSettingsPage() {
           <CardDescription>The customer&apos;s name is changed here, from inside the account.</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
-          <TeamNameForm
-            key={ctx.account.customerName}
-            name={ctx.account.customerName}
-            canEdit={canEdit}
-          />
+          <TeamNameForm key={ctx.account.customerName} name={ctx.account.customerName} canEdit={canEdit} />
           {/* The partner console is out of reach while switched in, so the other customer is named, not linked. */}
           {shared ? <SameNameNotice sameName={shared} link={false} /> : null}
         </CardContent>

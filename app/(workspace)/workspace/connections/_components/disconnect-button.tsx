@@ -21,7 +21,12 @@ export function DisconnectButton({ connection }: { connection: { id: number; nam
       description="Recipes that use this connection will fail until it is connected again."
       confirmLabel="Disconnect"
       destructive
-      onConfirm={() => confirmed(() => disconnectConnection({ connectionId: connection.id }), () => `${connection.name} disconnected.`)}
+      onConfirm={() =>
+        confirmed(
+          () => disconnectConnection({ connectionId: connection.id }),
+          () => `${connection.name} disconnected.`,
+        )
+      }
     />
   );
 }

@@ -17,7 +17,6 @@ import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "Recipe" };
 
-
 export default async function RecipePage({ params }: { params: Promise<{ recipeId: string }> }) {
   const ctx = await requireWorkspacePage();
   const recipeId = parseRecordId((await params).recipeId);

@@ -19,7 +19,11 @@ const appAccessFields = z
 
 /** **Set app access**: every app, or some apps added to (or removed from) each customer's own selection. */
 export function AppAccessDialog({ apps, ...props }: BulkActionDialogProps & { apps: ConnectedApp[] }) {
-  const namesOf = (ids: string[]) => apps.filter((app) => ids.includes(String(app.id))).map((app) => app.name).join(", ");
+  const namesOf = (ids: string[]) =>
+    apps
+      .filter((app) => ids.includes(String(app.id)))
+      .map((app) => app.name)
+      .join(", ");
   return (
     <BulkActionDialog
       {...props}
@@ -32,7 +36,9 @@ export function AppAccessDialog({ apps, ...props }: BulkActionDialogProps & { ap
         const customers = plural(count, "customer");
         if (mode === "all") return `Gives ${customers} access to all apps, including apps added later.`;
         if (appIds.length === 0) return `Choose the apps to ${mode} for ${customers}.`;
-        return mode === "add" ? `Adds ${namesOf(appIds)} to the app access of ${customers}.` : `Removes ${namesOf(appIds)} from the app access of ${customers}.`;
+        return mode === "add"
+          ? `Adds ${namesOf(appIds)} to the app access of ${customers}.`
+          : `Removes ${namesOf(appIds)} from the app access of ${customers}.`;
       }}
     >
       {({ register, watch, formState }) => {

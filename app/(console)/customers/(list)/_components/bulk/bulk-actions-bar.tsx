@@ -131,16 +131,7 @@ export function BulkActionsBar({ plans, apps }: { plans: PlanOption[]; apps: Con
       </div>
       {chosen ? (
         <WithQueryClient>
-          <ChosenDialog
-            key={chosen}
-            chosen={chosen}
-            plans={plans}
-            apps={apps}
-            open={open}
-            onOpenChange={setOpen}
-            target={target}
-            onStarted={selection.clear}
-          />
+          <ChosenDialog key={chosen} chosen={chosen} plans={plans} apps={apps} open={open} onOpenChange={setOpen} target={target} onStarted={selection.clear} />
         </WithQueryClient>
       ) : null}
     </div>

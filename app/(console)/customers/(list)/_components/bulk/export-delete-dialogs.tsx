@@ -6,7 +6,12 @@ import { plural } from "@/lib/format";
 import { BulkActionDialog, type BulkActionDialogProps } from "./bulk-action-dialog";
 
 const NO_FIELDS = z.object({});
-const deleteFields = z.object({ confirmCount: z.string().trim().regex(/^[\d,. ]+$/, "Type the number of customers.") });
+const deleteFields = z.object({
+  confirmCount: z
+    .string()
+    .trim()
+    .regex(/^[\d,. ]+$/, "Type the number of customers."),
+});
 const typedNumber = (typed: string) => Number(typed.replace(/[\s,.]/g, ""));
 
 /** **Export** the selection as a CSV file, made in the background (its link comes with the finished job's toast). */
@@ -19,7 +24,9 @@ export function ExportDialog(props: BulkActionDialogProps) {
       schema={NO_FIELDS}
       defaultValues={{}}
       toAction={() => ({ type: "export" })}
-      effect={(count) => `Writes ${plural(count, "customer")} to a CSV file; nothing is changed. Its link comes with the job's result, here and on the Jobs page.`}
+      effect={(count) =>
+        `Writes ${plural(count, "customer")} to a CSV file; nothing is changed. Its link comes with the job's result, here and on the Jobs page.`
+      }
     />
   );
 }

@@ -32,9 +32,7 @@ export function RecipeTable({ recipes, periodLabel }: { recipes: RecipeActivity[
               <TableRow key={recipe.id}>
                 <TableCell className="font-medium">{recipe.name}</TableCell>
                 <TableCell>
-                  <Badge variant={recipe.status === "running" ? "success" : "secondary"}>
-                    {recipe.status === "running" ? "Running" : "Stopped"}
-                  </Badge>
+                  <Badge variant={recipe.status === "running" ? "success" : "secondary"}>{recipe.status === "running" ? "Running" : "Stopped"}</Badge>
                 </TableCell>
                 <TableCell className="text-right tabular-nums">{formatNumber(recipe.succeeded)}</TableCell>
                 <TableCell className="text-right tabular-nums">{formatNumber(recipe.failed)}</TableCell>

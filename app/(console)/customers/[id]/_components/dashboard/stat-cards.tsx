@@ -54,10 +54,7 @@ export function StatCards({ dashboard }: { dashboard: CustomerDashboard }) {
           aria-valuenow={Math.min(usage.tasksUsed, usage.taskLimit)}
           className="mt-1 h-1.5 overflow-hidden rounded-full bg-muted"
         >
-          <div
-            className={share >= 0.9 ? "h-full bg-destructive" : "h-full bg-primary"}
-            style={{ width: `${Math.round(share * 100)}%` }}
-          />
+          <div className={share >= 0.9 ? "h-full bg-destructive" : "h-full bg-primary"} style={{ width: `${Math.round(share * 100)}%` }} />
         </div>
       </StatCard>
     </div>

@@ -5,16 +5,7 @@ import { useController } from "react-hook-form";
 import { Pencil, Search } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FieldError, FormAlert } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -90,95 +81,91 @@ export function EditAppAccess({ customerId, catalog, allApps: initialAll, select
         </DialogHeader>
         {/* display: contents keeps the dialog's grid; Select all, Clear and Cancel are type="button". */}
         <form noValidate onSubmit={onSubmit} className="contents">
-
-        <div className="flex items-start gap-3 rounded-md border px-3 py-2.5">
-          <Checkbox
-            id="allow-all-apps"
-            checked={allApps}
-            onCheckedChange={(checked) => form.setValue("allApps", checked === true, { shouldValidate: form.formState.isSubmitted })}
-            aria-describedby="allow-all-apps-description"
-            className="mt-0.5"
-          />
-          <div className="flex flex-col gap-1">
-            <Label htmlFor="allow-all-apps">Allow all apps</Label>
-            <p id="allow-all-apps-description" className="text-xs text-muted-foreground">
-              Every app in the catalog, including apps released later.
-            </p>
-          </div>
-        </div>
-
-        {/* Each control is disabled, not the fieldset: inside a disabled fieldset the list could not take focus either, and
-            a keyboard could not scroll through what "all apps" covers. */}
-        <fieldset aria-disabled={allApps || undefined} className="flex min-w-0 flex-col gap-3 aria-disabled:opacity-60">
-          <legend className="sr-only">Selected apps</legend>
-          <div className="relative">
-            <Search aria-hidden="true" className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-muted-foreground" />
-            <Input
-              type="search"
-              aria-label="Search apps"
-              placeholder="Search apps"
-              value={search}
-              disabled={allApps}
-              onChange={(event) => setSearch(event.target.value)}
-              className="pl-8"
+          <div className="flex items-start gap-3 rounded-md border px-3 py-2.5">
+            <Checkbox
+              id="allow-all-apps"
+              checked={allApps}
+              onCheckedChange={(checked) => form.setValue("allApps", checked === true, { shouldValidate: form.formState.isSubmitted })}
+              aria-describedby="allow-all-apps-description"
+              className="mt-0.5"
             />
-          </div>
-          <div className="flex items-center justify-between gap-2">
-            <p aria-live="polite" className="text-sm text-muted-foreground">
-              {/* "Allow all apps" ticks every box, so the count says so too. */}
-              {allApps ? `All ${plural(catalog.length, "app")} selected` : `${formatNumber(selected.size)} of ${plural(catalog.length, "app")} selected`}
-            </p>
-            <div className="flex gap-1">
-              <Button variant="ghost" size="sm" disabled={allApps} onClick={() => update((draft) => shown.forEach((app) => draft.add(app.id)))}>
-                Select all
-              </Button>
-              <Button variant="ghost" size="sm" disabled={allApps} onClick={() => update((draft) => shown.forEach((app) => draft.delete(app.id)))}>
-                Clear
-              </Button>
+            <div className="flex flex-col gap-1">
+              <Label htmlFor="allow-all-apps">Allow all apps</Label>
+              <p id="allow-all-apps-description" className="text-xs text-muted-foreground">
+                Every app in the catalog, including apps released later.
+              </p>
             </div>
           </div>
-          <ul
-            ref={listRef}
-            aria-label="Apps"
-            aria-describedby={fieldState.error ? "app-access-error" : undefined}
-            tabIndex={allApps ? 0 : -1}
-            className="max-h-72 overflow-y-auto rounded-md border p-1 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-          >
-            {shown.length === 0 ? (
-              <li className="px-3 py-6 text-center text-sm text-muted-foreground">No app matches &ldquo;{search}&rdquo;.</li>
-            ) : (
-              shown.map((app) => (
-                <li key={app.id}>
-                  <Label
-                    htmlFor={`app-${app.id}`}
-                    className="flex cursor-pointer items-center gap-2.5 rounded-sm px-2 py-1.5 font-normal hover:bg-accent"
-                  >
-                    <Checkbox
-                      id={`app-${app.id}`}
-                      checked={allApps || selected.has(app.id)}
-                      disabled={allApps}
-                      onCheckedChange={(checked) => update((draft) => (checked === true ? draft.add(app.id) : draft.delete(app.id)))}
-                    />
-                    <AppIcon app={app} />
-                    {app.name}
-                  </Label>
-                </li>
-              ))
-            )}
-          </ul>
-        </fieldset>
 
-        <FieldError id="app-access-error" errors={messagesOf(fieldState.error)} />
-        <FormAlert>{formError}</FormAlert>
+          {/* Each control is disabled, not the fieldset: inside a disabled fieldset the list could not take focus either, and
+            a keyboard could not scroll through what "all apps" covers. */}
+          <fieldset aria-disabled={allApps || undefined} className="flex min-w-0 flex-col gap-3 aria-disabled:opacity-60">
+            <legend className="sr-only">Selected apps</legend>
+            <div className="relative">
+              <Search aria-hidden="true" className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-muted-foreground" />
+              <Input
+                type="search"
+                aria-label="Search apps"
+                placeholder="Search apps"
+                value={search}
+                disabled={allApps}
+                onChange={(event) => setSearch(event.target.value)}
+                className="pl-8"
+              />
+            </div>
+            <div className="flex items-center justify-between gap-2">
+              <p aria-live="polite" className="text-sm text-muted-foreground">
+                {/* "Allow all apps" ticks every box, so the count says so too. */}
+                {allApps ? `All ${plural(catalog.length, "app")} selected` : `${formatNumber(selected.size)} of ${plural(catalog.length, "app")} selected`}
+              </p>
+              <div className="flex gap-1">
+                <Button variant="ghost" size="sm" disabled={allApps} onClick={() => update((draft) => shown.forEach((app) => draft.add(app.id)))}>
+                  Select all
+                </Button>
+                <Button variant="ghost" size="sm" disabled={allApps} onClick={() => update((draft) => shown.forEach((app) => draft.delete(app.id)))}>
+                  Clear
+                </Button>
+              </div>
+            </div>
+            <ul
+              ref={listRef}
+              aria-label="Apps"
+              aria-describedby={fieldState.error ? "app-access-error" : undefined}
+              tabIndex={allApps ? 0 : -1}
+              className="max-h-72 overflow-y-auto rounded-md border p-1 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+            >
+              {shown.length === 0 ? (
+                <li className="px-3 py-6 text-center text-sm text-muted-foreground">No app matches &ldquo;{search}&rdquo;.</li>
+              ) : (
+                shown.map((app) => (
+                  <li key={app.id}>
+                    <Label htmlFor={`app-${app.id}`} className="flex cursor-pointer items-center gap-2.5 rounded-sm px-2 py-1.5 font-normal hover:bg-accent">
+                      <Checkbox
+                        id={`app-${app.id}`}
+                        checked={allApps || selected.has(app.id)}
+                        disabled={allApps}
+                        onCheckedChange={(checked) => update((draft) => (checked === true ? draft.add(app.id) : draft.delete(app.id)))}
+                      />
+                      <AppIcon app={app} />
+                      {app.name}
+                    </Label>
+                  </li>
+                ))
+              )}
+            </ul>
+          </fieldset>
 
-        <DialogFooter>
-          <DialogClose asChild>
-            <Button variant="outline">Cancel</Button>
-          </DialogClose>
-          <Button type="submit" pending={pending}>
-            Apply changes
-          </Button>
-        </DialogFooter>
+          <FieldError id="app-access-error" errors={messagesOf(fieldState.error)} />
+          <FormAlert>{formError}</FormAlert>
+
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button variant="outline">Cancel</Button>
+            </DialogClose>
+            <Button type="submit" pending={pending}>
+              Apply changes
+            </Button>
+          </DialogFooter>
         </form>
       </DialogContent>
     </Dialog>

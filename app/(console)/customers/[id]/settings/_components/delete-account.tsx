@@ -77,9 +77,7 @@ export function DeleteAccount({
           aria-invalid={wrong || undefined}
           aria-describedby={wrong ? "delete-confirm-name-error" : undefined}
         />
-        {wrong ? (
-          <FieldError id="delete-confirm-name-error">The name does not match the customer&apos;s name.</FieldError>
-        ) : null}
+        {wrong ? <FieldError id="delete-confirm-name-error">The name does not match the customer&apos;s name.</FieldError> : null}
       </div>
     </ConfirmDialog>
   );

@@ -32,8 +32,7 @@ export function ExternalIdForm({ customerId, ...props }: FormProps) {
       warning={
         <p className="flex items-start gap-2 rounded-md border border-warning/30 bg-warning/10 px-3 py-2 text-sm text-warning">
           <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-          You can change the external ID at any time, but API calls that use the external ID to name this customer
-          must then use the new one.
+          You can change the external ID at any time, but API calls that use the external ID to name this customer must then use the new one.
         </p>
       }
       schema={externalIdField}

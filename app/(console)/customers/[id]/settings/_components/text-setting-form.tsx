@@ -58,9 +58,7 @@ export function TextSettingForm(props: TextSettingFormProps) {
           describedBy={props.disabledReasonId}
           className="gap-2"
         >
-          {(control) => (
-            <Control {...control} placeholder={props.placeholder} autoComplete="off" spellCheck={false} className="max-w-xl" />
-          )}
+          {(control) => <Control {...control} placeholder={props.placeholder} autoComplete="off" spellCheck={false} className="max-w-xl" />}
         </FormField>
         <div>
           <Button type="submit" variant="outline" pending={pending}>

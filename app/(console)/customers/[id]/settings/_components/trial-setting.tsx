@@ -35,7 +35,10 @@ export function TrialSetting({
   const running = trial.kind === "running";
 
   const setTrial = (enabled: boolean, message: string) =>
-    run(() => setTrialAction({ customerId, enabled }), (data) => (data.changed ? message : "Nothing to change."));
+    run(
+      () => setTrialAction({ customerId, enabled }),
+      (data) => (data.changed ? message : "Nothing to change."),
+    );
 
   return (
     <div className="flex flex-col gap-2">
@@ -46,10 +49,7 @@ export function TrialSetting({
           disabled={disabled || pending}
           aria-describedby={["setting-trial-description", disabledReasonId].filter(Boolean).join(" ")}
           onCheckedChange={(checked) =>
-            setTrial(
-              checked,
-              checked ? "Trial started: 30 days from today." : "Trial turned off: the account is now an active subscription.",
-            )
+            setTrial(checked, checked ? "Trial started: 30 days from today." : "Trial turned off: the account is now an active subscription.")
           }
         />
         <Label htmlFor="setting-trial">Trial</Label>
@@ -59,13 +59,7 @@ export function TrialSetting({
       </p>
       {running ? (
         <div>
-          <Button
-            variant="outline"
-            size="sm"
-            disabled={disabled}
-            pending={pending}
-            onClick={() => setTrial(true, "Trial extended: 30 days from today.")}
-          >
+          <Button variant="outline" size="sm" disabled={disabled} pending={pending} onClick={() => setTrial(true, "Trial extended: 30 days from today.")}>
             Extend trial by 30 days from today
           </Button>
         </div>

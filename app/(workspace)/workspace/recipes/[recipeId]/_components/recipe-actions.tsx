@@ -25,7 +25,13 @@ export function RecipeActions({ recipe, canRun, canEdit }: RecipeActionsProps) {
   const [statusPending, setStatusPending] = React.useState(false);
   const [open, setOpen] = React.useState(false);
   const running = recipe.status === "running";
-  const { form, onSubmit, pending: saving, formError, reset } = useActionForm({
+  const {
+    form,
+    onSubmit,
+    pending: saving,
+    formError,
+    reset,
+  } = useActionForm({
     schema: saveVersionSchema,
     defaultValues: { recipeId: recipe.id, comment: "" },
     action: saveNewVersion,
