@@ -34,7 +34,7 @@ import { createFullAccessClient } from "../lib/api-clients/full-access";
 import { loadSessionContext } from "../lib/auth/session-store";
 import { sessionSecretFromCookies } from "../lib/auth/session-cookie";
 import { hashSessionSecret } from "../lib/auth/sign-in";
-import { managedUsersReads } from "../lib/api/endpoints/managed-users";
+import { managedUsersReads } from "../lib/customers/reads/managed-user";
 import { countCustomerTable, loadCustomersPage, partnerPlans, queryCustomerTable } from "@/lib/customers/reads/table";
 import { filterConditions, keyset, pageQuery, rowColumns, tableSqlContext, whereOf } from "@/lib/customers/reads/table-sql";
 

@@ -42,14 +42,25 @@ export type RoleOption = {
   kind: "system" | "inheritable";
 };
 
-/** The **Role** select: the system roles, then the partner's inheritable roles (rule C3). */
-export async function listManagerRoles(ctx: RequestContext): Promise<RoleOption[]> {
-  await authorize(ctx, "customer_managers.write");
+/** The roles a customer manager can be given: the system roles and the partner's inheritable roles (rule C3). */
+function managerRoles(ctx: RequestContext, order: "by name" | "by name, ignoring case") {
   return inPartnerScope(ctx, async (tx) =>
     tx
       .select({ id: roles.id, name: roles.name, kind: sql<RoleOption["kind"]>`${roles.kind}` })
       .from(roles)
       .where(or(and(eq(roles.kind, "system"), isNull(roles.partnerId)), and(eq(roles.kind, "inheritable"), eq(roles.partnerId, ctx.partnerId))))
-      .orderBy(asc(roles.kind), asc(sql`lower(${roles.name})`), asc(roles.id)),
+      .orderBy(asc(roles.kind), order === "by name" ? asc(roles.name) : asc(sql`lower(${roles.name})`), asc(roles.id)),
   );
+}
+
+/** The **Role** select: the system roles, then the partner's inheritable roles, as a person reads them. */
+export async function listManagerRoles(ctx: RequestContext): Promise<RoleOption[]> {
+  await authorize(ctx, "customer_managers.write");
+  return managerRoles(ctx, "by name, ignoring case");
+}
+
+/** **GET /api/roles**: the same roles, in the order the API has always listed them. */
+export async function listAssignableRoles(ctx: RequestContext): Promise<RoleOption[]> {
+  await authorize(ctx, "roles.read");
+  return managerRoles(ctx, "by name");
 }

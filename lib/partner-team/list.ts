@@ -76,3 +76,16 @@ export async function listTeam(ctx: RequestContext): Promise<{ members: TeamMemb
     };
   });
 }
+
+/** **GET /api/members**: the partner's team, with what an API client needs to name a customer manager. */
+export async function listTeamMembers(ctx: RequestContext): Promise<{ userId: number; name: string; email: string; avatarUrl: string; role: PartnerRole }[]> {
+  await authorize(ctx, "team.read");
+  return inPartnerScope(ctx, (tx) =>
+    tx
+      .select({ userId: users.id, name: users.name, email: users.email, avatarUrl: users.avatarUrl, role: partnerMembers.role })
+      .from(partnerMembers)
+      .innerJoin(users, eq(users.id, partnerMembers.userId))
+      .where(eq(partnerMembers.partnerId, ctx.partnerId))
+      .orderBy(asc(users.name), asc(users.id)),
+  );
+}

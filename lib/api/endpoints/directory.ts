@@ -1,8 +1,7 @@
 import "server-only";
-import { and, asc, eq, isNull, or } from "drizzle-orm";
 import { z } from "zod";
-import { partnerMembers, roles, users } from "@/db/schema";
-import { inPartnerScope } from "@/lib/context";
+import { listAssignableRoles } from "@/lib/customer-managers/options";
+import { listTeamMembers } from "@/lib/partner-team/list";
 import { defineEndpoint } from "../endpoint";
 import { itemsOf } from "../schemas";
 
@@ -18,13 +17,7 @@ export const listRoles = defineEndpoint({
   rateGroup: "directory",
   response: itemsOf(z.object({ id: z.number().int(), name: z.string(), system: z.boolean() })),
   async handler(ctx) {
-    const rows = await inPartnerScope(ctx, (tx) =>
-      tx
-        .select({ id: roles.id, name: roles.name, kind: roles.kind })
-        .from(roles)
-        .where(or(and(eq(roles.kind, "system"), isNull(roles.partnerId)), and(eq(roles.kind, "inheritable"), eq(roles.partnerId, ctx.partnerId))))
-        .orderBy(asc(roles.kind), asc(roles.name), asc(roles.id)),
-    );
+    const rows = await listAssignableRoles(ctx);
     return { result: { items: rows.map((row) => ({ id: row.id, name: row.name, system: row.kind === "system" })) } };
   },
 });
@@ -39,14 +32,11 @@ export const listMembers = defineEndpoint({
   rateGroup: "directory",
   response: itemsOf(z.object({ id: z.number().int(), name: z.string(), email: z.string(), avatar_url: z.string(), role: z.enum(["admin", "member"]) })),
   async handler(ctx) {
-    const rows = await inPartnerScope(ctx, (tx) =>
-      tx
-        .select({ id: users.id, name: users.name, email: users.email, avatar_url: users.avatarUrl, role: partnerMembers.role })
-        .from(partnerMembers)
-        .innerJoin(users, eq(users.id, partnerMembers.userId))
-        .where(eq(partnerMembers.partnerId, ctx.partnerId))
-        .orderBy(asc(users.name), asc(users.id)),
-    );
-    return { result: { items: rows } };
+    const members = await listTeamMembers(ctx);
+    return {
+      result: {
+        items: members.map((member) => ({ id: member.userId, name: member.name, email: member.email, avatar_url: member.avatarUrl, role: member.role })),
+      },
+    };
   },
 });

@@ -1,20 +1,15 @@
 import "server-only";
-import { inArray } from "drizzle-orm";
 import { z } from "zod";
-import { customers } from "@/db/schema";
-import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { addCustomer } from "@/lib/customers/commands/add-customer";
 import { addCustomerSchema } from "@/lib/customers/add-customer-input";
 import { deleteCustomerByReference } from "@/lib/customers/commands/delete-customer";
-import { findManagedUser, managedUserColumns, toManagedUser } from "@/lib/customers/reads/managed-user";
+import { defaultPlanForApiCustomer, managedUsersReads, readManagedUser, toManagedUser } from "@/lib/customers/reads/managed-user";
 import { parseOriginList } from "@/lib/customers/origins";
-import { customerQueryFromSearchParams, type CustomerQuery } from "@/lib/customers/query-input";
-import { customerTableViewIn, partnerPlans } from "@/lib/customers/reads/table";
+import { customerQueryFromSearchParams } from "@/lib/customers/query-input";
 import { updateCustomer } from "@/lib/customers/commands/update-customer";
 import { invalid } from "@/lib/errors";
 import { defineEndpoint } from "../endpoint";
 import { idSchema, isoDateTime, managedUserParam, okResponse, resultOf } from "../schemas";
-import { authorize } from "@/lib/authorization/authorize";
 
 const managedUser = z.object({
   id: z.number().int(),
@@ -79,18 +74,6 @@ const listQuery = z.object({
 const tag = "Customers (managed users)";
 const params = z.object({ managed_user_id: managedUserParam });
 
-/** What the list reads: the Customers table's view and its customers' API fields (in the view's order), in one transaction. */
-export async function managedUsersReads(ctx: RequestContext, query: CustomerQuery) {
-  await authorize(ctx, "customers.read");
-  return inPartnerScope(ctx, async (tx) => {
-    const view = await customerTableViewIn(tx, ctx, query);
-    const ids = view.table.rows.map((row) => row.id);
-    const rows = ids.length ? await tx.select(managedUserColumns).from(customers).where(inArray(customers.id, ids)) : [];
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return { view, customers: ids.flatMap((id) => byId.get(id) ?? []) };
-  });
-}
-
 export const listManagedUsers = defineEndpoint({
   method: "GET",
   path: "/api/managed_users",
@@ -137,8 +120,7 @@ export const getManagedUser = defineEndpoint({
   params,
   response: resultOf(managedUser),
   async handler(ctx, { params }) {
-    const row = await inPartnerScope(ctx, (tx) => findManagedUser(tx, ctx, params.managed_user_id));
-    return { result: toManagedUser(row, ctx.now) };
+    return { result: await readManagedUser(ctx, params.managed_user_id) };
   },
 });
 
@@ -155,19 +137,13 @@ export const createManagedUser = defineEndpoint({
   status: 201,
   async handler(ctx, { body }) {
     const iframeOrigins = originsOf(body) ?? [];
-    let planId = body.plan_id;
-    if (planId === undefined) {
-      const plans = await inPartnerScope(ctx, (tx) => partnerPlans(tx, ctx.partnerId));
-      planId = plans.find((plan) => !plan.isFree)?.id;
-      if (planId === undefined) throw invalid("Invalid request body: plan_id.", { plan_id: ["You have no plan to put the customer on."] });
-    }
+    const planId = body.plan_id ?? (await defaultPlanForApiCustomer(ctx));
     const created = await addCustomer(
       ctx,
       { name: body.name, notificationEmail: body.notification_email, planId, externalId: body.external_id ?? null },
       { iframeOrigins },
     );
-    const row = await inPartnerScope(ctx, (tx) => findManagedUser(tx, ctx, String(created.id)));
-    return { result: toManagedUser(row, ctx.now) };
+    return { result: await readManagedUser(ctx, String(created.id)) };
   },
 });
 
