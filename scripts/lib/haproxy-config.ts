@@ -30,6 +30,10 @@ export function haproxyConfig(balancerPort: number, instancePorts: number[], opt
     ...(options.servedBy ? ["  http-after-response set-header X-Served-By %[srv_name]"] : []),
     "backend instances",
     "  balance roundrobin",
+    // A fresh connection to an instance for every request: a request sent on a kept-alive connection to an instance
+    // that was just killed fails with no answer, and a POST cannot be retried; a fresh connection is refused at once,
+    // and a refused connection is retried on another instance (measured: 3 of 893 writes got a 502 that way).
+    "  option http-server-close",
     "  option httpchk GET /api/health/ready",
     "  http-check expect status 200",
     "  default-server inter 1s fall 2 rise 2",
