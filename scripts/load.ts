@@ -120,6 +120,7 @@ if (INSTANCES === null) {
     balancerPort: PORT,
     output: "ignore",
     servedBy: true,
+    onRequestLog: noteHaproxyLine,
     env: {
       ...process.env,
       ...RATE_LIMIT_ENV,
@@ -144,8 +145,12 @@ interface Outcome {
   status: number;
   /** What failed, for a request with no full answer. */
   error?: string;
-  /** The instance that answered (haproxy's X-Served-By), when there are several and it is known. */
+  /**
+   * The instance that answered (haproxy's X-Served-By), when there are several; for a request cut off before any
+   * answer, the instance haproxy's log says it went to.
+   */
   servedBy: string;
+  requestId: string;
   startedAt: number;
   endedAt: number;
 }
@@ -164,6 +169,13 @@ const SEARCH_TERMS = ["ston", "tech", "lab", "sol", "ver", "ark", "cap", "ind"];
 type Step = LoadStep<Kind> & { record?: (body: unknown, request: LoadRequest) => void };
 const requestId = (n: number) => `load-${runId}-${n}`;
 const servedBy = (headers: IncomingHttpHeaders | null) => String(headers?.["x-served-by"] ?? "");
+
+/** haproxy's log of the run, by request ID: the instance each request went to, and how it ended there. */
+const haproxyLog = new Map<string, { instance: string; ended: string }>();
+function noteHaproxyLine(line: string) {
+  const [id, instance, , ended] = line.trim().split(/\s+/);
+  if (id && id !== "-" && instance && instance !== "<NOSRV>") haproxyLog.set(id, { instance, ended: ended ?? "" });
+}
 
 function step({ kind, build, record }: Step): Step {
   return {
@@ -184,7 +196,14 @@ function onAnswer(answer: LoadAnswer<Kind>, record: Step["record"]) {
   if (echoed !== undefined) echoes += 1;
   // `next start` (the one-instance run) echoes none; the production server behind haproxy echoes every one.
   if (echoed !== undefined && echoed !== sent) mispaired.push(`${answer.kind} ${String(sent)} got the answer of ${String(echoed)}`);
-  outcomes.push({ kind: answer.kind, status: answer.status, servedBy: servedBy(answer.headers), startedAt: answer.startedAt, endedAt: answer.endedAt });
+  outcomes.push({
+    kind: answer.kind,
+    status: answer.status,
+    servedBy: servedBy(answer.headers),
+    requestId: String(sent),
+    startedAt: answer.startedAt,
+    endedAt: answer.endedAt,
+  });
   if (answer.status >= 200 && answer.status < 300 && record) {
     try {
       record(JSON.parse(answer.body), answer.request);
@@ -200,6 +219,7 @@ function onFailure(failure: LoadFailure<Kind>) {
     status: 0,
     error: failure.message,
     servedBy: servedBy(failure.headers),
+    requestId: String(failure.request.headers["x-request-id"]),
     startedAt: failure.startedAt,
     endedAt: failure.endedAt,
   });
@@ -395,6 +415,28 @@ function errorTally(items: { label: string }[]): string {
 
 /** "503 (create)", or "answer cut off (page)" for a request with no full answer. */
 const label = (outcome: Outcome) => `${outcome.status || outcome.error} (${outcome.kind})`;
+// A request cut off before any answer carries no X-Served-By: haproxy's log says which instance it went to, and how
+// it ended there (its termination state, e.g. SH: the instance closed the connection before answering). haproxy
+// logs no line for a request it ends by closing the client's kept-alive connection without an answer (which it does
+// when an instance dies under a request, so that the client may send it again): such a failure, of a request sent
+// before the kill that failed within a second of it, is the kill's, and is counted apart.
+const KILL_WINDOW_MS = 1_000;
+let attributedByTime = 0;
+for (const outcome of outcomes) {
+  if (outcome.servedBy || outcome.status !== 0) continue;
+  const logged = haproxyLog.get(outcome.requestId);
+  if (logged) {
+    outcome.servedBy = logged.instance;
+    outcome.error = `${outcome.error} (haproxy: ${logged.ended})`;
+    continue;
+  }
+  const killedAt = instanceEvents.killedAt;
+  if (cluster && killedAt !== undefined && outcome.startedAt <= killedAt && outcome.endedAt - killedAt <= KILL_WINDOW_MS && outcome.endedAt >= killedAt) {
+    outcome.servedBy = cluster.instances[0]!.id;
+    outcome.error = `${outcome.error} (closed at the kill)`;
+    attributedByTime += 1;
+  }
+}
 const failed = outcomes.filter((outcome) => outcome.status < 200 || outcome.status >= 300);
 const failures = failed.map((outcome) => ({ label: label(outcome), inside: inOutage(outcome.startedAt, outcome.endedAt) }));
 const wallSeconds = (runEndedAt - runStartedAt) / 1000;
@@ -450,7 +492,7 @@ if (cluster) {
   const afterKill = failedOn(killedId).filter((outcome) => outcome.startedAt > killedAt);
   const elsewhere = failed.filter((outcome) => outcome.servedBy !== killedId);
   console.log(
-    `\nErrors of requests in flight on ${killedId} when it was killed (expected, counted): ${inFlightOnKilled.length} — ${errorTally(inFlightOnKilled.map((outcome) => ({ label: label(outcome) })))}`,
+    `\nErrors of requests in flight on ${killedId} when it was killed (expected, counted): ${inFlightOnKilled.length} — ${errorTally(inFlightOnKilled.map((outcome) => ({ label: label(outcome) })))}${attributedByTime > 0 ? `; ${attributedByTime} of them with no answer and no line in haproxy's log, ended within ${KILL_WINDOW_MS / 1000} s of the kill` : ""}`,
   );
   checks.push({ ok: afterKill.length === 0, line: `Errors on ${killedId} for requests sent after it was killed (must be 0): ${afterKill.length}` });
   checks.push({

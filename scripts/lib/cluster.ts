@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { haproxyConfig } from "./haproxy-config";
 
 export interface Instance {
@@ -38,6 +39,8 @@ export interface ClusterOptions {
   output: "inherit" | "ignore";
   /** Adds `X-Served-By: instance-N` to every answer, haproxy's own errors included (the load run counts by it). */
   servedBy?: boolean;
+  /** haproxy's line for each request (`<X-Request-Id> <instance> <status> <termination state>`), as it ends. */
+  onRequestLog?: (line: string) => void;
 }
 
 async function waitReady(port: number, isAlive: () => boolean): Promise<void> {
@@ -113,12 +116,13 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     haproxyConfig(
       options.balancerPort,
       instances.map((item) => item.port),
-      { servedBy: options.servedBy ?? false },
+      { servedBy: options.servedBy ?? false, requestLog: options.onRequestLog !== undefined },
     ),
   );
   const haproxy = spawn("haproxy", ["-W", "-db", "-f", join(dir, "haproxy.cfg")], {
-    stdio: ["ignore", options.output, options.output === "inherit" ? "inherit" : "ignore"],
+    stdio: ["ignore", options.onRequestLog ? "pipe" : options.output, options.output === "inherit" ? "inherit" : "ignore"],
   });
+  if (options.onRequestLog && haproxy.stdout) createInterface({ input: haproxy.stdout }).on("line", options.onRequestLog);
   const balancerExited = new Promise<number | null>((resolve) => haproxy.once("exit", (code) => resolve(code)));
   process.once("exit", () => haproxy.kill("SIGKILL"));
   haproxy.once("error", () => undefined);

@@ -4,10 +4,13 @@
  * could not reach an instance (connection refused) sent to another. The load run asks for `X-Served-By` on every
  * answer, to count per instance.
  */
-export function haproxyConfig(balancerPort: number, instancePorts: number[], options: { servedBy?: boolean } = {}): string {
+export function haproxyConfig(balancerPort: number, instancePorts: number[], options: { servedBy?: boolean; requestLog?: boolean } = {}): string {
   return [
     "global",
     "  maxconn 4096",
+    // One line per request on standard output: its X-Request-Id, the instance it went to, the status and how it
+    // ended (haproxy's termination state), so that a request cut off before any answer still has its instance.
+    ...(options.requestLog ? ["  log stdout format raw local0 info"] : []),
     "defaults",
     "  mode http",
     "  timeout connect 2s",
@@ -24,6 +27,7 @@ export function haproxyConfig(balancerPort: number, instancePorts: number[], opt
     "frontend console",
     `  bind 127.0.0.1:${balancerPort}`,
     "  option forwardfor",
+    ...(options.requestLog ? ["  log global", "  http-request capture req.hdr(x-request-id) len 80", '  log-format "%[capture.req.hdr(0)] %s %ST %tsc"'] : []),
     "  http-request disable-l7-retry unless METH_GET",
     "  default_backend instances",
     // After the response, so that haproxy's own errors (a 502 for a request cut off by a killed instance) carry it too.

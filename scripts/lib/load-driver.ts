@@ -37,6 +37,7 @@ export interface LoadAnswer<Kind extends string> {
 
 export interface LoadFailure<Kind extends string> {
   kind: Kind;
+  request: LoadRequest;
   /** The socket's error, or "timeout" / "answer cut off" (the connection closed in the middle of the answer). */
   message: string;
   /** The answer's headers, when the failure came after them (the instance that was answering). */
@@ -67,7 +68,7 @@ function send<Kind extends string>(agent: http.Agent, origin: string, kind: Kind
       settled = true;
       clearTimeout(timer);
       outgoing.destroy();
-      resolve({ failure: { kind, message, headers, startedAt, endedAt: Date.now() } });
+      resolve({ failure: { kind, request, message, headers, startedAt, endedAt: Date.now() } });
     };
     const timer = setTimeout(() => fail("timeout"), timeoutMs);
     const outgoing = http.request(new URL(request.path, origin), { method: request.method, headers: request.headers, agent }, (response) => {
