@@ -72,3 +72,40 @@ export async function countersOf(db: Queryable, partnerId: number) {
 export function countsChange(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.keys(after).map((key) => [key, after[key]! - (before[key] ?? 0)]));
 }
+
+/*
+ * For a verb performed on two partners alike (one each way), whose IDs differ: labels in place of those IDs.
+ */
+
+/** Labels for the IDs of each kind (named as audit events name their targets: "user", "customer"…), and for texts. */
+export interface Labels {
+  ids: Record<string, Map<number, string>>;
+  texts?: Map<string, string>;
+}
+
+/** The kind of ID a field holds, by its name; an audit event's `targetId` is of its `targetType`. */
+const FIELD_KINDS: Record<string, string> = { partnerId: "partner", userId: "user", customerId: "customer", activeCustomerId: "customer" };
+
+/**
+ * `value` with the IDs and texts of `labels` replaced by their labels, deeply. An ID is replaced only in a field that
+ * holds that kind of ID (as a number or as text), so that a count or an ID of another kind that happens to be equal
+ * stays what it is; a text (an email, a name) is replaced wherever it appears, also inside a longer text (a person
+ * shown as "Name (email)").
+ */
+export function labelled<T>(value: T, labels: Labels): T {
+  const texts = [...(labels.texts ?? [])];
+  const walk = (item: unknown, kind: string | undefined): unknown => {
+    if ((typeof item === "number" || typeof item === "string") && kind !== undefined) {
+      const label = labels.ids[kind]?.get(Number(item));
+      if (label !== undefined) return label;
+    }
+    if (typeof item === "string") return texts.reduce((text, [key, label]) => text.split(key).join(label), item);
+    if (Array.isArray(item)) return item.map((entry) => walk(entry, undefined));
+    if (item instanceof Date || item === null || typeof item !== "object") return item;
+    const targetType = (item as { targetType?: unknown }).targetType;
+    return Object.fromEntries(
+      Object.entries(item).map(([key, entry]) => [key, walk(entry, key === "targetId" && typeof targetType === "string" ? targetType : FIELD_KINDS[key])]),
+    );
+  };
+  return walk(value, undefined) as T;
+}
