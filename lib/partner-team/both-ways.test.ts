@@ -118,7 +118,12 @@ describe("the partner's team, changed on the Team page and through the API", () 
     expect(written.invitations).toContainEqual({ id: "invitation 1", email, role: "admin", validForMs: 7 * 86_400_000, accepted: false, revoked: false });
     expect(written.outbox.at(-1)).toEqual({ kind: "partner_invitation", to: email, status: "queued" });
     expect(written.events).toEqual([
-      expect.objectContaining({ action: "team.invite", targetType: "partner_invitation", targetId: "invitation 1", changes: { email, role: { from: null, to: "admin" } } }),
+      expect.objectContaining({
+        action: "team.invite",
+        targetType: "partner_invitation",
+        targetId: "invitation 1",
+        changes: { email, role: { from: null, to: "admin" } },
+      }),
     ]);
   });
 
@@ -155,7 +160,11 @@ describe("the partner's team, changed on the Team page and through the API", () 
     });
     expect(written.invitations).toEqual([expect.objectContaining({ id: "pending invitation", revoked: true })]);
     expect(written.events).toEqual([
-      expect.objectContaining({ action: "team.invitation_revoke", targetId: "pending invitation", changes: { email: pendingEmail, role: { from: "member", to: null } } }),
+      expect.objectContaining({
+        action: "team.invitation_revoke",
+        targetId: "pending invitation",
+        changes: { email: pendingEmail, role: { from: "member", to: null } },
+      }),
     ]);
   });
 });

@@ -9,6 +9,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { conflict, notFound } from "@/lib/errors";
 import { listWorkspaceMembers, workspaceMembership, type WorkspaceMember } from "@/lib/workspace-team/membership";
 import { giveEnvironmentRoles, resolveInvitedRoles, type EnvRole } from "./invited-roles";
+import { setDirectRole } from "./change-collaborator-role";
 import { deleteDirectMembership } from "./remove-collaborator";
 import { workspaceRoleByName } from "./roles";
 import { authorize } from "@/lib/authorization/authorize";
@@ -145,7 +146,10 @@ export interface UpdateCollaboratorInput {
   externalId?: string | null;
 }
 
-/** Changes a direct member's role, time zone or external ID. Customer managers are changed as managers (rule C6). */
+/**
+ * Changes a direct member's role (audited as the Teams page audits it, `collaborator.role_change`), time zone or
+ * external ID (`collaborator.update`). Customer managers are changed as managers (rule C6).
+ */
 export async function updateCollaborator(
   ctx: RequestContext,
   reference: string,
@@ -165,10 +169,9 @@ export async function updateCollaborator(
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     if (input.roleName !== undefined) {
       const role = await workspaceRoleByName(tx, ctx.partnerId, customer.id, input.roleName);
-      if (role.id !== current.roleId) {
-        next.roleId = role.id;
-        changes.role = { from: current.roleId, to: role.name };
-      }
+      // The role is the Teams page's verb, written and audited the one way (change-collaborator-role.ts).
+      const member = await workspaceMembership(tx, ctx.partnerId, customer.id, userId);
+      if (role.id !== current.roleId && member) await setDirectRole(tx, ctx, { id: customer.id, name: customer.name }, member, role);
     }
     if (input.timeZone !== undefined && input.timeZone !== current.timeZone) {
       next.timeZone = input.timeZone;

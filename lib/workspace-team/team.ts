@@ -1,12 +1,13 @@
 import "server-only";
 import { and, asc, desc, eq, isNull, or, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { customerInvitations, customerMembers, roles, users } from "@/db/schema";
+import { customerInvitations, roles, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
 import { conflict, DomainError, forbidden, notFound } from "@/lib/errors";
 import { addDirectMember, recordInvitation } from "@/lib/workspace-team/invitations";
+import { setDirectRole } from "@/lib/workspace-team/change-collaborator-role";
 import { deleteDirectMembership } from "@/lib/workspace-team/remove-collaborator";
 import { listWorkspaceMembers, workspaceMembership, type WorkspaceMember } from "@/lib/workspace-team/membership";
 import type { changeRoleSchema, inviteCollaboratorSchema, removeCollaboratorSchema } from "@/lib/workspace/schemas";
@@ -123,21 +124,8 @@ export async function changeCollaboratorRole(ctx: RequestContext, input: z.outpu
     const member = await requireDirectMember(tx, ctx, customerId, input.userId, false);
     const role = await requireWorkspaceRole(tx, ctx.partnerId, customerId, input.roleId);
     if (role.id === member.roleId) return;
-    await tx
-      .update(customerMembers)
-      .set({ roleId: role.id, updatedAt: ctx.now })
-      .where(and(eq(customerMembers.customerId, customerId), eq(customerMembers.userId, member.userId), eq(customerMembers.partnerId, ctx.partnerId)));
-    await recordAudit(
-      tx,
-      ctx,
-      {
-        action: "collaborator.role_change",
-        targetType: "user",
-        targetId: member.userId,
-        changes: { person: `${member.name} (${member.email})`, role: { from: member.roleName, to: role.name } },
-      },
-      access.actingAs,
-    );
+    const customer = { id: customerId, name: ctx.account.kind === "customer" ? ctx.account.customerName : "" };
+    await setDirectRole(tx, ctx, customer, member, role, access.actingAs);
   });
 }
 
