@@ -5,7 +5,7 @@ import * as keyRoute from "@/app/api/embedding/keys/[id]/route";
 import { embeddingKeys } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
 import { apiToken, call } from "@/tests/support/api";
-import { auditEventsAfter, labelled, lastAuditId } from "@/tests/support/both-ways";
+import { auditMark, eventsSince, labelled } from "@/tests/support/both-ways";
 import { adminContext, createPartner } from "@/tests/support/factories";
 import { rsaKeyPair } from "@/tests/support/rsa-keys";
 import { addEmbeddingKey } from "./add-key";
@@ -44,19 +44,22 @@ async function written(p: Partner, since: number) {
     .orderBy(embeddingKeys.id);
   // Each key by its position, the one thing the two partners share; a retirement's moment by whether it is there.
   const ids = new Map(keys.map((key, index) => [key.id, `key ${index}`]));
-  const events = (await auditEventsAfter(p.acme.partner.id, since)).map((event) => {
+  const events = (await eventsSince(p.db, p.acme.partner.id, since)).map((event) => {
     const changes = event.changes as { retiredAt?: { from: unknown; to: unknown } };
     return changes.retiredAt ? { ...event, changes: { ...changes, retiredAt: { from: changes.retiredAt.from, to: typeof changes.retiredAt.to } } } : event;
   });
-  return labelled({ keys: keys.map((key) => ({ ...key, id: ids.get(key.id) })), events }, { ids: { embedding_key: ids } });
+  return labelled(
+    { keys: keys.map((key) => ({ ...key, id: ids.get(key.id) })), events },
+    { ids: { partner: new Map([[p.acme.partner.id, "partner"]]), embedding_key: ids } },
+  );
 }
 
 async function bothWays(verb: { console: (p: Partner) => Promise<unknown>; api: (p: Partner) => Promise<{ status: number; body: unknown }> }) {
   const [viaConsole, viaApi] = [await partnerAlike(), await partnerAlike()];
-  const consoleSince = await lastAuditId();
+  const consoleSince = await auditMark(viaConsole.db, viaConsole.acme.partner.id);
   await verb.console(viaConsole);
   const fromConsole = await written(viaConsole, consoleSince);
-  const apiSince = await lastAuditId();
+  const apiSince = await auditMark(viaApi.db, viaApi.acme.partner.id);
   const response = await verb.api(viaApi);
   expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
   const fromApi = await written(viaApi, apiSince);

@@ -7,7 +7,7 @@ import { customerInvitations, customerMembers, emailOutbox } from "@/db/schema";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import { getDatabase } from "@/lib/db";
 import { apiToken, call } from "@/tests/support/api";
-import { auditEventsAfter, labelled, lastAuditId } from "@/tests/support/both-ways";
+import { auditMark, eventsSince, labelled } from "@/tests/support/both-ways";
 import { addDirectMember, insideCustomer, personContext } from "@/tests/support/contexts";
 import { createCustomer, createPartner, createUser } from "@/tests/support/factories";
 import { changeCollaboratorRole, inviteCollaborator } from "./team";
@@ -33,6 +33,7 @@ async function workspaceAlike() {
   const token = await apiToken(acme.partner, acme.admin, { scopes: ["collaborators:write"], environmentTypes: ["development"] });
   const labels = {
     ids: {
+      partner: new Map([[acme.partner.id, "partner"]]),
       user: new Map([
         [teamAdmin.id, "team admin"],
         [operator.id, "operator"],
@@ -81,7 +82,7 @@ async function written(w: Workspace, since: number) {
       invitations: invitations.map((invitation) => ({ ...invitation, id: invitationLabels.get(invitation.id) })),
       members,
       outbox,
-      events: await auditEventsAfter(w.acme.partner.id, since),
+      events: await eventsSince(db, w.acme.partner.id, since),
     },
     { ...w.labels, ids: { ...w.labels.ids, user: userLabels, invitation: invitationLabels } },
   );
@@ -89,10 +90,10 @@ async function written(w: Workspace, since: number) {
 
 async function bothWays(verb: { page: (w: Workspace) => Promise<unknown>; api: (w: Workspace) => Promise<{ status: number; body: unknown }> }) {
   const [viaPage, viaApi] = [await workspaceAlike(), await workspaceAlike()];
-  const pageSince = await lastAuditId();
+  const pageSince = await auditMark(viaPage.db, viaPage.acme.partner.id);
   await verb.page(viaPage);
   const fromPage = await written(viaPage, pageSince);
-  const apiSince = await lastAuditId();
+  const apiSince = await auditMark(viaApi.db, viaApi.acme.partner.id);
   const response = await verb.api(viaApi);
   expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
   const fromApi = await written(viaApi, apiSince);
@@ -118,6 +119,7 @@ describe("a workspace's collaborators, changed on its Teams page and through the
         targetId: "invitation 0",
         customerId: "customer",
         customerName: "Twin Corp",
+        partnerId: "partner",
         changes: { person: `New Person (${newcomer.email})`, role: { from: null, to: "Operator" }, joined: false },
       },
     ]);
@@ -136,6 +138,7 @@ describe("a workspace's collaborators, changed on its Teams page and through the
         targetId: "operator",
         customerId: "customer",
         customerName: "Twin Corp",
+        partnerId: "partner",
         changes: { person: "Olly Operator (operator@)", role: { from: "Operator", to: "Analyst" } },
       },
     ]);
