@@ -1,5 +1,4 @@
 import "server-only";
-import { notFound as notFoundPage } from "next/navigation";
 import { knownFailure } from "@/lib/db/errors";
 import { DomainError, HTTP_STATUS, type FieldErrors } from "@/lib/errors";
 import { logError } from "@/lib/observability/log-error";
@@ -71,9 +70,6 @@ export function apiFailure(error: unknown, details: Record<string, unknown>): Re
   return errorResponse(503, "The request could not be completed. Nothing was changed; try again.");
 }
 
-// Pages: NOT_FOUND is the 404 page (another partner's record included); anything else goes to the error boundary.
-
-export function pageFailure(error: unknown): never {
-  if (error instanceof DomainError && error.code === "NOT_FOUND") notFoundPage();
-  throw error;
-}
+// Pages: their one translation (NOT_FOUND is the 404 page) is in ./page.ts, which alone loads next/navigation: the
+// REST and console routes import this file, and must load in a plain Node.js process too (the rate-limit test's
+// instances, scripts).
