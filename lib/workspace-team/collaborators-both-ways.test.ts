@@ -27,6 +27,7 @@ async function workspaceAlike() {
   const customer = await createCustomer(db, acme.partner.id, acme.plans.starter.id, { name: "Twin Corp" });
   const teamAdmin = await createUser(db, { name: "Tess Admin" });
   const operator = await createUser(db, { name: "Olly Operator" });
+  const withAccount = await createUser(db, { name: "Has Account", passwordHash: "x" });
   await addDirectMember(db, acme.partner.id, customer.id, teamAdmin.id, SYSTEM_ROLE_IDS.admin);
   await addDirectMember(db, acme.partner.id, customer.id, operator.id, SYSTEM_ROLE_IDS.operator);
   const ctx = insideCustomer(personContext(acme.partner, teamAdmin, { partnerRole: null }), customer, null);
@@ -37,12 +38,16 @@ async function workspaceAlike() {
       user: new Map([
         [teamAdmin.id, "team admin"],
         [operator.id, "operator"],
+        [withAccount.id, "with account"],
       ]),
       customer: new Map([[customer.id, "customer"]]),
     },
-    texts: new Map([[operator.email, "operator@"]]),
+    texts: new Map([
+      [operator.email, "operator@"],
+      [withAccount.email, "with-account@"],
+    ]),
   };
-  return { db, acme, customer, operator, ctx, token, labels, params: { managed_user_id: String(customer.id) } };
+  return { db, acme, customer, operator, withAccount, ctx, token, labels, params: { managed_user_id: String(customer.id) } };
 }
 type Workspace = Awaited<ReturnType<typeof workspaceAlike>>;
 
@@ -122,6 +127,29 @@ describe("a workspace's collaborators, changed on its Teams page and through the
         partnerId: "partner",
         changes: { person: `New Person (${newcomer.email})`, role: { from: null, to: "Operator" }, joined: false },
       },
+    ]);
+  });
+
+  it("invite a person who has an account: the same membership, accepted invitation and audit event", async () => {
+    const written = await bothWays({
+      page: (w) => inviteCollaborator(w.ctx, { name: "Has Account", email: w.withAccount.email, roleId: SYSTEM_ROLE_IDS.operator }),
+      api: (w) =>
+        call(invitationRoute.POST, "POST", {
+          token: w.token,
+          params: w.params,
+          body: { name: "Has Account", email: w.withAccount.email, role_name: "Operator" },
+        }),
+    });
+    expect(written.members).toContainEqual({ userId: "with account", roleId: SYSTEM_ROLE_IDS.operator, timeZone: "UTC", externalId: null });
+    expect(written.invitations).toEqual([
+      expect.objectContaining({ email: "with-account@", roleId: SYSTEM_ROLE_IDS.operator, accepted: true, link: false, validForMs: null }),
+    ]);
+    expect(written.outbox).toEqual([]);
+    expect(written.events).toEqual([
+      expect.objectContaining({
+        action: "collaborator.invite",
+        changes: { person: "Has Account (with-account@)", role: { from: null, to: "Operator" }, joined: true },
+      }),
     ]);
   });
 

@@ -6,7 +6,7 @@ import { recordAudit, type ActingAs } from "@/lib/audit/record";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { findManagedUser } from "@/lib/customers/reads/managed-user";
 import type { Queryable } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
+import { conflict, DomainError } from "@/lib/errors";
 import { DAY_MS, MINUTE_MS } from "@/lib/time";
 import { giveEnvironmentRoles, resolveInvitedRoles, type EnvRole } from "./invited-roles";
 import { queueWorkspaceInvitationEmail } from "./invitation-email";
@@ -116,6 +116,28 @@ export async function recordInvitation(tx: Queryable, ctx: RequestContext, input
 }
 
 /**
+ * A person who already has an account, invited: joins at once, with the invitation recorded as accepted and audited
+ * as an invitation (`joined: true`), whichever way it arrives (the Teams page or `POST …/member_invitation`, issue
+ * 13). Someone already a direct collaborator is a conflict, not a second invitation.
+ */
+export async function joinAtOnce(
+  tx: Queryable,
+  ctx: RequestContext,
+  invitation: Omit<NewInvitation, "joined" | "role"> & { role: { id: number; name: string } },
+  person: { id: number; name: string },
+  environmentRoles: Parameters<typeof giveEnvironmentRoles>[2] = [],
+  as?: ActingAs,
+): Promise<void> {
+  const membership = { partnerId: ctx.partnerId, customerId: invitation.customer.id, userId: person.id };
+  if (!(await addDirectMember(tx, ctx.now, { ...membership, roleId: invitation.role.id }))) {
+    const message = `${person.name} is already a collaborator of this team.`;
+    throw conflict(message, { email: [message] });
+  }
+  await recordInvitation(tx, ctx, { ...invitation, joined: true }, as);
+  await giveEnvironmentRoles(tx, membership, environmentRoles);
+}
+
+/**
  * Invites a person to a customer workspace. Someone who already has an account becomes a direct member at once;
  * an unknown email gets a pending invitation, which becomes a membership when that person signs up with its link.
  * `env_roles` wins over `role_name`: its development privilege group is the member's workspace role (required, so
@@ -133,21 +155,13 @@ export async function inviteCollaborator(
     const { role, environmentRoles } = await resolveInvitedRoles(tx, workspace, input);
     const envRoles = input.envRoles ?? [];
     const [user] = await tx
-      .select({ id: users.id, passwordHash: users.passwordHash })
+      .select({ id: users.id, name: users.name, passwordHash: users.passwordHash })
       .from(users)
       .where(sql`lower(${users.email}) = lower(${input.email})`);
     const joined = user !== undefined && user.passwordHash !== null;
-    const { invitationPath } = await recordInvitation(tx, ctx, {
-      customer: { id: customer.id, name: customer.name },
-      email: input.email,
-      name: input.name,
-      role,
-      envRoles,
-      joined,
-    });
-    if (joined && (await addDirectMember(tx, ctx.now, { ...workspace, userId: user.id, roleId: role.id }))) {
-      await giveEnvironmentRoles(tx, { ...workspace, userId: user.id }, environmentRoles);
-    }
+    const invitation = { customer: { id: customer.id, name: customer.name }, email: input.email, name: input.name, role, envRoles };
+    if (joined) await joinAtOnce(tx, ctx, invitation, user, environmentRoles);
+    const { invitationPath } = joined ? { invitationPath: null } : await recordInvitation(tx, ctx, { ...invitation, joined });
     return { invited: joined ? "member" : "invitation", invitationPath };
   });
 }

@@ -2,11 +2,10 @@ import "server-only";
 import { and, asc, desc, eq, isNull, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { customerInvitations, roles, users } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
 import type { RequestContext } from "@/lib/context";
 import type { Queryable } from "@/lib/db";
-import { conflict, DomainError, forbidden, notFound } from "@/lib/errors";
-import { addDirectMember, recordInvitation } from "@/lib/workspace-team/invitations";
+import { DomainError, forbidden, notFound } from "@/lib/errors";
+import { joinAtOnce, recordInvitation } from "@/lib/workspace-team/invitations";
 import { setDirectRole } from "@/lib/workspace-team/change-collaborator-role";
 import { deleteDirectMembership } from "@/lib/workspace-team/remove-collaborator";
 import { listWorkspaceMembers, workspaceMembership, type WorkspaceMember } from "@/lib/workspace-team/membership";
@@ -68,7 +67,8 @@ async function requireWorkspaceRole(tx: Queryable, partnerId: number, customerId
 
 /**
  * Invites a collaborator by email with a role (rule U19). A person who already has an account joins at once (a
- * direct membership, which also works for a customer manager, rule C11); an unknown email gets an invitation, with a
+ * direct membership, which also works for a customer manager, rule C11; recorded and audited as the API does, by
+ * joinAtOnce); an unknown email gets an invitation, with a
  * one-time link to sign up (shown once, to pass on).
  */
 export async function inviteCollaborator(
@@ -84,25 +84,11 @@ export async function inviteCollaborator(
       .select({ id: users.id, name: users.name })
       .from(users)
       .where(sql`lower(${users.email}) = ${email}`);
+    const customer = { id: customerId, name: ctx.account.kind === "customer" ? ctx.account.customerName : "" };
     if (user) {
-      if (!(await addDirectMember(tx, ctx.now, { partnerId: ctx.partnerId, customerId, userId: user.id, roleId: role.id }))) {
-        const message = `${user.name} is already a collaborator of this team.`;
-        throw conflict(message, { email: [message] });
-      }
-      await recordAudit(
-        tx,
-        ctx,
-        {
-          action: "collaborator.add",
-          targetType: "user",
-          targetId: user.id,
-          changes: { person: `${user.name} (${email})`, role: { from: null, to: role.name } },
-        },
-        access.actingAs,
-      );
+      await joinAtOnce(tx, ctx, { customer, email, name: input.name, role }, user, [], access.actingAs);
       return { outcome: "added" };
     }
-    const customer = { id: customerId, name: ctx.account.kind === "customer" ? ctx.account.customerName : "" };
     const { invitationPath } = await recordInvitation(tx, ctx, { customer, email, name: input.name, role, joined: false }, access.actingAs);
     return { outcome: "invited", invitationPath: invitationPath! };
   });

@@ -177,7 +177,7 @@ export const inviteWorkspaceCollaborator = defineEndpoint({
   tag,
   summary: "Invite a collaborator",
   description:
-    "A person with an account joins at once; an unknown email gets a pending invitation and joins after signing up. Either role_name (the Development environment's role) or env_roles; env_roles wins, and must hold the Development environment's privilege_group role (else 400: no one could join). The same email can be invited to the same workspace once every 20 minutes.",
+    "A person with an account joins at once (already a direct collaborator: 409); an unknown email gets a pending invitation and joins after signing up. Either role_name (the Development environment's role) or env_roles; env_roles wins, and must hold the Development environment's privilege_group role (else 400: no one could join). The same email can be invited to the same workspace once every 20 minutes.",
   scope: "collaborators:write",
   rateGroup: "collaborators",
   params: workspace,
