@@ -155,10 +155,12 @@ export async function inviteCollaborator(
     const { role, environmentRoles } = await resolveInvitedRoles(tx, workspace, input);
     const envRoles = input.envRoles ?? [];
     const [user] = await tx
-      .select({ id: users.id, name: users.name, passwordHash: users.passwordHash })
+      .select({ id: users.id, name: users.name })
       .from(users)
       .where(sql`lower(${users.email}) = lower(${input.email})`);
-    const joined = user !== undefined && user.passwordHash !== null;
+    // Any account joins at once, as on the Teams page: one that has no password yet could not sign up with a link
+    // (its email is taken), and sets one with Forgot password.
+    const joined = user !== undefined;
     const invitation = { customer: { id: customer.id, name: customer.name }, email: input.email, name: input.name, role, envRoles };
     if (joined) await joinAtOnce(tx, ctx, invitation, user, environmentRoles);
     const { invitationPath } = joined ? { invitationPath: null } : await recordInvitation(tx, ctx, { ...invitation, joined });
