@@ -55,7 +55,7 @@ describe("an instance stopping behind the balancer", () => {
     }
     expect([...seen].sort()).toEqual(["instance-1", "instance-2"]);
 
-    // Two slow requests, one on each instance (round robin); then instance-1 is told to stop.
+    // Two slow requests (round robin); then instance-1 is told to stop.
     const slow = [get(`${origin}/slow`), get(`${origin}/slow`)];
     await new Promise((resolve) => setTimeout(resolve, 500));
     // Requests sent from the moment it is draining (a busy process may take a while to handle the signal).
@@ -82,7 +82,9 @@ describe("an instance stopping behind the balancer", () => {
       [200, "slow done"],
       [200, "slow done"],
     ]);
-    expect(finished.map((answer) => answer.servedBy).sort()).toEqual(["instance-1", "instance-2"]);
+    // At least one was in flight on the instance that stopped (haproxy, opening a connection per request, may send
+    // both there: which instance takes which is round robin's, not this test's, business).
+    expect(finished.map((answer) => answer.servedBy)).toContain("instance-1");
     expect((await instances[0]!.exited).code).toBe(0);
     // haproxy's health check took it out of rotation, and it alone.
     expect(haproxyLog.slice(logFrom)).toMatch(/instance-1 is DOWN/);
