@@ -60,8 +60,8 @@ export default async function ApiReferencePage() {
         ))}
       </nav>
       {document.tags.map((tag) => (
-        <section key={tag.name} id={encodeURIComponent(tag.name)} aria-labelledby={`tag-${tag.name}`} className="space-y-3">
-          <h2 id={`tag-${tag.name}`} className="text-lg font-semibold">
+        <section key={tag.name} id={encodeURIComponent(tag.name)} aria-labelledby={`tag-${encodeURIComponent(tag.name)}`} className="space-y-3">
+          <h2 id={`tag-${encodeURIComponent(tag.name)}`} className="text-lg font-semibold">
             {tag.name}
           </h2>
           {operations
