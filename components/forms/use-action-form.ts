@@ -1,5 +1,6 @@
 "use client";
 
+import "@/lib/zod-browser";
 import * as React from "react";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, type DefaultValues, type FieldError, type FieldValues, type Path, type Resolver, type UseFormReturn } from "react-hook-form";

@@ -1,4 +1,5 @@
 import { createLoader, createParser, createSerializer } from "nuqs/server";
+import "@/lib/zod-browser";
 import { z } from "zod";
 import { recordIdNumberOrText } from "@/lib/id-schemas";
 import { formatNumber } from "@/lib/format";
