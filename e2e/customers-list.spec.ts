@@ -17,7 +17,7 @@ test("the Customers page lists the partner's customers from the database (rule U
     try {
       const expected = await sql<{ name: string }[]>`
         select c.name from customers c join partners p on p.id = c.partner_id
-         where p.name = 'Acme Embedded' order by c.created_at desc, c.id asc limit 25`;
+         where p.name = 'Acme Embedded' order by c.created_at desc, c.id desc limit 25`;
       expect(names).toEqual(expected.map((row) => row.name));
       const [counted] = await sql<{ n: number }[]>`
         select count(*)::int as n from customers c join partners p on p.id = c.partner_id where p.name = 'Acme Embedded'`;
