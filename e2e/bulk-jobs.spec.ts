@@ -93,16 +93,24 @@ test("select all customers matching a view, change their plan, and follow the jo
   expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
 });
 
-test("cancel a job midway: it stops at its next batch and keeps what it did", async ({ page }) => {
+test("cancel a job midway, from another browser: it stops at its next batch and keeps what it did", async ({ page, browser }, testInfo) => {
   test.setTimeout(90_000);
   const prefix = await customersOfOneView(page, "Starter");
   await changePlanOfWholeView(page, prefix, "Business");
 
   const progress = page.getByRole("progressbar", { name: /progress$/ });
   await expect.poll(async () => Number(await progress.getAttribute("aria-valuenow")), { timeout: 30_000 }).toBeGreaterThan(0);
-  await page.getByRole("listitem").filter({ has: progress }).getByRole("button", { name: "Cancel job" }).click();
-  const confirm = page.getByRole("alertdialog", { name: "Cancel this job?" });
+
+  // The same admin in a browser that did not start the job: the server says it is theirs and underway.
+  const elsewhere = await (await browser.newContext({ baseURL: testInfo.project.use.baseURL })).newPage();
+  await signInAs(elsewhere, DEMO_USERS.acmeAdmin.email);
+  await elsewhere.goto("/customers");
+  const running = elsewhere.getByRole("list", { name: "Your running jobs" }).getByRole("listitem").filter({ hasText: prefix });
+  await expect(running.getByRole("progressbar", { name: /progress$/ })).toBeVisible();
+  await running.getByRole("button", { name: "Cancel job" }).click();
+  const confirm = elsewhere.getByRole("alertdialog", { name: "Cancel this job?" });
   await confirm.getByRole("button", { name: "Cancel job" }).click();
+  await elsewhere.context().close();
 
   const ended = page.getByText(new RegExp(`cancelled after (\\d+) of ${COUNT} customers`));
   await expect(ended).toBeVisible({ timeout: 30_000 });

@@ -2,20 +2,22 @@
  * Bulk jobs against the real database (PGlite by default, PostgreSQL with DATABASE_URL): a job changes exactly its
  * snapshot, each customer once, with each customer's audit event as if changed alone, and resumes after a crash.
  */
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, bulkJobs, customers } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
+import { STATISTICS_AFTER_CHANGES } from "@/lib/db/statistics";
 import { DomainError } from "@/lib/errors";
 import { changePlan } from "@/lib/customers/commands/settings";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import type { RequestContext } from "@/lib/context";
 import { createManager, createTeamMember, insideCustomer, personContext } from "@/tests/support/contexts";
 import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
+import { createManyCustomers, onRealPostgres } from "@/tests/support/concurrency";
 import { runBulkJob, runBulkJobBatch } from "./run";
 import { startBulkJob } from "./start";
 import { cancelBulkJob } from "./cancel";
-import { getBulkJob } from "./read";
+import { getBulkJob, listMyUnderwayBulkJobIds } from "./read";
 import { previewBulkSelection } from "./start";
 
 const signal = new AbortController().signal;
@@ -211,5 +213,47 @@ describe("a bulk plan change", () => {
     );
     expect(Object.keys(malformed.fieldErrors)).toEqual(["selection.query.from"]);
     expect(await getDatabase().select().from(bulkJobs).where(eq(bulkJobs.partnerId, acme.partner.id))).toEqual(before);
+  });
+});
+
+describe("the jobs a person has underway (the Customers page's progress bars in any browser)", () => {
+  it("lists the signed-in admin's queued and running jobs, not finished ones, another admin's, or another partner's", async () => {
+    const { db, acme, made, ctx } = await partnerWith(2);
+    const ids = made.map((customer) => customer.id);
+    const other = await createTeamMember(db, acme.partner.id, { role: "admin" });
+    const otherCtx = adminContext(acme.partner, other);
+    const start = (by: RequestContext) => startBulkJob(by, { action: { type: "start_trial" }, selection: { kind: "ids", ids } });
+    const mine = await start(ctx);
+    const finished = await start(ctx);
+    await runBulkJob(claimed(finished.id, acme.partner.id), { signal });
+    const theirs = await start(otherCtx);
+    const elsewhere = await partnerWith(1);
+    await startBulkJob(elsewhere.ctx, { action: { type: "start_trial" }, selection: { kind: "ids", ids: [elsewhere.made[0]!.id] } });
+
+    expect(await listMyUnderwayBulkJobIds(ctx)).toEqual([mine.id]);
+    expect(await listMyUnderwayBulkJobIds(otherCtx)).toEqual([theirs.id]);
+    expect(await listMyUnderwayBulkJobIds(elsewhere.ctx)).not.toContain(mine.id);
+  });
+});
+
+describe("the planner's statistics after a large job", () => {
+  it.skipIf(!onRealPostgres())(`are refreshed once a job has changed ${STATISTICS_AFTER_CHANGES} customers or more, not after a small one`, async () => {
+    const { db, acme, made, ctx } = await partnerWith(1);
+    const lastAnalyze = async () => {
+      const [row] = await db
+        .select({ at: sql<string | null>`last_analyze::text` })
+        .from(sql`pg_stat_user_tables`)
+        .where(sql`relname = 'customers'`);
+      return row?.at ?? null;
+    };
+    const small = await startBulkJob(ctx, { action: { type: "start_trial" }, selection: { kind: "ids", ids: [made[0]!.id] } });
+    const before = await lastAnalyze();
+    await runBulkJob(claimed(small.id, acme.partner.id), { signal });
+    expect(await lastAnalyze()).toBe(before);
+
+    const many = await createManyCustomers(db, acme.partner.id, acme.plans.starter.id, STATISTICS_AFTER_CHANGES);
+    const large = await startBulkJob(ctx, { action: { type: "change_plan", planId: acme.plans.growth.id }, selection: { kind: "ids", ids: many } });
+    await runBulkJob(claimed(large.id, acme.partner.id), { signal });
+    expect(await lastAnalyze()).not.toBe(before);
   });
 });

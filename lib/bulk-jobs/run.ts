@@ -5,6 +5,7 @@ import { bulkJobCustomers, bulkJobs } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import { env } from "@/lib/env";
+import { refreshCustomerStatistics, STATISTICS_AFTER_CHANGES } from "@/lib/db/statistics";
 import type { Transaction } from "@/lib/db";
 import type { ClaimedJob } from "@/lib/jobs/queue";
 import type { JobContext, JobOutcome } from "@/lib/jobs/worker";
@@ -33,14 +34,20 @@ type Step = "more" | "done";
  * twice and none is skipped.
  */
 export async function runBulkJobBatch(bulkJobId: number, partnerId: number, options: RunOptions = {}): Promise<Step> {
+  return (await runBatch(bulkJobId, partnerId, options)).step;
+}
+
+/** A batch, and how many customers it changed (the runner refreshes the planner's statistics after large jobs). */
+async function runBatch(bulkJobId: number, partnerId: number, options: RunOptions): Promise<{ step: Step; changed: number }> {
+  const done = { step: "done", changed: 0 } as const;
   return inPartnerScope({ partnerId }, async (tx) => {
     const mine = and(eq(bulkJobs.id, bulkJobId), eq(bulkJobs.partnerId, partnerId));
     const [job] = await tx.select().from(bulkJobs).where(mine).for("update");
-    if (!job || !["queued", "running"].includes(job.status)) return "done";
+    if (!job || !["queued", "running"].includes(job.status)) return done;
     const at = now();
     if (job.cancelRequested) {
       await finish(tx, job.id, "cancelled", { finishedAt: at });
-      return "done";
+      return done;
     }
     const ctx = batchContext(job, at);
     const action = job.action as ParsedBulkAction;
@@ -51,7 +58,7 @@ export async function runBulkJobBatch(bulkJobId: number, partnerId: number, opti
     if (batch.processed === 0) {
       await prepared.finish?.(tx, ctx);
       await finish(tx, job.id, "succeeded", { startedAt: job.startedAt ?? at, finishedAt: at });
-      return "done";
+      return done;
     }
     await options.afterBatchWrites?.({ from: job.cursor + 1, to: batch.cursor });
     const kept = (job.errors as unknown[]).length;
@@ -67,7 +74,7 @@ export async function runBulkJobBatch(bulkJobId: number, partnerId: number, opti
         errors: kept >= MAX_KEPT_ERRORS ? job.errors : [...(job.errors as unknown[]), ...batch.errors].slice(0, MAX_KEPT_ERRORS),
       })
       .where(mine);
-    return "more";
+    return { step: "more", changed: batch.changed };
   });
 }
 
@@ -161,16 +168,21 @@ async function pauseBetweenBatches(signal: AbortSignal): Promise<void> {
 export async function runBulkJob(job: ClaimedJob, { signal }: JobContext, options: RunOptions = {}): Promise<JobOutcome> {
   const { bulkJobId, partnerId } = payloadSchema.parse(job.payload);
   let batches = 0;
+  let changed = 0;
   try {
     while (!signal.aborted) {
       if (options.maxBatches !== undefined && batches >= options.maxBatches) break;
-      if ((await runBulkJobBatch(bulkJobId, partnerId, options)) === "done") break;
+      const batch = await runBatch(bulkJobId, partnerId, options);
+      if (batch.step === "done") break;
       batches += 1;
+      changed += batch.changed;
       await pauseBetweenBatches(signal);
     }
   } catch (error) {
     if (job.attempt >= job.maxAttempts) await failBulkJob(bulkJobId, partnerId, error);
     throw error;
   }
+  // After the job's own transactions: the statistics are a hint for the planner, not part of the job's writes.
+  if (changed >= STATISTICS_AFTER_CHANGES) await refreshCustomerStatistics();
   return { rowsTouched: batches };
 }

@@ -53,7 +53,7 @@ function handles(): Handles {
 /**
  * The database as the connecting (owner) role, which row-level security does not hold. Only for what comes before
  * a partner is known or spans partners: sign-in, reading a session or an API token, an invitation link, the
- * workspace's frame origins, the vendor a direct link's token names (issue 14), the job queue and the periodic jobs, the API's shared rate-limit windows, and tests'
+ * workspace's frame origins, the vendor a direct link's token names (issue 14), the job queue and the periodic jobs, the API's shared rate-limit windows, the planner's statistics after a large bulk job (only the owner may ANALYZE), and tests'
  * fixtures. lib/db/tenant-isolation.test.ts keeps the list of the files that may use it; everything else goes through `inPartnerScope` (lib/context.ts).
  */
 export function getDatabase(): Database {

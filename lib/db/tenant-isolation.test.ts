@@ -167,6 +167,7 @@ const OWNER_HANDLE_USERS = [
   "lib/auth/sign-in.ts",
   "lib/customers/jobs/roll-over.ts",
   "lib/customers/jobs/trial-ended.ts",
+  "lib/db/statistics.ts",
   "lib/embedding/direct-link.ts",
   "lib/jobs/queue.ts",
   "lib/jobs/runs.ts",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireConsolePage } from "@/lib/auth/session";
 import { customerQueryFromSearchParams, customerQueryNotices } from "@/lib/customers/query-input";
 import { loadCustomersPage } from "@/lib/customers/reads/table";
+import { listMyUnderwayBulkJobIds } from "@/lib/bulk-jobs/read";
 import { switchEndedNotice, SWITCH_ENDED_PARAM } from "@/lib/workspace-access/switch-notice";
 import { PageNotice } from "@/components/shell/page-notice";
 import { CustomersView } from "./_components/customers-view";
@@ -15,7 +16,8 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const ctx = await requireConsolePage();
   const params = await searchParams;
   const query = customerQueryFromSearchParams(params);
-  const { plans, apps, ...view } = await loadCustomersPage(ctx, query);
+  const canBulkEdit = permits(ctx, "bulk_jobs.write");
+  const [{ plans, apps, ...view }, myRunningJobIds] = await Promise.all([loadCustomersPage(ctx, query), canBulkEdit ? listMyUnderwayBulkJobIds(ctx) : []]);
   const state = customerSearchStateOf(query, query.last ? query.page : view.table.page);
   const ended = await switchEndedNotice(ctx, params[SWITCH_ENDED_PARAM]);
   const customers = (
@@ -28,7 +30,8 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       plans={plans}
       apps={apps}
       canAddCustomers={permits(ctx, "customers.write")}
-      canBulkEdit={permits(ctx, "bulk_jobs.write")}
+      canBulkEdit={canBulkEdit}
+      myRunningJobIds={myRunningJobIds}
     />
   );
   if (!ended) return customers;

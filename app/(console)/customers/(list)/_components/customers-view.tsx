@@ -34,6 +34,8 @@ export interface CustomersViewProps {
   canAddCustomers: boolean;
   /** Partner admins select rows and run bulk actions on them (issue 17). */
   canBulkEdit: boolean;
+  /** The bulk jobs the signed-in person started that were still underway when the page was rendered. */
+  myRunningJobIds: readonly number[];
 }
 
 /**
@@ -41,7 +43,7 @@ export interface CustomersViewProps {
  * server components; the search box, filters, tabs, sort buttons, pagination and + Add customer are small client
  * islands that change the URL, upon which the server renders the page again (see CustomersUrlStateProvider).
  */
-export function CustomersView({ view, query, state, notices, search, plans, apps, canAddCustomers, canBulkEdit }: CustomersViewProps) {
+export function CustomersView({ view, query, state, notices, search, plans, apps, canAddCustomers, canBulkEdit, myRunningJobIds }: CustomersViewProps) {
   const matching = view.counts[query.status];
   const filtered = query.q !== "" || query.plans.length > 0 || query.app !== null || query.joined !== null || query.status !== "all";
   const panel = (
@@ -105,7 +107,7 @@ export function CustomersView({ view, query, state, notices, search, plans, apps
             query={query}
             matching={matching}
           >
-            <RunningJobsSlot />
+            <RunningJobsSlot underway={myRunningJobIds} />
             <BulkActionsSlot plans={plans} apps={apps} />
             {panel}
           </CustomerSelectionProvider>
