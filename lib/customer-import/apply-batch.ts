@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
-import { customerImportRows, customerImports, customers, plans } from "@/db/schema";
+import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { customerImportRows, customerImports, plans } from "@/db/schema";
 import type { RequestContext } from "@/lib/context";
 import type { Transaction } from "@/lib/db";
 import { insertCustomers } from "@/lib/customers/commands/add-customer";
@@ -10,6 +10,7 @@ import { patchPlans } from "@/lib/customers/commands/update-customer";
 import { readCustomers } from "@/lib/customers/reads/customer-record";
 import { invalid, notFound } from "@/lib/errors";
 import type { ImportValues } from "./validate-rows";
+import { knownCustomersByExternalId } from "./known-customers";
 import type { ImportRowError } from "./view";
 
 export interface ImportSummary {
@@ -90,16 +91,11 @@ export async function applyImportBatch(
     .limit(input.limit);
   if (rows.length === 0) return null;
 
-  const existing = await tx
-    .select({ id: customers.id, externalId: customers.externalId })
-    .from(customers)
-    .where(
-      and(
-        eq(customers.partnerId, ctx.partnerId),
-        sql`${customers.externalId} in (select jsonb_array_elements_text(${JSON.stringify(rows.map((row) => row.externalId))}::jsonb))`,
-      ),
-    );
-  const idOf = new Map(existing.map((row) => [row.externalId!, row.id]));
+  const idOf = await knownCustomersByExternalId(
+    tx,
+    ctx,
+    rows.map((row) => row.externalId!),
+  );
   const partnerPlans = new Map(
     (await tx.select({ id: plans.id, name: plans.name, isFree: plans.isFree }).from(plans).where(eq(plans.partnerId, ctx.partnerId))).map((plan) => [
       plan.id,
