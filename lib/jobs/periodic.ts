@@ -10,7 +10,8 @@ import type { JobHandler } from "./worker";
 export interface PeriodicJob {
   name: string;
   everyMs: number;
-  run: () => Promise<number>;
+  /** Returns the rows it touched; a long one stops at a safe point once `signal` is aborted (the instance stops). */
+  run: (signal: AbortSignal) => Promise<number>;
 }
 
 /**
@@ -23,7 +24,7 @@ export const PERIODIC_JOBS: readonly PeriodicJob[] = [
   { name: "billing-roll-over", everyMs: HOUR_MS, run: () => rollOverBillingPeriods() },
   { name: "flag-ended-trials", everyMs: MINUTE_MS, run: () => flagEndedTrials() },
   { name: "prune-rate-limit-windows", everyMs: HOUR_MS, run: () => pruneRateLimitWindows() },
-  { name: "send-customer-notifications", everyMs: MINUTE_MS, run: () => sendDueNotifications() },
+  { name: "send-customer-notifications", everyMs: MINUTE_MS, run: (signal) => sendDueNotifications(undefined, { signal }) },
 ];
 
 /** A period's key: its start, the same on every instance (machine time; a clock a little off only delays a run). */
@@ -53,5 +54,5 @@ export function periodicScheduler(jobs: readonly PeriodicJob[] = PERIODIC_JOBS):
 
 /** The handlers of the periodic jobs: each records the rows it touched. */
 export function periodicHandlers(jobs: readonly PeriodicJob[] = PERIODIC_JOBS): Record<string, JobHandler> {
-  return Object.fromEntries(jobs.map((job) => [job.name, async () => ({ rowsTouched: await job.run() })]));
+  return Object.fromEntries(jobs.map((job) => [job.name, async (_claimed, { signal }) => ({ rowsTouched: await job.run(signal) })]));
 }

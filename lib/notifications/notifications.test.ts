@@ -113,6 +113,16 @@ describe("the notifications job", () => {
     expect(await outbox(w)).toHaveLength(EVERY_EVENT.length);
   });
 
+  it("stops between two batches once its instance is stopping, and leaves the rest due for the next run", async () => {
+    const at = nextMoment();
+    const w = await world(at);
+    const stopping = new AbortController();
+    stopping.abort();
+    expect(await sendDueNotifications(at, { partnerId: w.acme.partner.id, batch: 1, signal: stopping.signal })).toBe(0);
+    expect(await outbox(w)).toHaveLength(0);
+    expect(await sendDueNotifications(at, { partnerId: w.acme.partner.id, batch: 1 })).toBe(EVERY_EVENT.length);
+  });
+
   it("sends nothing the customer or the partner's default turned off; a customer's own choice wins over the default", async () => {
     const at = nextMoment();
     const w = await world(at);

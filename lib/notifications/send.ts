@@ -79,11 +79,14 @@ export async function sendNotificationBatch(
  * batch comes back short. Running it twice, or on two instances at once, sends nothing twice. Returns the number of
  * notifications recorded.
  */
-export async function sendDueNotifications(at: Date = now(), options: { batch?: number; partnerId?: number } = {}): Promise<number> {
+export async function sendDueNotifications(at: Date = now(), options: { batch?: number; partnerId?: number; signal?: AbortSignal } = {}): Promise<number> {
   const batch = options.batch ?? NOTIFICATION_BATCH;
   let total = 0;
   for (const kind of NOTIFICATION_KINDS) {
     for (;;) {
+      // A stopping instance ends its pass between two batches; what is still due is the next run's (or, the run
+      // being handed back, another instance's).
+      if (options.signal?.aborted) return total;
       const { found, sent } = await getDatabase().transaction((tx) => sendNotificationBatch(tx, kind, at, batch, options.partnerId));
       total += sent;
       if (found < batch) break;
