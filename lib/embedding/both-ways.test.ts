@@ -5,7 +5,7 @@ import * as keyRoute from "@/app/api/embedding/keys/[id]/route";
 import { embeddingKeys } from "@/db/schema";
 import { getDatabase } from "@/lib/db";
 import { apiToken, call } from "@/tests/support/api";
-import { auditMark, eventsSince, labelled } from "@/tests/support/both-ways";
+import { bothWaysOn, eventsSince, labelled } from "@/tests/support/both-ways";
 import { adminContext, createPartner } from "@/tests/support/factories";
 import { rsaKeyPair } from "@/tests/support/rsa-keys";
 import { addEmbeddingKey } from "./add-key";
@@ -54,18 +54,7 @@ async function written(p: Partner, since: number) {
   );
 }
 
-async function bothWays(verb: { console: (p: Partner) => Promise<unknown>; api: (p: Partner) => Promise<{ status: number; body: unknown }> }) {
-  const [viaConsole, viaApi] = [await partnerAlike(), await partnerAlike()];
-  const consoleSince = await auditMark(viaConsole.db, viaConsole.acme.partner.id);
-  await verb.console(viaConsole);
-  const fromConsole = await written(viaConsole, consoleSince);
-  const apiSince = await auditMark(viaApi.db, viaApi.acme.partner.id);
-  const response = await verb.api(viaApi);
-  expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
-  const fromApi = await written(viaApi, apiSince);
-  expect(fromApi).toEqual(fromConsole);
-  return fromConsole;
-}
+const bothWays = bothWaysOn(partnerAlike, written);
 
 describe("signing keys, changed on the Embedding page and through the API", () => {
   it("add a key: the same second key and audit event", async () => {

@@ -8,7 +8,7 @@ import { customerManagers, emailOutbox, partnerInvitations, partnerMembers, sess
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import { getDatabase } from "@/lib/db";
 import { apiToken, call } from "@/tests/support/api";
-import { auditMark, eventsSince, labelled } from "@/tests/support/both-ways";
+import { bothWaysOn, eventsSince, labelled } from "@/tests/support/both-ways";
 import { createManager, openSession } from "@/tests/support/contexts";
 import { adminContext, createCustomer, createPartner } from "@/tests/support/factories";
 import { changeTeamRole } from "./change-role";
@@ -96,18 +96,7 @@ async function written(p: Partner, since: number) {
   return labelled({ invitations: labelledInvitations, team, personSessions, managers, outbox, events: await eventsSince(db, partnerId, since) }, labels);
 }
 
-async function bothWays(verb: { console: (p: Partner) => Promise<unknown>; api: (p: Partner) => Promise<{ status: number; body: unknown }> }) {
-  const [viaConsole, viaApi] = [await partnerAlike(), await partnerAlike()];
-  const consoleSince = await auditMark(viaConsole.db, viaConsole.acme.partner.id);
-  await verb.console(viaConsole);
-  const fromConsole = await written(viaConsole, consoleSince);
-  const apiSince = await auditMark(viaApi.db, viaApi.acme.partner.id);
-  const response = await verb.api(viaApi);
-  expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
-  const fromApi = await written(viaApi, apiSince);
-  expect(fromApi).toEqual(fromConsole);
-  return fromConsole;
-}
+const bothWays = bothWaysOn(partnerAlike, written);
 
 describe("the partner's team, changed on the Team page and through the API", () => {
   it("invite a team member: the same invitation, email and audit event", async () => {

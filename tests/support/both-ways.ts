@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { auditEvents, partnerCounters } from "@/db/schema";
+import { expect } from "vitest";
 import type { Queryable } from "@/db/connection";
 
 /** The last audit event of the partner so far: `eventsSince` answers those written after it. */
@@ -108,4 +109,32 @@ export function labelled<T>(value: T, labels: Labels): T {
     );
   };
   return walk(value, undefined) as T;
+}
+
+/** A verb of the partner account, as the console performs it and as the API does. */
+export interface PartnerVerb<P> {
+  console: (p: P) => Promise<unknown>;
+  api: (p: P) => Promise<{ status: number; body: unknown }>;
+}
+
+/**
+ * A runner for a partner account's verbs: each one is performed through the console on one partner and through the
+ * API on an identical one (`alike`), and what each wrote since (`written`, labelled so that IDs compare) must be equal.
+ */
+export function bothWaysOn<P extends { db: Queryable; acme: { partner: { id: number } } }, W>(
+  alike: () => Promise<P>,
+  written: (p: P, since: number) => Promise<W>,
+): (verb: PartnerVerb<P>) => Promise<W> {
+  return async (verb) => {
+    const [viaConsole, viaApi] = [await alike(), await alike()];
+    const consoleSince = await auditMark(viaConsole.db, viaConsole.acme.partner.id);
+    await verb.console(viaConsole);
+    const fromConsole = await written(viaConsole, consoleSince);
+    const apiSince = await auditMark(viaApi.db, viaApi.acme.partner.id);
+    const response = await verb.api(viaApi);
+    expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
+    const fromApi = await written(viaApi, apiSince);
+    expect(fromApi).toEqual(fromConsole);
+    return fromConsole;
+  };
 }
