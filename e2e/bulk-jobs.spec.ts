@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
@@ -31,8 +32,8 @@ function planCells(page: Page) {
   return table(page).locator("tbody tr td:nth-last-child(6) div.text-xs");
 }
 
-/** Selects the page with the keyboard, then every customer of the view, and opens Change plan for them. */
-async function changePlanOfWholeView(page: Page, prefix: string, plan: string) {
+/** Selects the page with the keyboard, then every customer of the view, and opens a bulk action's dialog. */
+async function bulkActionOnWholeView(page: Page, prefix: string, action: string, title: string) {
   await page.goto(`/customers?q=${encodeURIComponent(prefix)}`);
   await expect(table(page).getByRole("checkbox", { name: new RegExp(`^Select ${prefix}`) })).toHaveCount(25);
   const pageBox = page.getByRole("checkbox", { name: "Select all customers on this page" });
@@ -45,10 +46,15 @@ async function changePlanOfWholeView(page: Page, prefix: string, plan: string) {
   await expect(bar).toContainText(`All ${COUNT} customers matching this view are selected.`);
 
   await bar.getByRole("button", { name: "Bulk actions" }).click();
-  await page.getByRole("menuitem", { name: "Change plan…" }).click();
-  const dialog = page.getByRole("dialog", { name: "Change plan" });
+  await page.getByRole("menuitem", { name: action }).click();
+  const dialog = page.getByRole("dialog", { name: title });
   // The selection in words, as the server counts it: the view's filter, not 25 IDs.
   await expect(dialog.getByText(new RegExp(`^All ${COUNT} customers`))).toBeVisible();
+  return { dialog, bar };
+}
+
+async function changePlanOfWholeView(page: Page, prefix: string, plan: string) {
+  const { dialog, bar } = await bulkActionOnWholeView(page, prefix, "Change plan…", "Change plan");
   await dialog.getByRole("combobox", { name: "New plan" }).click();
   await page.getByRole("option", { name: plan, exact: true }).click();
   await expect(dialog.getByTestId("bulk-effect")).toHaveText(`Moves ${COUNT} customers to the plan ${plan}.`);
@@ -138,4 +144,24 @@ test("a partner member sees no selection and no bulk actions", async ({ page }) 
   await expect(page.getByRole("checkbox", { name: "Select all customers on this page" })).toHaveCount(0);
   await page.goto("/jobs");
   await expect(page.getByRole("heading", { name: "Only partner admins can see jobs" })).toBeVisible();
+});
+
+test("export a whole view as CSV: the finished job's file has every customer of the view, from the Jobs page", async ({ page }) => {
+  test.setTimeout(90_000);
+  const prefix = await customersOfOneView(page, "Starter");
+  const { dialog } = await bulkActionOnWholeView(page, prefix, "Export CSV…", "Export customers");
+  await dialog.getByRole("button", { name: "Export CSV" }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.goto("/jobs");
+  const job = page.getByRole("table", { name: "Jobs" }).locator("tbody tr").filter({ hasText: prefix }).first();
+  await expect(job).toContainText("Finished", { timeout: 60_000 });
+  const [download] = await Promise.all([page.waitForEvent("download"), job.getByRole("link", { name: "Download CSV" }).click()]);
+  const lines = readFileSync(await download.path(), "utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
+  expect(lines[0]).toMatch(/^ID,Customer,External ID,/);
+  const names = lines.slice(1).map((line) => line.split(",")[1]);
+  expect(names.sort()).toEqual(Array.from({ length: COUNT }, (_, index) => `${prefix} ${String(index).padStart(2, "0")}`));
 });
