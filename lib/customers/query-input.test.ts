@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { customerQueryFromSearchParams, DEFAULT_CUSTOMER_QUERY, serializeCustomerView } from "./query-input";
 
@@ -34,5 +37,33 @@ describe("the Customers view's URL: one nuqs parser set reads and writes it", ()
     expect(read).toMatchObject({ plans: [], app: null, page: 1, size: 25, from: null, last: false, status: "in_trial" });
     expect(read.q).toHaveLength(200);
     expect(customerQueryFromSearchParams({ page: ["7", "9"], last: "true" })).toMatchObject({ page: 7, last: true });
+  });
+});
+
+/** The project's own modules that `entry` imports, directly or not (imports by `@/` or relative path). */
+function importedModules(entry: string): Map<string, string> {
+  const root = fileURLToPath(new URL("../..", import.meta.url));
+  const seen = new Map<string, string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    const text = readFileSync(file, "utf8");
+    seen.set(file, text);
+    for (const [statement, spec] of text.matchAll(/^(?:import|export)\s(?:[^;]*?from\s+)?"([^"]+)"/gm)) {
+      if (/^(?:import|export) type\s/.test(statement)) continue;
+      const base = spec!.startsWith("@/") ? join(root, spec!.slice(2)) : spec!.startsWith(".") ? join(dirname(file), spec!) : null;
+      const resolved = base && [`${base}.ts`, `${base}.tsx`, join(base, "index.ts")].find(existsSync);
+      if (resolved) visit(resolved);
+    }
+  };
+  visit(join(root, entry));
+  return seen;
+}
+
+describe("the Customers page's URL parsers in the browser", () => {
+  it("import no zod, directly or through another module (zod is 30 KB of the page's first-load budget of 160 KB)", () => {
+    const withZod = [...importedModules("app/(console)/customers/(list)/search-params.ts")]
+      .filter(([, text]) => /^import(?!\s+type)[^;]*from\s+"zod(\/[^"]*)?"/m.test(text))
+      .map(([file]) => file);
+    expect(withZod).toEqual([]);
   });
 });

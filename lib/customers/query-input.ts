@@ -1,55 +1,25 @@
 import { createLoader, createParser, createSerializer } from "nuqs/server";
-import "@/lib/zod-browser";
-import { z } from "zod";
-import { recordIdNumberOrText } from "@/lib/id-schemas";
 import { formatNumber } from "@/lib/format";
-import { clipSearchTerm, searchCutNotice } from "@/lib/search/search-term";
-import { JOINED_PRESETS, PAGE_SIZES, SORT_KEYS, STATUS_TABS } from "./view-options";
+import { searchCutNotice } from "@/lib/search/search-term";
+import { customerViewFields, DEFAULT_CUSTOMER_QUERY, readCustomerView, type CustomerQuery } from "./view-fields";
 
-export { JOINED_PRESETS, PAGE_SIZES, SORT_KEYS, STATUS_TABS };
+export { JOINED_PRESETS, PAGE_SIZES, SORT_KEYS, STATUS_TABS } from "./view-options";
 export type { JoinedPreset, PageSize, SortKey, StatusTab } from "./view-options";
+export { DEFAULT_CUSTOMER_QUERY, type CustomerQuery };
 
 /**
  * What a view of the Customers table is: search, status tab, filters, sort and page. One definition for the
- * console page (whose controls' state is made from it: customerSearchStateOf), the CSV export and the REST API;
- * every field falls back to its default when the URL holds something malformed, so a bad link shows the default view
- * instead of failing. What is well-formed but too much is brought within bounds, the same way everywhere: a search
- * is cut to its maximum (clipSearchTerm), and a page number that cannot be the rows' is corrected (pageNumberOf in
- * lib/customers/reads/table.ts).
+ * console page (whose controls' state is made from it: customerSearchStateOf), the CSV export, the bulk jobs' filters
+ * and the REST API: the readers of view-fields.ts. Every key falls back to its default when the input holds
+ * something malformed, so a bad link shows the default view instead of failing. What is well-formed but too much is
+ * brought within bounds, the same way everywhere: a search is cut to its maximum (clipSearchTerm), and a page number
+ * that cannot be the rows' is corrected (pageNumberOf in lib/customers/reads/table.ts). No zod here: the browser runs
+ * these parsers on the Customers page.
  */
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
-
-export const customerQuerySchema = z.object({
-  q: z.string().catch("").transform(clipSearchTerm),
-  status: z.enum(STATUS_TABS).catch("all"),
-  plans: z.array(recordIdNumberOrText()).max(50).catch([]),
-  app: recordIdNumberOrText().nullable().catch(null),
-  joined: z.enum(JOINED_PRESETS).nullable().catch(null),
-  from: isoDate.nullable().catch(null),
-  to: isoDate.nullable().catch(null),
-  sort: z.enum(SORT_KEYS).catch("joined"),
-  dir: z.enum(["asc", "desc"]).catch("desc"),
-  size: z.coerce
-    .number()
-    .pipe(z.union(PAGE_SIZES.map((size) => z.literal(size)) as [z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>]))
-    .catch(25),
-  page: z.coerce.number().int().min(1).max(10_000_000).catch(1),
-  /** Keyset cursors: the sort value and ID of the row the page starts after, or ends before. */
-  after: z.string().max(500).nullable().catch(null),
-  before: z.string().max(500).nullable().catch(null),
-  last: z.boolean().catch(false),
-});
-export type CustomerQuery = z.output<typeof customerQuerySchema>;
-
-export const DEFAULT_CUSTOMER_QUERY: CustomerQuery = customerQuerySchema.parse({});
 
 /** Parses loosely typed input (URL values, API query strings): never throws, falls back field by field. */
 export function parseCustomerQuery(input: Record<string, unknown>): CustomerQuery {
-  return customerQuerySchema.parse(input);
+  return readCustomerView(input);
 }
 
 export function hasFilters(query: CustomerQuery): boolean {
@@ -68,13 +38,13 @@ function first(params: CustomerSearchParams, key: string): string | undefined {
 type Value<Key extends keyof CustomerQuery> = NonNullable<CustomerQuery[Key]>;
 
 /**
- * A nuqs parser for one key of the view, whose bounds are the schema's own field: what the field's `catch` turns a
+ * A nuqs parser for one key of the view, whose bounds are the key's reader (view-fields.ts): what it turns a
  * malformed value into is what the URL reads as, in the browser and on the server alike.
  */
 function viewParser<Key extends keyof CustomerQuery>(key: Key, read: (raw: string) => unknown = (raw) => raw, write: (value: Value<Key>) => string = String) {
-  const field = customerQuerySchema.shape[key] as unknown as z.ZodType<CustomerQuery[Key]>;
+  const field = customerViewFields[key] as (value: unknown) => CustomerQuery[Key];
   return createParser<Value<Key>>({
-    parse: (raw) => field.parse(read(raw)) ?? null,
+    parse: (raw) => field(read(raw)) ?? null,
     serialize: write,
     eq: (a, b) => (Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((item, index) => item === b[index]) : a === b),
   });

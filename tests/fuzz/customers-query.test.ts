@@ -8,7 +8,7 @@
  */
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { customerQueryFromSearchParams, customerQuerySchema, JOINED_PRESETS, PAGE_SIZES, SORT_KEYS, STATUS_TABS } from "@/lib/customers/query-input";
+import { customerQueryFromSearchParams, parseCustomerQuery, JOINED_PRESETS, PAGE_SIZES, SORT_KEYS, STATUS_TABS } from "@/lib/customers/query-input";
 import { loadCustomersPage } from "@/lib/customers/reads/table";
 import { encodeCursor } from "@/lib/customers/reads/cursor";
 import { adminContext } from "@/tests/support/factories";
@@ -66,7 +66,8 @@ describe("the Customers table's URL, fuzzed (issue #7, rule U1)", () => {
     await fc.assert(
       fc.asyncProperty(url, async (search) => {
         const query = customerQueryFromSearchParams(search);
-        expect(customerQuerySchema.safeParse(query).success).toBe(true);
+        // What a URL reads as is a view within bounds: read again, it is the same view.
+        expect(parseCustomerQuery(query)).toEqual(query);
         const page = await loadCustomersPage(ctx, query);
         tally.record("customers", page.table.rows.length > 0 ? "rows" : "no rows", false);
         for (const row of page.table.rows) expect(ourCustomers.has(row.id)).toBe(true);
