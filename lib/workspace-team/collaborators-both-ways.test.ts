@@ -7,7 +7,7 @@ import { customerInvitations, customerMembers, emailOutbox } from "@/db/schema";
 import { SYSTEM_ROLE_IDS } from "@/db/seed/demo-users";
 import { getDatabase } from "@/lib/db";
 import { apiToken, call } from "@/tests/support/api";
-import { auditMark, eventsSince, labelled } from "@/tests/support/both-ways";
+import { bothWaysOn, eventsSince, labelled } from "@/tests/support/both-ways";
 import { addDirectMember, insideCustomer, personContext } from "@/tests/support/contexts";
 import { createCustomer, createPartner, createUser } from "@/tests/support/factories";
 import { changeCollaboratorRole, inviteCollaborator } from "./team";
@@ -93,23 +93,13 @@ async function written(w: Workspace, since: number) {
   );
 }
 
-async function bothWays(verb: { page: (w: Workspace) => Promise<unknown>; api: (w: Workspace) => Promise<{ status: number; body: unknown }> }) {
-  const [viaPage, viaApi] = [await workspaceAlike(), await workspaceAlike()];
-  const pageSince = await auditMark(viaPage.db, viaPage.acme.partner.id);
-  await verb.page(viaPage);
-  const fromPage = await written(viaPage, pageSince);
-  const apiSince = await auditMark(viaApi.db, viaApi.acme.partner.id);
-  const response = await verb.api(viaApi);
-  expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
-  const fromApi = await written(viaApi, apiSince);
-  expect(fromApi).toEqual(fromPage);
-  return fromPage;
-}
+/** The Teams page's command on one workspace, the API on an identical one: the same writes. */
+const bothWays = bothWaysOn(workspaceAlike, written);
 
 describe("a workspace's collaborators, changed on its Teams page and through the API", () => {
   it("invite a collaborator who has no account: the same pending invitation, email and audit event", async () => {
     const written = await bothWays({
-      page: (w) => inviteCollaborator(w.ctx, { ...newcomer, roleId: SYSTEM_ROLE_IDS.operator }),
+      console: (w) => inviteCollaborator(w.ctx, { ...newcomer, roleId: SYSTEM_ROLE_IDS.operator }),
       api: (w) => call(invitationRoute.POST, "POST", { token: w.token, params: w.params, body: { ...newcomer, role_name: "Operator" } }),
     });
     expect(written.invitations).toEqual([
@@ -132,7 +122,7 @@ describe("a workspace's collaborators, changed on its Teams page and through the
 
   it("invite a person who has an account: the same membership, accepted invitation and audit event", async () => {
     const written = await bothWays({
-      page: (w) => inviteCollaborator(w.ctx, { name: "Has Account", email: w.withAccount.email, roleId: SYSTEM_ROLE_IDS.operator }),
+      console: (w) => inviteCollaborator(w.ctx, { name: "Has Account", email: w.withAccount.email, roleId: SYSTEM_ROLE_IDS.operator }),
       api: (w) =>
         call(invitationRoute.POST, "POST", {
           token: w.token,
@@ -155,7 +145,7 @@ describe("a workspace's collaborators, changed on its Teams page and through the
 
   it("change a collaborator's role: the same membership and the same audit event, with role names", async () => {
     const written = await bothWays({
-      page: (w) => changeCollaboratorRole(w.ctx, { userId: w.operator.id, roleId: SYSTEM_ROLE_IDS.analyst }),
+      console: (w) => changeCollaboratorRole(w.ctx, { userId: w.operator.id, roleId: SYSTEM_ROLE_IDS.analyst }),
       api: (w) => call(memberRoute.PUT, "PUT", { token: w.token, params: { ...w.params, id: String(w.operator.id) }, body: { role_name: "Analyst" } }),
     });
     expect(written.members).toContainEqual({ userId: "operator", roleId: SYSTEM_ROLE_IDS.analyst, timeZone: "UTC", externalId: null });

@@ -111,20 +111,21 @@ export function labelled<T>(value: T, labels: Labels): T {
   return walk(value, undefined) as T;
 }
 
-/** A verb of the partner account, as the console performs it and as the API does. */
-export interface PartnerVerb<P> {
+/** A verb as the console performs it (a server action or a workspace page's command) and as the API does. */
+export interface SharedVerb<P> {
   console: (p: P) => Promise<unknown>;
   api: (p: P) => Promise<{ status: number; body: unknown }>;
 }
 
 /**
- * A runner for a partner account's verbs: each one is performed through the console on one partner and through the
- * API on an identical one (`alike`), and what each wrote since (`written`, labelled so that IDs compare) must be equal.
+ * A runner for the verbs the console and the API share: each one is performed through the console on one partner
+ * and through the API on an identical one (`alike`), and what each wrote since (`written`, labelled so that IDs
+ * compare) must be equal.
  */
 export function bothWaysOn<P extends { db: Queryable; acme: { partner: { id: number } } }, W>(
   alike: () => Promise<P>,
   written: (p: P, since: number) => Promise<W>,
-): (verb: PartnerVerb<P>) => Promise<W> {
+): (verb: SharedVerb<P>) => Promise<W> {
   return async (verb) => {
     const [viaConsole, viaApi] = [await alike(), await alike()];
     const consoleSince = await auditMark(viaConsole.db, viaConsole.acme.partner.id);
