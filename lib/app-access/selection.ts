@@ -54,7 +54,6 @@ export async function getAppAccess(ctx: RequestContext, customerId: number): Pro
  * `chosen`, with the old and new values by name. `before` is the customer's selected apps (empty under "all").
  */
 export function appAccessChange(
-  ctx: Pick<RequestContext, "partnerId">,
   customer: Pick<CustomerRecord, "id" | "appAccess">,
   before: readonly AppSummary[],
   chosen: readonly AppSummary[] | "all",
@@ -69,12 +68,7 @@ export function appAccessChange(
       apps: { from: names(before), to: names(apps) },
     },
     set: { appAccess: mode },
-    apply: async (tx) => {
-      await tx.delete(customerAppAccess).where(and(eq(customerAppAccess.customerId, customer.id), eq(customerAppAccess.partnerId, ctx.partnerId)));
-      if (apps.length > 0) {
-        await tx.insert(customerAppAccess).values(apps.map((app) => ({ partnerId: ctx.partnerId, customerId: customer.id, appId: app.id })));
-      }
-    },
+    selectedAppIds: apps.map((app) => app.id),
   };
 }
 
@@ -109,6 +103,6 @@ export async function updateAppAccess(ctx: RequestContext, input: AppAccessInput
       throw invalid("Some of the chosen apps are not in the catalog any more. Reload and choose again.");
     }
     const before = customer.appAccess === "selected" ? await selectedApps(tx, ctx.partnerId, customer.id) : [];
-    return appAccessChange(ctx, customer, before, input.allApps ? "all" : chosen);
+    return appAccessChange(customer, before, input.allApps ? "all" : chosen);
   });
 }

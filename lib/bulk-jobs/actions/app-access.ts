@@ -50,18 +50,18 @@ export async function appAccessAction(tx: Transaction, _ctx: RequestContext, act
       const errors: { customerId: number; reason: string }[] = [];
       const decided = found.flatMap((customer) => {
         const selected = before.get(customer.id) ?? [];
-        if (action.mode === "all") return [{ customer, plans: [appAccessChange(ctx, customer, selected, "all")] }];
+        if (action.mode === "all") return [{ customer, plans: [appAccessChange(customer, selected, "all")] }];
         if (action.mode === "add") {
           if (customer.appAccess === "all") return [];
           const union = new Map<number, AppSummary>([...selected, ...chosen].map((app) => [app.id, app]));
-          return [{ customer, plans: [appAccessChange(ctx, customer, selected, [...union.values()])] }];
+          return [{ customer, plans: [appAccessChange(customer, selected, [...union.values()])] }];
         }
         const left = (customer.appAccess === "all" ? catalog : selected).filter((app) => !wanted.has(app.id));
         if (left.length === 0) {
           errors.push({ customerId: customer.id, reason: EMPTY_SELECTION });
           return [];
         }
-        return [{ customer, plans: [appAccessChange(ctx, customer, selected, left)] }];
+        return [{ customer, plans: [appAccessChange(customer, selected, left)] }];
       });
       const changed = await applyPlansMany(batchTx, ctx, decided);
       const present = new Set(found.map((customer) => customer.id));

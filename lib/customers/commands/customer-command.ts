@@ -7,6 +7,7 @@ import { recordAudits } from "@/lib/audit/record-many";
 import { inPartnerScope, type RequestContext } from "@/lib/context";
 import type { Transaction } from "@/lib/db";
 import { readCustomer, type CustomerRecord } from "@/lib/customers/reads/customer-record";
+import { replaceSelectedApps } from "@/lib/app-access/replace-selected";
 
 export type Changes = Record<string, { from: unknown; to: unknown }>;
 
@@ -17,11 +18,19 @@ export interface CommandPlan {
   changes: Changes;
   /** Columns of `customers` to write. */
   set?: Partial<typeof customers.$inferInsert>;
-  /** Further writes of the same change (rows of other tables), run only when something changes. */
-  apply?: (tx: Transaction) => Promise<void>;
+  /** The customer's selected apps after the change (App access, rule U24), written only when something changes. */
+  selectedAppIds?: readonly number[];
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The customers whose changing plans name their selected apps, with those apps (the last plan that names them). */
+function selectedAppsOf(changed: readonly { customer: Pick<CustomerRecord, "id">; effective: readonly CommandPlan[] }[]) {
+  return changed.flatMap(({ customer, effective }) => {
+    const appIds = effective.findLast((plan) => plan.selectedAppIds !== undefined)?.selectedAppIds;
+    return appIds ? [{ customerId: customer.id, appIds }] : [];
+  });
+}
 
 /** The plans that change something, each without the fields that stay the same, and the columns they write. */
 function effectivePlans(plans: readonly CommandPlan[]): { effective: CommandPlan[]; set: NonNullable<CommandPlan["set"]> } {
@@ -56,10 +65,8 @@ export async function applyPlans(tx: Transaction, ctx: RequestContext, customer:
       .set({ ...set, updatedAt: ctx.now })
       .where(and(eq(customers.id, customer.id), eq(customers.partnerId, ctx.partnerId)));
   }
-  for (const plan of effective) {
-    await plan.apply?.(tx);
-    await recordAudit(tx, ctx, auditEntryOf(customer, plan, set));
-  }
+  await replaceSelectedApps(tx, ctx.partnerId, selectedAppsOf([{ customer, effective }]));
+  for (const plan of effective) await recordAudit(tx, ctx, auditEntryOf(customer, plan, set));
   return true;
 }
 
@@ -75,6 +82,7 @@ export async function applyPlansMany(
 ): Promise<number[]> {
   const changed: number[] = [];
   const audits: AuditEntry[] = [];
+  const withApps: { customer: CustomerRecord; effective: CommandPlan[] }[] = [];
   const updates = new Map<string, { id: number; set: Record<string, unknown> }[]>();
   for (const { customer, plans } of decided) {
     const { effective, set } = effectivePlans(plans);
@@ -86,12 +94,11 @@ export async function applyPlansMany(
       group.push({ id: customer.id, set });
       updates.set(keys.join(","), group);
     }
-    for (const plan of effective) {
-      await plan.apply?.(tx);
-      audits.push(auditEntryOf(customer, plan, set));
-    }
+    withApps.push({ customer, effective });
+    for (const plan of effective) audits.push(auditEntryOf(customer, plan, set));
   }
   for (const [keys, rows] of updates) await updateMany(tx, ctx, keys.split(","), rows);
+  await replaceSelectedApps(tx, ctx.partnerId, selectedAppsOf(withApps));
   await recordAudits(tx, ctx, audits);
   return changed;
 }
